@@ -1,0 +1,113 @@
+"""The file edge: bytes in and out, decoding, and atomic writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import DecodeError
+
+Source = str | os.PathLike[str] | BinaryIO
+Target = str | os.PathLike[str] | BinaryIO
+
+_FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
+
+
+def read(source: Source) -> tuple[str, str | None]:
+    """The text of ``source`` (a path or a binary file) and its path, if it has one."""
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        data = Path(path).read_bytes()
+    else:
+        name = getattr(source, "name", None)
+        path = name if isinstance(name, str) else None
+        data = source.read()
+        if not isinstance(data, bytes):
+            raise TypeError("load() needs a path or a file opened in binary mode")
+    return decode(data, path=path), path
+
+
+def decode(data: bytes, *, path: str | None = None) -> str:
+    """``data`` as strict UTF-8, or :class:`DecodeError` at the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(data[: exc.start].decode("utf-8", "replace"))
+        raise DecodeError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+            offset=exc.start,
+            path=path,
+            line=line,
+            column=column,
+        ) from exc
+    check(text, path=path)
+    return text
+
+
+def check(text: str, *, path: str | None = None) -> None:
+    """Reject characters no news item may hold: NUL and lone surrogates."""
+    bad = _FORBIDDEN.search(text)
+    if bad is None:
+        return
+    char = bad.group(0)
+    before = text[: bad.start()]
+    line, column = _line_column(before)
+    what = "a NUL byte" if char == "\x00" else f"a lone surrogate U+{ord(char):04X}"
+    offset = len(before.encode("utf-8", "surrogatepass"))
+    raise DecodeError(
+        f"{what} at offset {offset}",
+        offset=offset,
+        path=path,
+        line=line,
+        column=column,
+        code="invalid-character",
+    )
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based position just after ``before``; a BOM is not a column."""
+    line = before.count("\n") + 1
+    start = before.rfind("\n") + 1
+    column = len(before) - start + 1
+    if line == 1 and before.startswith("\ufeff"):
+        column -= 1
+    return line, column
+
+
+def write(text: str, target: Target) -> None:
+    """Write ``text`` as UTF-8: to a path atomically, or to a binary file."""
+    data = text.encode("utf-8")
+    if not isinstance(target, str | os.PathLike):
+        target.write(data)
+        return
+    write_atomic(Path(os.fspath(target)), data)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a reader sees the old file or the new.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk,
+    and the file is renamed over the target, keeping the target's permissions.
+    On any failure the temporary file is removed and the target is untouched.
+    """
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

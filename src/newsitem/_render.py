@@ -1,0 +1,227 @@
+"""Writing new values as YAML text, in a given layout and quoting style.
+
+Only what an edit adds passes through here; unchanged text is never
+re-rendered. Strings are never folded: a long string stays on one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import _scalars
+from .errors import EditError
+
+# Characters that may not start a plain scalar.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_INDICATORS = frozenset(",[]{}")
+# Not printable in YAML, or read as a line break: escape in double quotes.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\x00": "\\0",
+    "\x07": "\\a",
+    "\x08": "\\b",
+    "\x0b": "\\v",
+    "\x0c": "\\f",
+    "\x1b": "\\e",
+    "\x85": "\\N",
+    "\xa0": "\\_",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The file's habits, used for whatever an edit has to write anew."""
+
+    indent: int = 2
+    """Columns a nested mapping is indented by."""
+    indent_sequences: bool = True
+    """``True``: ``  - item`` under its key; ``False``: ``- item`` at the key's column."""
+    quote: str = '"'
+    """Quote used when a string cannot be plain."""
+    newline: str = "\n"
+
+
+def double_quoted(text: str) -> str:
+    """``text`` as a double-quoted scalar on one line."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        known = _ESCAPES.get(char)
+        if known is not None:
+            return known
+        code = ord(char)
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+    return '"' + _NEEDS_ESCAPE.sub(escape, text) + '"'
+
+
+def single_quoted(text: str) -> str | None:
+    """``text`` as a single-quoted scalar, or ``None`` when it cannot be one."""
+    if "\n" in text or "\r" in text or "\t" in text or _UNPRINTABLE.search(text):
+        return None
+    return "'" + text.replace("'", "''") + "'"
+
+
+def plain(text: str, *, flow: bool = False) -> str | None:
+    """``text`` as a plain scalar, or ``None`` when it would read back differently."""
+    if not text or text != text.strip(" \t") or _UNPRINTABLE.search(text):
+        return None
+    if "\n" in text or "\r" in text or "\t" in text:
+        return None
+    first = text[0]
+    if first in _INDICATORS:
+        if first not in "-?:" or len(text) == 1 or text[1] in " \t" or flow:
+            return None
+        if first == "-" and text.startswith("---"):
+            return None
+    if text.startswith("..."):
+        return None
+    if ": " in text or " #" in text or text.endswith(":"):
+        return None
+    if flow and (any(c in _FLOW_INDICATORS for c in text) or ":" in text):
+        return None
+    if _scalars.resolve(text) != text or not isinstance(_scalars.resolve(text), str):
+        return None
+    return text
+
+
+def string(text: str, *, style: str | None, layout: Layout, flow: bool = False) -> str:
+    """``text`` in ``style`` (``None`` plain, ``'`` or ``"``) or, failing that, the file's quote."""
+    if style is None:
+        written = plain(text, flow=flow)
+        if written is not None:
+            return written
+        style = layout.quote
+    if style == "'":
+        written = single_quoted(text)
+        if written is not None:
+            return written
+    return double_quoted(text)
+
+
+def scalar(value: Any, *, layout: Layout, flow: bool = False) -> str:
+    """A new scalar value, written as the reference file would write it."""
+    if isinstance(value, str):
+        return string(value, style=None, layout=layout, flow=flow)
+    written = _scalars.format_plain(value)
+    if written is None:
+        raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
+    return written
+
+
+def is_scalar(value: Any) -> bool:
+    """Whether ``value`` is written as a scalar (not a list or mapping)."""
+    return value is None or isinstance(value, str | int | float | bool | dt.date)
+
+
+def inline(value: Any, *, layout: Layout, flow: bool = True) -> str:
+    """``value`` on one line: a scalar, or a flow collection."""
+    if isinstance(value, Mapping):
+        items = [
+            f"{scalar(k, layout=layout, flow=True)}: {inline(v, layout=layout)}"
+            for k, v in value.items()
+        ]
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(inline(v, layout=layout) for v in value) + "]"
+    if is_scalar(value):
+        return scalar(value, layout=layout, flow=flow)
+    raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
+
+
+def entry_lines(key: Any, value: Any, column: int, layout: Layout) -> list[str]:
+    """``key: value`` as block lines, the key at ``column`` (first line unindented)."""
+    head = scalar(key, layout=layout)
+    if isinstance(key, str) and (head.startswith(("---", "..."))):
+        head = double_quoted(key)
+    first, *rest = value_lines(value, column, layout)
+    return [head + ":" + first, *rest]
+
+
+def value_lines(value: Any, column: int, layout: Layout) -> list[str]:
+    """What follows ``key:`` for a key at ``column``: `` value``, or ``""`` then block lines."""
+    if not _is_block(value):
+        return [" " + inline(value, layout=layout, flow=False)]
+    if isinstance(value, Mapping):
+        return ["", *_indent(mapping_lines(value, column + layout.indent, layout))]
+    dash = column + (layout.indent if layout.indent_sequences else 0)
+    return ["", *_indent(sequence_lines(value, dash, layout))]
+
+
+def mapping_lines(value: Mapping[Any, Any], column: int, layout: Layout) -> list[tuple[int, str]]:
+    """A block mapping as (column, text) lines."""
+    lines: list[tuple[int, str]] = []
+    for key, item in value.items():
+        first, *rest = entry_lines(key, item, column, layout)
+        lines.append((column, first))
+        lines.extend(_dedent(rest))
+    return lines
+
+
+def sequence_lines(value: Sequence[Any], column: int, layout: Layout) -> list[tuple[int, str]]:
+    """A block sequence, dashes at ``column``, as (column, text) lines."""
+    lines: list[tuple[int, str]] = []
+    for item in value:
+        first, *rest = item_lines(item, column, layout)
+        lines.append((column, first))
+        lines.extend(_dedent(rest))
+    return lines
+
+
+def item_lines(value: Any, column: int, layout: Layout) -> list[str]:
+    """``- value`` as block lines, the dash at ``column`` (first line unindented)."""
+    if not _is_block(value):
+        return [f"- {inline(value, layout=layout, flow=False)}"]
+    inner = column + 2
+    nested = (
+        mapping_lines(value, inner, layout)
+        if isinstance(value, Mapping)
+        else sequence_lines(value, inner, layout)
+    )
+    (_, first), *rest = nested
+    return [f"- {first}", *_indent(rest)]
+
+
+def block_scalar(text: str, style: str, indent: int, newline: str) -> str | None:
+    """``text`` as a block scalar with content at column ``indent``, or ``None``.
+
+    The style (``|`` or ``>``) is kept and the chomping chosen to fit. A folded
+    scalar is kept only for one line, which folding cannot change. The result
+    ends where the last content line ends: trailing line breaks belong to the
+    text around it.
+    """
+    body = text.rstrip("\n")
+    if not body or body[0] in " \t" or "\r" in text or _UNPRINTABLE.search(text):
+        return None
+    if style == ">" and ("\n" in body or body != body.rstrip(" \t")):
+        style = "|"
+    trailing = len(text) - len(body)
+    chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
+    pad = " " * indent
+    lines = [pad + line if line else "" for line in body.split("\n")]
+    lines.extend([""] * max(trailing - 1, 0))
+    return newline.join([style + chomp, *lines])
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, Mapping | list | tuple) and len(value) > 0
+
+
+def _indent(lines: list[tuple[int, str]]) -> list[str]:
+    return [" " * column + text for column, text in lines]
+
+
+def _dedent(lines: list[str]) -> list[tuple[int, str]]:
+    return [(0, text) for text in lines]

@@ -1,0 +1,210 @@
+"""Scalar values: the YAML 1.2 core schema plus timestamps, both ways.
+
+``resolve`` turns the text of a plain scalar into its Python value;
+``format_*`` write a value back as text. They are each other's inverse, and
+the writers are checked against the reader where it matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+Scalar = str | int | float | bool | None | dt.datetime | dt.date
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT_DEC = re.compile(r"[-+]?[0-9]+\Z")
+_INT_OCT = re.compile(r"0o[0-7]+\Z")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+_DATE = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\Z")
+_TIMESTAMP = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"(?P<sep>[Tt]|[ \t]+)(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2})"
+    r"(?:\.(?P<frac>[0-9]*))?"
+    r"(?P<space>[ \t]*)(?P<tz>Z|z|(?P<sign>[-+])(?P<tzh>[0-9]{1,2})(?::?(?P<tzm>[0-9]{2}))?)?\Z"
+)
+# Characters that can start a plain scalar's value as something else.
+_FIRST_CHARS_NUMERIC = frozenset("0123456789+-.~nNtTfF")
+
+
+def resolve(text: str) -> Scalar:
+    """The value of a plain (unquoted, untagged) scalar written as ``text``."""
+    if not text or text[0] not in _FIRST_CHARS_NUMERIC:
+        return None if text == "" else text
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT_DEC.match(text):
+        return int(text)
+    if _INT_OCT.match(text):
+        return int(text[2:], 8)
+    if _INT_HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    if text[0].isdigit():
+        return parse_timestamp(text) or text
+    return text
+
+
+def parse_timestamp(text: str) -> dt.datetime | dt.date | None:
+    """A YAML timestamp's value; ``None`` when ``text`` is not one.
+
+    A time without an offset is UTC (YAML's rule), so every datetime is aware.
+    Fractions beyond microseconds are cut off; the text keeps them.
+    """
+    m = _DATE.match(text)
+    if m is not None:
+        try:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    m = _TIMESTAMP.match(text)
+    if m is None:
+        return None
+    frac = (m["frac"] or "")[:6].ljust(6, "0")
+    tz = dt.timezone.utc
+    if m["sign"]:
+        minutes = int(m["tzh"]) * 60 + int(m["tzm"] or 0)
+        if minutes >= 24 * 60:
+            return None
+        tz = dt.timezone(dt.timedelta(minutes=-minutes if m["sign"] == "-" else minutes))
+    try:
+        return dt.datetime(
+            int(m["y"]),
+            int(m["m"]),
+            int(m["d"]),
+            int(m["H"]),
+            int(m["M"]),
+            int(m["S"]),
+            int(frac),
+            tzinfo=tz,
+        )
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TimestampStyle:
+    """How a timestamp was written, so that a new value can be written alike."""
+
+    separator: str = "T"
+    fraction_digits: int = 0
+    space_before_offset: str = ""
+    offset: str = "Z"
+    """``Z``, ``z``, ``+HH:MM`` (as a shape: ``":"`` kept or not), or ``""`` for none."""
+
+    @classmethod
+    def of(cls, text: str) -> TimestampStyle | None:
+        """The style of the timestamp ``text``, or ``None`` for a date alone."""
+        m = _TIMESTAMP.match(text)
+        if m is None:
+            return None
+        return cls(
+            separator=m["sep"],
+            fraction_digits=len(m["frac"]) if m["frac"] is not None else -1,
+            space_before_offset=m["space"],
+            offset=m["tz"] or "",
+        )
+
+
+REFERENCE_TIMESTAMP = TimestampStyle()
+
+
+def format_timestamp(value: dt.datetime, style: TimestampStyle = REFERENCE_TIMESTAMP) -> str:
+    """Write an aware datetime in ``style`` (separator, fraction width, offset form)."""
+    offset = value.utcoffset()
+    if offset is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+        offset = dt.timedelta(0)
+    text = value.strftime("%Y-%m-%d") + style.separator + value.strftime("%H:%M:%S")
+    text += _format_fraction(value.microsecond, style.fraction_digits)
+    if style.offset == "" and offset == dt.timedelta(0):
+        return text  # written without an offset, which means UTC
+    if style.offset in ("Z", "z") and offset == dt.timedelta(0):
+        return text + style.space_before_offset + style.offset
+    return text + style.space_before_offset + _format_offset(offset, style.offset)
+
+
+def _format_fraction(microsecond: int, digits: int) -> str:
+    if digits < 0:  # the original had no fraction (not even a bare dot)
+        digits = 0
+    six = f"{microsecond:06d}"
+    if digits >= 6:
+        return "." + six + "0" * (digits - 6)
+    kept, lost = six[:digits], six[digits:]
+    if lost.strip("0"):  # keep precision rather than the width
+        return "." + six.rstrip("0")
+    return "." + kept if digits else ""
+
+
+def _format_offset(offset: dt.timedelta, shape: str) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    if shape.startswith(("+", "-")) and ":" not in shape and len(shape) == 3 and mins == 0:
+        return f"{sign}{hours:02d}"
+    if shape.startswith(("+", "-")) and ":" not in shape and len(shape) > 3:
+        return f"{sign}{hours:02d}{mins:02d}"
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+def format_plain(value: Scalar) -> str | None:
+    """Plain text for a non-string value (``None`` for strings: they need checks)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        return text if ("." in text or "e" in text or "n" in text) else text + ".0"
+    if isinstance(value, dt.datetime):
+        return format_timestamp(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None
+
+
+def format_like(value: Scalar, original: str, original_value: Scalar) -> str | None:
+    """Write a non-string ``value`` the way ``original`` was written, when that is known."""
+    if isinstance(value, bool) and isinstance(original_value, bool):
+        spelled = "true" if value else "false"
+        if original.isupper():
+            return spelled.upper()
+        if original[:1].isupper():
+            return spelled.capitalize()
+        return spelled
+    if value is None and original_value is None and original in _NULL:
+        return original if original else None
+    if isinstance(value, dt.datetime) and not isinstance(value, bool):
+        style = TimestampStyle.of(original)
+        if style is not None:
+            return format_timestamp(value, style)
+    if type(value) is int and type(original_value) is int and value >= 0:
+        if _INT_HEX.match(original):
+            return f"0x{value:X}" if original[2:].isupper() else f"0x{value:x}"
+        if _INT_OCT.match(original):
+            return f"0o{value:o}"
+    return format_plain(value)

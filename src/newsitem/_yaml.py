@@ -1,0 +1,373 @@
+"""The one configured YAML parser, and the composer that builds values.
+
+ruamel.yaml's parser turns the YAML text into events with positions. Our
+composer (not ruamel's) turns those events into two trees at once: plain
+Python values for the caller, and the source tree (``_nodes``) that records
+where each value was written. Composing ourselves lets us keep alias sites,
+reject duplicate keys and unknown tags, bound alias expansion, and resolve
+scalars by the YAML 1.2 core schema whatever the parser's own resolver does.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from . import _scalars
+from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode
+from .errors import (
+    DuplicateKeyError,
+    LimitExceededError,
+    StructureError,
+    UnsupportedTagError,
+    YAMLSyntaxError,
+)
+
+Value = Any  # dict | list | Scalar: recursive, so typed loosely
+
+# Defaults for hostile input. Every alias to a collection counts the nodes of
+# the collection again, so a "billion laughs" is stopped early and cheaply.
+MAX_EXPANDED_NODES = 100_000
+MAX_DEPTH = 500
+
+_CORE = "tag:yaml.org,2002:"
+_TAGGED_SCALARS = frozenset(f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null"))
+_TIMESTAMP_TAG = f"{_CORE}timestamp"
+_BINARY_TAG = f"{_CORE}binary"
+_MAP_TAGS = frozenset({f"{_CORE}map", "!"})
+_SEQ_TAGS = frozenset({f"{_CORE}seq", "!"})
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """The result of composing one front matter."""
+
+    data: dict[Any, Value]
+    root: MappingNode
+
+
+class _Local(threading.local):
+    """ruamel.yaml objects keep parse state, so each thread gets its own."""
+
+    def __init__(self) -> None:
+        self.yaml = YAML(typ="safe", pure=True)
+
+
+_local = _Local()
+
+
+def parse_events(text: str) -> Iterable[ev.Event]:
+    """ruamel.yaml's event stream for ``text`` (errors are ruamel's own)."""
+    return _local.yaml.parse(text)
+
+
+def compose(
+    text: str,
+    *,
+    line_offset: int = 0,
+    max_expanded_nodes: int = MAX_EXPANDED_NODES,
+    max_depth: int = MAX_DEPTH,
+) -> Composed:
+    """Build the values and the source tree of the YAML ``text``.
+
+    ``line_offset`` is added to every line number reported, so that errors
+    count lines in the whole file rather than in the YAML text.
+    """
+    composer = _Composer(text, line_offset, max_expanded_nodes, max_depth)
+    try:
+        for event in parse_events(text):
+            composer.feed(event)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+        raise YAMLSyntaxError(
+            f"invalid YAML: {problem}", line=line + line_offset + 1, column=column + 1
+        ) from exc
+    except YAMLError as exc:  # ReaderError and friends: a character YAML forbids
+        position = getattr(exc, "position", None)
+        line, column = (
+            composer.line_column(position) if isinstance(position, int) else (line_offset + 1, 1)
+        )
+        raise YAMLSyntaxError(f"invalid YAML: {exc}", line=line, column=column) from exc
+    except RecursionError as exc:
+        raise LimitExceededError("the YAML is nested too deeply") from exc
+    return composer.result()
+
+
+class _Composer:
+    """Consumes events; a stack of open collections, values and nodes in step."""
+
+    def __init__(self, text: str, line_offset: int, max_nodes: int, max_depth: int) -> None:
+        self.text = text
+        self.line_offset = line_offset
+        self.max_nodes = max_nodes
+        self.max_depth = max_depth
+        self.expanded = 0
+        self.documents = 0
+        self.anchors: dict[str, tuple[Node, Value, int]] = {}
+        # Each frame: (node, value, anchor, expanded-count at its start).
+        self.stack: list[tuple[MappingNode | SequenceNode, Any, str | None, int]] = []
+        self.pending_key: list[ScalarNode | None] = []
+        self.root: tuple[Node, Value] | None = None
+
+    # -- positions -----------------------------------------------------------
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of an offset into the YAML text."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        line = self.text.count("\n", 0, offset) + 1 + self.line_offset
+        return line, offset - line_start + 1
+
+    # -- events --------------------------------------------------------------
+
+    def feed(self, event: ev.Event) -> None:
+        if isinstance(event, ev.ScalarEvent):
+            node = self._scalar(event)
+            self._count(1, event.start_mark.index)
+            self._add(node, node.value, event.anchor)
+        elif isinstance(event, ev.AliasEvent):
+            self._alias(event)
+        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            self._open(event)
+        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+            self._close(event)
+        elif isinstance(event, ev.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                line, column = self.line_column(event.start_mark.index)
+                raise StructureError(
+                    "front matter holds more than one YAML document",
+                    code="not-a-mapping",
+                    line=line,
+                    column=column,
+                )
+
+    def _count(self, nodes: int, offset: int) -> None:
+        self.expanded += nodes
+        if self.expanded > self.max_nodes:
+            line, column = self.line_column(offset)
+            raise LimitExceededError(
+                f"the front matter expands to more than {self.max_nodes} values "
+                "(aliases count each time they are used)",
+                line=line,
+                column=column,
+            )
+
+    def _scalar(self, event: ev.ScalarEvent) -> ScalarNode:
+        start, end = event.start_mark.index, event.end_mark.index
+        tag = event.tag
+        if event.anchor is not None or tag is not None:
+            start = _skip_properties(self.text, start)
+        style = event.style or None
+        if style in ("|", ">"):
+            end = _block_scalar_end(self.text, start, end)
+        value = self._scalar_value(event, tag, style)
+        return ScalarNode(value, start, end, style, tagged=tag is not None)
+
+    def _scalar_value(self, event: ev.ScalarEvent, tag: str | None, style: str | None) -> Value:
+        text: str = event.value
+        if tag is None:
+            return _scalars.resolve(text) if style is None else text
+        if tag == "!" or tag == f"{_CORE}str":
+            return text
+        if tag in _TAGGED_SCALARS:
+            value = _scalars.resolve(text)
+            expected = {"int": int, "float": (float, int), "bool": bool, "null": type(None)}
+            kind = tag[len(_CORE) :]
+            if isinstance(value, expected[kind]) and not (
+                kind in ("int", "float") and isinstance(value, bool)
+            ):
+                return float(value) if kind == "float" else value
+            self._bad_tag(event, f"'{text}' is not a valid !!{kind}")
+        if tag == _TIMESTAMP_TAG:
+            stamp = _scalars.parse_timestamp(text)
+            if stamp is None:
+                self._bad_tag(event, f"'{text}' is not a valid !!timestamp")
+            return stamp
+        if tag == _BINARY_TAG:
+            try:
+                base64.b64decode("".join(text.split()), validate=True)
+            except ValueError:
+                self._bad_tag(event, "!!binary value is not base64")
+            return text  # kept as its text: front matter values are plain
+        self._bad_tag(event, f"the tag {tag!r} is not supported")
+        raise AssertionError  # pragma: no cover - _bad_tag always raises
+
+    def _bad_tag(self, event: ev.Event, message: str) -> None:
+        line, column = self.line_column(event.start_mark.index)
+        raise UnsupportedTagError(message, line=line, column=column)
+
+    def _alias(self, event: ev.AliasEvent) -> None:
+        name = event.anchor
+        start, end = event.start_mark.index, event.end_mark.index
+        if name not in self.anchors:
+            line, column = self.line_column(start)
+            raise YAMLSyntaxError(
+                f"invalid YAML: the alias *{name} names no anchor", line=line, column=column
+            )
+        target, value, size = self.anchors[name]
+        self._count(size, start)
+        self._add(AliasNode(target, start, end), value, None)
+
+    def _open(self, event: ev.MappingStartEvent | ev.SequenceStartEvent) -> None:
+        mapping = isinstance(event, ev.MappingStartEvent)
+        if event.tag is not None and event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+            self._bad_tag(event, f"the tag {event.tag!r} is not supported")
+        if self.stack and self.pending_key and self._expecting_key():
+            line, column = self.line_column(event.start_mark.index)
+            raise StructureError(
+                "a mapping key must be a scalar, not a list or mapping",
+                code="unsupported-key",
+                line=line,
+                column=column,
+            )
+        if len(self.stack) >= self.max_depth:
+            line, column = self.line_column(event.start_mark.index)
+            raise LimitExceededError(
+                f"the front matter is nested more than {self.max_depth} levels deep",
+                line=line,
+                column=column,
+            )
+        start = event.start_mark.index
+        flow = bool(event.flow_style)
+        if event.anchor is not None or event.tag is not None:
+            start = _skip_properties(self.text, start)
+        self._count(1, start)
+        node: MappingNode | SequenceNode
+        if mapping:
+            node, value = MappingNode(flow, start), {}
+            self.pending_key.append(None)
+        else:
+            node, value = SequenceNode(flow, start), []
+        self.stack.append((node, value, event.anchor, self.expanded))
+
+    def _close(self, event: ev.Event) -> None:
+        node, value, anchor, counted_before = self.stack.pop()
+        if isinstance(node, MappingNode):
+            self.pending_key.pop()
+        node.end = event.end_mark.index if node.flow else event.start_mark.index
+        if anchor is not None:
+            self.anchors[anchor] = (node, value, self.expanded - counted_before + 1)
+            anchor = None  # recorded here; _add must not record it again
+        self._add(node, value, anchor)
+
+    def _expecting_key(self) -> bool:
+        return isinstance(self.stack[-1][0], MappingNode) and self.pending_key[-1] is None
+
+    def _add(self, node: Node, value: Value, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (node, value, 1)
+        if not self.stack:
+            self.root = (node, value)
+            return
+        parent, container, _, _ = self.stack[-1]
+        if isinstance(node, ScalarNode) and node.start == node.end and node.style is None:
+            self._place_empty(node, parent)
+        if isinstance(parent, SequenceNode):
+            parent.items.append(node)
+            container.append(value)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            self.pending_key[-1] = self._as_key(node, value)
+            return
+        self.pending_key[-1] = None
+        if key.value in container:
+            self._duplicate(parent, key)
+        parent.keys.append(key)
+        parent.values.append(node)
+        container[key.value] = value
+
+    def _place_empty(self, node: ScalarNode, parent: MappingNode | SequenceNode) -> None:
+        """Put an empty value right after its ``:`` or ``-``, not at the next token.
+
+        The parser marks an empty scalar where the next token starts, which can
+        be lines further down; an edit must write the new value after the key.
+        """
+        key = self.pending_key[-1] if isinstance(parent, MappingNode) else None
+        text = self.text
+        if key is not None:
+            at = key.end
+            while at < len(text) and text[at] in " \t":
+                at += 1
+            node.start = node.end = at + 1 if at < len(text) and text[at] == ":" else key.end
+        elif isinstance(parent, SequenceNode):
+            at = node.start - 1
+            while at >= 0 and text[at] in " \t\r\n":
+                at -= 1
+            if at >= 0 and text[at] == "-":
+                node.start = node.end = at + 1
+
+    def _as_key(self, node: Node, value: Value) -> ScalarNode:
+        if isinstance(node, ScalarNode):
+            return node
+        if isinstance(node, AliasNode) and isinstance(node.target, ScalarNode):
+            return ScalarNode(value, node.start, node.end, None, tagged=True)
+        line, column = self.line_column(node.start)
+        raise StructureError(
+            "a mapping key must be a scalar, not a list or mapping",
+            code="unsupported-key",
+            line=line,
+            column=column,
+        )
+
+    def _duplicate(self, parent: MappingNode, key: ScalarNode) -> None:
+        first = next(k for k in parent.keys if k.value == key.value)
+        first_line, first_column = self.line_column(first.start)
+        line, column = self.line_column(key.start)
+        raise DuplicateKeyError(
+            f"duplicate key {key.value!r} (first given at line {first_line}, "
+            f"column {first_column})",
+            first_line=first_line,
+            first_column=first_column,
+            line=line,
+            column=column,
+        )
+
+    def result(self) -> Composed:
+        if self.root is None:  # empty, or only comments: no fields yet
+            end = len(self.text)
+            return Composed({}, MappingNode(False, end, end))
+        node, value = self.root
+        if not isinstance(node, MappingNode):
+            line, column = self.line_column(node.start)
+            kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+            raise StructureError(
+                f"the front matter must be a mapping of keys to values, not {kind}",
+                code="not-a-mapping",
+                line=line,
+                column=column,
+            )
+        return Composed(value, node)
+
+
+def _skip_properties(text: str, start: int) -> int:
+    """The offset of a node's content, past its ``&anchor`` and ``!tag``."""
+    pos = start
+    while pos < len(text) and text[pos] in "&!":
+        while pos < len(text) and text[pos] not in " \t\r\n":
+            pos += 1
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+    return pos
+
+
+def _block_scalar_end(text: str, start: int, end: int) -> int:
+    """End of a block scalar's last non-blank line: trailing blank lines are layout.
+
+    With keep chomping (``|+``) they are content, so the span keeps them.
+    """
+    header_end = text.find("\n", start, end)
+    header = text[start:header_end] if header_end != -1 else text[start:end]
+    if "+" in header.split("#", 1)[0]:
+        return end
+    stripped = text[start:end].rstrip(" \t\r\n")
+    return start + len(stripped)

@@ -1,0 +1,215 @@
+"""The schema-free, lossless front-matter document.
+
+Unchanged in, same bytes out: ``dumps(loads(text)) == text``. After an edit to
+``doc.data`` or ``doc.body``, ``dumps`` rewrites only the text of what changed,
+in the style of the text around it; comments, quoting, indentation, key
+order, line endings, a byte-order mark and the body are kept.
+
+>>> doc = loads("---\\ntitle: Old  # keep me\\n---\\nBody\\n")
+>>> doc.data["title"] = "New"
+>>> dumps(doc)
+'---\\ntitle: New  # keep me\\n---\\nBody\\n'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, MutableMapping, Sequence
+from typing import Any
+
+from . import _edit, _io, _split, _yaml
+from ._io import Source, Target
+from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, resolved
+from ._render import Layout
+from .errors import EditError, NewsItemError
+
+__all__ = ["FrontMatterDocument", "dump", "dumps", "insert", "load", "loads"]
+
+
+class FrontMatterDocument:
+    """A news-item text: its front matter as plain values, and its body.
+
+    ``data`` is a ``dict`` of plain values (dict, list, str, int, float, bool,
+    None, aware ``datetime``, ``date``); ``body`` is the text after the closing
+    fence. Change either freely; :func:`dumps` writes what changed.
+    """
+
+    __slots__ = ("_original_body", "_root", "_split", "_text", "body", "data", "path")
+
+    def __init__(self, text: str, *, path: str | None = None) -> None:
+        _io.check(text, path=path)
+        try:
+            parts = _split.split(text)
+            composed = _yaml.compose(parts.yaml, line_offset=1)
+        except NewsItemError as exc:
+            if path is not None:
+                exc.path = path
+            raise
+        self._text = text
+        self._split = parts
+        self._root = composed.root
+        self._original_body = parts.body
+        self.data: dict[Any, Any] = composed.data
+        self.body: str = parts.body
+        self.path = path
+
+    @property
+    def original(self) -> str:
+        """The text this document was read from."""
+        return self._text
+
+    def position(self, path: Sequence[str | int]) -> tuple[int, int] | None:
+        """1-based (line, column) in the file of the value at ``path``, as loaded.
+
+        ``path`` is a sequence of keys and list indexes, such as
+        ``("related", 1, "title")``. Where the path goes further than the file
+        does (a missing key), the position of the deepest value that exists is
+        given. ``None`` when not even the first step exists.
+        """
+        node: Node = self._root
+        found: Node | None = None
+        for step in path:
+            node = resolved(node)
+            child = _child(node, step)
+            if child is None:
+                break
+            node = found = child
+        if found is None:
+            node = self._root
+            if not node.keys:
+                return None
+            found = node.keys[0]
+        return self._line_column(_start_of(found))
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        yaml = self._split.yaml
+        line = yaml.count("\n", 0, offset) + 2  # the opening fence is line 1
+        return line, offset - (yaml.rfind("\n", 0, offset) + 1) + 1
+
+    def __repr__(self) -> str:
+        return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
+
+
+def loads(text: str) -> FrontMatterDocument:
+    """Read a news-item text. Raises a :class:`~newsitem.errors.NewsItemError` subclass."""
+    return FrontMatterDocument(text)
+
+
+def load(source: Source) -> FrontMatterDocument:
+    """Read a news item from a path or a binary file (strict UTF-8)."""
+    text, path = _io.read(source)
+    return FrontMatterDocument(text, path=path)
+
+
+def dumps(doc: FrontMatterDocument) -> str:
+    """The text of ``doc``: the original bytes where nothing changed.
+
+    Raises :class:`~newsitem.errors.EditError` when a value cannot be written
+    as YAML (a set, an object) or would not read back as the same value.
+    """
+    parts = doc._split  # noqa: SLF001 - the document's own module
+    yaml = parts.yaml
+    if _edit.freeze(doc.data) != _edit.freeze_node(doc._root):  # noqa: SLF001
+        if not isinstance(doc.data, dict):
+            raise EditError("the front matter must stay a mapping")
+        yaml = _edit.diff(yaml, doc._root, doc.data, layout_of(doc))  # noqa: SLF001
+        _verify(yaml, doc.data)
+    if yaml is parts.yaml and doc.body == doc._original_body:  # noqa: SLF001
+        return doc._text  # noqa: SLF001
+    tail = parts.tail
+    if doc.body and not tail.endswith(("\n", "\r")):
+        tail += parts.newline
+    return parts.bom + parts.head + yaml + tail + doc.body
+
+
+def dump(doc: FrontMatterDocument, target: Target) -> None:
+    """Write ``doc`` to a path (atomically) or to a binary file."""
+    _io.write(dumps(doc), target)
+
+
+def insert(mapping: MutableMapping[Any, Any], index: int, key: Any, value: Any) -> None:
+    """Add a new ``key`` at position ``index`` of ``mapping``, like ``list.insert``.
+
+    The dumper writes a new key where it stands among the keys the file had:
+    after the key before it, so ``insert(doc.data, 0, "id", 7)`` writes ``id``
+    first. Raises ``KeyError`` when ``key`` is already there.
+    """
+    if key in mapping:
+        raise KeyError(key)
+    items = list(mapping.items())
+    items.insert(index, (key, value))
+    mapping.clear()
+    mapping.update(items)
+
+
+def layout_of(doc: FrontMatterDocument) -> Layout:
+    """The file's habits (indent width, sequence indentation, quotes, newline)."""
+    text = doc._split.yaml  # noqa: SLF001
+    indent: int | None = None
+    indent_sequences: bool | None = None
+    quotes: Counter[str] = Counter()
+
+    def column(offset: int) -> int:
+        return offset - (text.rfind("\n", 0, offset) + 1)
+
+    for node in _walk(doc._root):  # noqa: SLF001
+        if isinstance(node, ScalarNode) and node.style in ("'", '"'):
+            quotes[node.style] += 1
+        if not isinstance(node, MappingNode) or node.flow:
+            continue
+        for key, value in zip(node.keys, node.values):
+            value = resolved(value)
+            if isinstance(value, MappingNode) and not value.flow and value.keys and indent is None:
+                indent = column(value.keys[0].start) - column(key.start) or None
+            if isinstance(value, SequenceNode) and not value.flow and value.items:
+                if indent_sequences is None:
+                    dash = text.rfind("-", 0, value.items[0].start)
+                    indent_sequences = column(dash) > column(key.start)
+    return Layout(
+        indent=indent if indent is not None and indent > 0 else 2,
+        indent_sequences=True if indent_sequences is None else indent_sequences,
+        quote="'" if quotes["'"] > quotes['"'] else '"',
+        newline=doc._split.newline,  # noqa: SLF001
+    )
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        current = resolved(stack.pop())
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, MappingNode):
+            stack.extend(reversed(current.values))
+        elif isinstance(current, SequenceNode):
+            stack.extend(reversed(current.items))
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key, value in zip(node.keys, node.values):
+            if key.value == step and type(key.value) is type(step):
+                return value
+        return None
+    if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.items):
+        return node.items[step]
+    return None
+
+
+def _start_of(node: Node) -> int:
+    if isinstance(node, MappingNode) and not node.flow and node.keys:
+        return node.keys[0].start
+    return node.start
+
+
+def _verify(yaml: str, data: dict[Any, Any]) -> None:
+    """Read the patched YAML back: what is written must be exactly ``data``."""
+    try:
+        written = _yaml.compose(yaml, line_offset=1).data
+    except NewsItemError as exc:
+        raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
+    if _edit.freeze(written) != _edit.freeze(data):
+        raise EditError("the change could not be written so that it reads back the same")

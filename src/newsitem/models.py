@@ -1,0 +1,245 @@
+"""The pydantic models of a news item, and the one place its keys are defined.
+
+Attributes are snake_case; each one's file key is its camelCase alias, made by
+:func:`pydantic.alias_generators.to_camel` and defined nowhere else. Fields are
+declared in the order of the reference file, so :func:`field_keys` gives the
+format's key order (the other known keys of FORMAT.md follow the reference
+ones).
+
+Every model is strict: no value is coerced into another type (``"15"`` is not
+an int, ``yes`` is not a bool, ``1632768360`` is not a date-time). A coercion
+would make the model disagree with the text of the file it came from. Unknown
+keys are kept in ``model_extra``, and assignments are validated at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Annotated, NoReturn
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from newsitem.errors import Issue, ValidationError
+
+__all__ = [
+    "Article",
+    "HttpUrlStr",
+    "Image",
+    "NewsModel",
+    "Provider",
+    "RelatedItem",
+    "SecuredParts",
+    "Timestamp",
+    "field_keys",
+]
+
+_URL_EXPECTED = "an absolute http or https URL with a host"
+_TIMESTAMP_EXPECTED = "an ISO 8601 date-time with a time zone, such as 2021-09-27T18:46:00Z"
+
+# ISO 8601 with a required offset. Any number of fraction digits: the upstream
+# feed writes seven (.0000000Z), and Python keeps six.
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"
+    r"(?:[Zz]|([+-])(\d{2}):?(\d{2}))",
+    re.ASCII,
+)
+
+
+def _is_http_url(text: str) -> bool:
+    # urlsplit silently drops some whitespace and control characters, and none
+    # of them is valid in a URL, so reject them before splitting.
+    if any(char.isspace() or not char.isprintable() for char in text):
+        return False
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+
+
+def _check_http_url(text: str) -> str:
+    if not _is_http_url(text):
+        raise PydanticCustomError(
+            "newsitem_url", "expected {expected}", {"expected": _URL_EXPECTED}
+        )
+    return text  # the exact string: no normalising, no trailing slash
+
+
+def _parse_timestamp(value: object) -> object:
+    # Only strings are parsed here; anything else goes on to the strict
+    # datetime check, which accepts only datetime objects.
+    if not isinstance(value, str):
+        return value
+    match = _TIMESTAMP.fullmatch(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        year, month, day, hour, minute, second, fraction, sign, off_h, off_m = match.groups()
+        offset = timezone.utc
+        if sign is not None:
+            delta = timedelta(hours=int(off_h), minutes=int(off_m))
+            offset = timezone(-delta if sign == "-" else delta)
+        return datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            int((fraction or "0")[:6].ljust(6, "0")),
+            tzinfo=offset,
+        )
+    except ValueError:
+        raise PydanticCustomError(
+            "newsitem_timestamp", "expected {expected}", {"expected": _TIMESTAMP_EXPECTED}
+        ) from None
+
+
+HttpUrlStr = Annotated[str, AfterValidator(_check_http_url)]
+"""An absolute http or https URL with a host, kept as the exact string given."""
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_parse_timestamp)]
+"""An aware datetime; ISO 8601 strings are parsed, extra fraction digits dropped."""
+
+
+class NewsModel(BaseModel):
+    """The base of every newsitem model; subclass it (or a model) for your own keys.
+
+    A field ``pipeline_id`` is read from and written to the key ``pipelineId``
+    unless it is given an explicit ``Field(alias=...)``. Models are built by
+    attribute name or by file key, keep unknown keys in ``model_extra``,
+    validate assignments, and never coerce types (``Field(strict=False)`` opts
+    a field of your own out).
+    """
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        extra="allow",
+        validate_assignment=True,
+        strict=True,
+    )
+
+
+class Image(NewsModel):
+    """An image of a related item or a provider."""
+
+    url: HttpUrlStr
+    width: int | None = None
+    height: int | None = None
+    is_cached: bool | None = None
+    title: str | None = None
+    attribution: str | None = None
+
+
+class Provider(NewsModel):
+    """The publisher of an article or a related item."""
+
+    name: str
+    domain: str | None = None
+    images: list[Image] | None = None
+
+
+class RelatedItem(NewsModel):
+    """One entry of an article's ``related`` list."""
+
+    title: str
+    excerpt: str | None = None
+    published_date_time: Timestamp | None = None
+    web_url: HttpUrlStr
+    amp_web_url: HttpUrlStr | None = None
+    cdn_amp_web_url: HttpUrlStr | None = None
+    type: str | None = None
+    provider: Provider | None = None
+    quality: int | None = None
+    images: list[Image] | None = None
+
+
+@dataclass(frozen=True)
+class SecuredParts:
+    """The two decoded halves of an article's ``secured`` value."""
+
+    ciphertext: bytes
+    iv: bytes
+
+    @classmethod
+    def parse(cls, text: str) -> SecuredParts:
+        """Split ``base64(ciphertext);base64(iv)`` and check the AES-CBC shape.
+
+        Raises:
+            newsitem.errors.ValidationError: one ``invalid-secured`` issue when
+                the text is not two strict base64 parts, the IV is not 16
+                bytes, or the ciphertext is empty or not whole 16-byte blocks.
+        """
+        parts = text.split(";")
+        if len(parts) != 2:
+            _secured_error(
+                f"expected base64 ciphertext and base64 IV joined by one ';', "
+                f"got {len(parts)} part(s)"
+            )
+        ciphertext = _b64(parts[0], "ciphertext")
+        iv = _b64(parts[1], "IV")
+        if len(iv) != 16:
+            _secured_error(f"expected a 16-byte IV, got {len(iv)} bytes")
+        if not ciphertext or len(ciphertext) % 16:
+            _secured_error(
+                f"expected a ciphertext of whole 16-byte blocks, got {len(ciphertext)} bytes"
+            )
+        return cls(ciphertext=ciphertext, iv=iv)
+
+
+def _secured_error(message: str) -> NoReturn:
+    raise ValidationError([Issue(field="secured", code="invalid-secured", message=message)])
+
+
+def _b64(text: str, what: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:  # binascii.Error, or a non-ASCII character
+        _secured_error(f"the {what} is not valid base64")
+
+
+class Article(NewsModel):
+    """A news item's front matter. Only ``title`` and ``webUrl`` are required."""
+
+    category: str | None = None
+    title: str
+    excerpt: str | None = None
+    published_date_time: Timestamp | None = None
+    original_url: HttpUrlStr | None = None
+    web_url: HttpUrlStr
+    type: str | None = None
+    quality: int | None = None
+    heat: int | None = None  # -1 means unknown
+    published: bool | None = None
+    provider: Provider | None = None
+    topics: list[str] | None = None
+    related: list[RelatedItem] | None = None
+    secured: str | None = None
+    # The other keys FORMAT.md names, in the order it names them.
+    updated_date_time: Timestamp | None = None
+    tags: list[str] | None = None
+    locale: str | None = None
+    categories: list[str] | None = None
+    path: str | None = None
+
+    def secured_parts(self) -> SecuredParts | None:
+        """The decoded ``secured`` value, or None when the article has none.
+
+        Raises:
+            newsitem.errors.ValidationError: when ``secured`` is malformed.
+        """
+        return None if self.secured is None else SecuredParts.parse(self.secured)
+
+
+def field_keys(model_cls: type[BaseModel]) -> tuple[str, ...]:
+    """The file keys of a model's fields, in declaration order (the format's order)."""
+    return tuple(info.alias or name for name, info in model_cls.model_fields.items())

@@ -1,0 +1,464 @@
+"""The models: keys and aliases, strict types, exact URLs, timestamps, secured."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pydantic
+import pytest
+
+from newsitem import errors
+from newsitem.models import (
+    Article,
+    Image,
+    NewsModel,
+    Provider,
+    RelatedItem,
+    SecuredParts,
+    field_keys,
+)
+
+UTC = timezone.utc
+
+# `secured` of shared/format/000_997734302f4bacca.txt, copied by hand.
+REFERENCE_SECURED = (
+    "uNbqWiRPZ9g8iSxsRJ5tXne5VUEBl5a+9hAaAjv0AVnBhgdTedD48LiZeISfEFxW+0fcrQXIy//ISsGw6/Abum"
+    "EmDNkpIdlh/uwVeEqI9Ozhhn5Qjhr36ZXfbIFq86fuTtByk56pHlNAxiEiLba6s4Uafs9OYg1J+09PEAX5uaFp"
+    "ahZvieKZwOwm+P6hgVngY1zbbbZD4dF7pHdtyvEXWdFg4ZEBhn0j4sjweqLW+ztXx9F7JQMIJQnhroNmfkKFR0"
+    "Bq2y6/YPBY8rCDvmzDr7LI02JLntfGFs6rc8F881/XyYwD7iX6AINFOcUmXPa65829qxfzrLZLCsNhBUDHls76"
+    "6/bLxgnjzsxdW15eLxELUJkqoynHofIYAjEaiL+LMUxiM+UZR39Kqs6tcLNJKiJn8MIjLs/3ZRmn9yGA4TQySl"
+    "1zgoDKY4Gw7Iqh4PdKEzUFUc5nPmz+kd0sEtcQXFRLl+hTBC9bxQkQrghHuVHfIFhk9IlezuLvRUW/a0Khe68D"
+    "oi9Ji1pyYvi3ON3ePg==;3352nqLe1lVY/Zak5Ef50w=="
+)
+
+# The minimum each model needs, by file key.
+REQUIRED: dict[type[NewsModel], dict[str, object]] = {
+    Article: {"title": "T", "webUrl": "https://example.com/a"},
+    RelatedItem: {"title": "T", "webUrl": "https://example.com/a"},
+    Provider: {"name": "P"},
+    Image: {"url": "https://example.com/i.jpg"},
+}
+
+
+def build(model: type[NewsModel], **keys: object) -> Any:
+    """Validate the model's required keys plus ``keys`` (file keys)."""
+    return model.model_validate({**REQUIRED[model], **keys})
+
+
+def test_field_keys_follow_the_reference_file_order() -> None:
+    """field_keys gives the reference file's key order, then FORMAT.md's other keys."""
+    assert field_keys(Article) == (
+        "category",
+        "title",
+        "excerpt",
+        "publishedDateTime",
+        "originalUrl",
+        "webUrl",
+        "type",
+        "quality",
+        "heat",
+        "published",
+        "provider",
+        "topics",
+        "related",
+        "secured",
+        "updatedDateTime",
+        "tags",
+        "locale",
+        "categories",
+        "path",
+    )
+    assert field_keys(RelatedItem) == (
+        "title",
+        "excerpt",
+        "publishedDateTime",
+        "webUrl",
+        "ampWebUrl",
+        "cdnAmpWebUrl",
+        "type",
+        "provider",
+        "quality",
+        "images",
+    )
+    assert field_keys(Provider) == ("name", "domain", "images")
+    assert field_keys(Image) == ("url", "width", "height", "isCached", "title", "attribution")
+
+
+ALIASES = [
+    (Article, "published_date_time", "publishedDateTime"),
+    (Article, "original_url", "originalUrl"),
+    (Article, "web_url", "webUrl"),
+    (Article, "updated_date_time", "updatedDateTime"),
+    (Article, "category", "category"),
+    (Article, "secured", "secured"),
+    (RelatedItem, "published_date_time", "publishedDateTime"),
+    (RelatedItem, "web_url", "webUrl"),
+    (RelatedItem, "amp_web_url", "ampWebUrl"),
+    (RelatedItem, "cdn_amp_web_url", "cdnAmpWebUrl"),
+    (Provider, "name", "name"),
+    (Image, "is_cached", "isCached"),
+]
+
+
+@pytest.mark.parametrize(("model", "attribute", "key"), ALIASES)
+def test_attribute_has_the_file_key_as_alias(
+    model: type[NewsModel], attribute: str, key: str
+) -> None:
+    """Each snake_case attribute is read from its camelCase file key."""
+    assert model.model_fields[attribute].alias == key
+
+
+# (model, file key, attribute, a valid value, a value of the wrong type)
+WHEN = datetime(2021, 9, 27, 18, 46, tzinfo=UTC)
+URL = "https://example.com/x"
+TYPES = [
+    (Article, "category", "category", "news", 1),
+    (Article, "title", "title", "T", 1),
+    (Article, "excerpt", "excerpt", "E", ["E"]),
+    (Article, "publishedDateTime", "published_date_time", WHEN, 1632768360),
+    (Article, "originalUrl", "original_url", URL, 1),
+    (Article, "webUrl", "web_url", URL, None),
+    (Article, "type", "type", "article", True),
+    (Article, "quality", "quality", 15, "15"),
+    (Article, "heat", "heat", -1, -1.0),
+    (Article, "published", "published", False, "no"),
+    (Article, "provider", "provider", {"name": "P"}, "P"),
+    (Article, "topics", "topics", ["AI"], "AI"),
+    (Article, "related", "related", [{"title": "R", "webUrl": URL}], {"title": "R"}),
+    (Article, "secured", "secured", "a;b", b"a;b"),
+    (Article, "updatedDateTime", "updated_date_time", WHEN, date(2021, 9, 27)),
+    (Article, "tags", "tags", ["t"], [1]),
+    (Article, "locale", "locale", "en-us", 1),
+    (Article, "categories", "categories", ["c"], "c"),
+    (Article, "path", "path", "/a/b", 1),
+    (RelatedItem, "title", "title", "T", 1),
+    (RelatedItem, "excerpt", "excerpt", "E", 1),
+    (RelatedItem, "publishedDateTime", "published_date_time", WHEN, "yesterday"),
+    (RelatedItem, "webUrl", "web_url", URL, 1),
+    (RelatedItem, "ampWebUrl", "amp_web_url", URL, 1),
+    (RelatedItem, "cdnAmpWebUrl", "cdn_amp_web_url", URL, 1),
+    (RelatedItem, "type", "type", "video", 1),
+    (RelatedItem, "provider", "provider", {"name": "P"}, ["P"]),
+    (RelatedItem, "quality", "quality", 166, True),
+    (RelatedItem, "images", "images", [{"url": URL}], {"url": URL}),
+    (Provider, "name", "name", "Daily Mail", 1),
+    (Provider, "domain", "domain", "dailymail.co.uk", 1),
+    (Provider, "images", "images", [{"url": URL}], "x"),
+    (Image, "url", "url", URL, 1),
+    (Image, "width", "width", 701, "701"),
+    (Image, "height", "height", 526, 526.0),
+    (Image, "isCached", "is_cached", True, 1),
+    (Image, "title", "title", "T", 1),
+    (Image, "attribution", "attribution", "A", 1),
+]
+
+
+@pytest.mark.parametrize(("model", "key", "attribute", "good", "bad"), TYPES)
+def test_field_type(
+    model: type[NewsModel], key: str, attribute: str, good: object, bad: object
+) -> None:
+    """A value of the field's type is kept; a value of another type is rejected."""
+    item = build(model, **{key: good})
+    value = getattr(item, attribute)
+    if isinstance(value, pydantic.BaseModel):
+        assert value.model_dump(by_alias=True, exclude_unset=True) == good
+    elif isinstance(value, list) and value and isinstance(value[0], pydantic.BaseModel):
+        assert [v.model_dump(by_alias=True, exclude_unset=True) for v in value] == good
+    else:
+        assert value == good
+    with pytest.raises(pydantic.ValidationError) as caught:
+        build(model, **{key: bad})
+    assert caught.value.errors()[0]["loc"][0] == key
+
+
+@pytest.mark.parametrize(
+    ("model", "key"),
+    [
+        (Article, "title"),
+        (Article, "webUrl"),
+        (RelatedItem, "title"),
+        (RelatedItem, "webUrl"),
+        (Provider, "name"),
+        (Image, "url"),
+    ],
+)
+def test_required_fields(model: type[NewsModel], key: str) -> None:
+    """The required keys of FORMAT.md can be neither left out nor null."""
+    data = dict(REQUIRED[model])
+    del data[key]
+    with pytest.raises(pydantic.ValidationError):
+        model.model_validate(data)
+    with pytest.raises(pydantic.ValidationError):
+        model.model_validate({**data, key: None})
+
+
+def test_optional_fields_accept_null() -> None:
+    """Nulls (`~`, `null` or nothing in the file) are fine for every optional key."""
+    optional = [key for key in field_keys(Article) if key not in ("title", "webUrl")]
+    article = build(Article, **dict.fromkeys(optional))
+    assert article.provider is None
+    assert article.published is None
+
+
+def test_construct_by_attribute_name_or_file_key() -> None:
+    """Both `web_url=` and `webUrl=` build the same article."""
+    by_name = Article(title="T", web_url=URL, published_date_time=WHEN, quality=3)
+    by_key = Article.model_validate(
+        {"title": "T", "webUrl": URL, "publishedDateTime": WHEN, "quality": 3}
+    )
+    by_key_kwargs = Article(**{"title": "T", "webUrl": URL, "publishedDateTime": WHEN})
+    assert by_name.web_url == by_key.web_url == by_key_kwargs.web_url == URL
+    assert by_name.published_date_time == by_key.published_date_time == WHEN
+    assert by_name == by_key
+    assert by_name.model_extra == {}
+
+
+def test_dump_by_alias_gives_file_keys() -> None:
+    """model_dump(by_alias=True) writes the camelCase keys back."""
+    article = Article(title="T", web_url=URL, provider=Provider(name="P"))
+    assert article.model_dump(by_alias=True, exclude_none=True) == {
+        "title": "T",
+        "webUrl": URL,
+        "provider": {"name": "P"},
+    }
+
+
+def test_unknown_keys_are_kept_at_every_level() -> None:
+    """Keys the format does not list land in model_extra, nested ones too."""
+    article = build(
+        Article,
+        pipelineScore=0.5,
+        provider={"name": "P", "logo": "l.png"},
+        related=[
+            {
+                "title": "R",
+                "webUrl": URL,
+                "isLive": False,
+                "images": [{"url": URL, "focalRegion": {"x1": 1}}],
+            }
+        ],
+    )
+    assert article.model_extra == {"pipelineScore": 0.5}
+    assert article.provider.model_extra == {"logo": "l.png"}
+    assert article.related[0].model_extra == {"isLive": False}
+    assert article.related[0].images[0].model_extra == {"focalRegion": {"x1": 1}}
+
+
+@pytest.mark.parametrize("bad", ["yes", "no", "on", "true", "Yes", "false", 1, 0])
+def test_bool_is_strict(bad: object) -> None:
+    """Only real booleans fit a bool: YAML 1.2 `yes` is a string, 1 is an int."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        build(Image, isCached=bad)
+    assert caught.value.errors()[0]["type"] == "bool_type"
+
+
+@pytest.mark.parametrize("bad", ["15", "-1", 15.0, 1.5, True, False])
+def test_int_is_strict(bad: object) -> None:
+    """Strings, floats and booleans are not ints, even when they would convert cleanly."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        build(Article, quality=bad)
+    assert caught.value.errors()[0]["type"] == "int_type"
+
+
+def test_str_is_strict() -> None:
+    """Numbers and bytes are not silently made into strings."""
+    for bad in (15, 1.5, False, b"news"):
+        with pytest.raises(pydantic.ValidationError):
+            build(Article, category=bad)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "HTTPS://Example.com/a%20b?x=1",
+        "https://example.com",
+        "http://example.com/a/../b/",
+        "https://user:pw@Example.COM:8443/p;q?r=%7e#frag",
+        "https://例え.jp/パス",
+        "http://127.0.0.1/x",
+        "http://[::1]:8080/",
+    ],
+)
+def test_url_is_kept_exactly(url: str) -> None:
+    """A valid URL is stored byte for byte: no slash added, no case or escape change."""
+    assert build(Article, originalUrl=url).original_url == url
+    assert build(Image, url=url).url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/relative/path",
+        "example.com/a",
+        "//example.com/a",
+        "ftp://example.com/a",
+        "mailto:someone@example.com",
+        "https://",
+        "https:///a",
+        "http://:80/a",
+        "https://example.com:port/",
+        "http://[::1/",
+        "https://exa mple.com/",
+        "https://example.com/a b",
+        " https://example.com/",
+        "https://example.com/\n",
+        "",
+    ],
+)
+def test_url_rejected(url: str) -> None:
+    """Relative, non-http(s), host-less and whitespace-carrying URLs are rejected."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        build(Article, webUrl=url)
+    assert caught.value.errors()[0]["type"] == "newsitem_url"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-09-27T18:46:00Z", datetime(2021, 9, 27, 18, 46, tzinfo=UTC)),
+        ("2021-09-27T18:46:00.0000000Z", datetime(2021, 9, 27, 18, 46, tzinfo=UTC)),
+        ("2021-09-27T18:46:00.1234567Z", datetime(2021, 9, 27, 18, 46, 0, 123456, tzinfo=UTC)),
+        ("2021-09-27T18:46:00.5Z", datetime(2021, 9, 27, 18, 46, 0, 500000, tzinfo=UTC)),
+        ("2021-09-27T18:46:00.123+00:00", datetime(2021, 9, 27, 18, 46, 0, 123000, tzinfo=UTC)),
+        (
+            "2021-09-27T11:46:00-07:00",
+            datetime(2021, 9, 27, 11, 46, tzinfo=timezone(timedelta(hours=-7))),
+        ),
+        (
+            "2021-09-27 18:46:00+0530",
+            datetime(2021, 9, 27, 18, 46, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
+        ("2021-09-27T18:46Z", datetime(2021, 9, 27, 18, 46, tzinfo=UTC)),
+    ],
+)
+def test_timestamp_strings_are_parsed(text: str, expected: datetime) -> None:
+    """ISO 8601 strings with an offset parse, 7 fraction digits truncated to 6."""
+    value = build(Article, publishedDateTime=text).published_date_time
+    assert value == expected
+    assert value.utcoffset() == expected.utcoffset()
+    assert value.microsecond == expected.microsecond
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "2021-09-27T18:46:00",
+        "2021-09-27",
+        "1632768360",
+        "27/09/2021 18:46",
+        "2021-13-27T18:46:00Z",
+        "2021-09-27T18:46:00+25:00",
+        "",
+    ],
+)
+def test_timestamp_strings_rejected(bad: str) -> None:
+    """Strings without an offset, or that are no date-time, are rejected."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        build(Article, publishedDateTime=bad)
+    assert caught.value.errors()[0]["type"] == "newsitem_timestamp"
+
+
+def test_datetime_objects_are_kept_and_must_be_aware() -> None:
+    """An aware datetime from the YAML layer passes as it is; naive ones and dates fail."""
+    offset = timezone(timedelta(hours=-7))
+    aware = datetime(2021, 9, 27, 11, 46, tzinfo=offset)
+    assert build(Article, publishedDateTime=aware).published_date_time.tzinfo is offset
+    for bad, kind in [
+        (datetime(2021, 9, 27, 18, 46), "timezone_aware"),
+        (date(2021, 9, 27), "datetime_type"),
+        (1632768360, "datetime_type"),
+    ]:
+        with pytest.raises(pydantic.ValidationError) as caught:
+            build(RelatedItem, publishedDateTime=bad)
+        assert caught.value.errors()[0]["type"] == kind
+
+
+def test_assignment_is_validated() -> None:
+    """A wrong value assigned to a field raises at once and leaves the old value."""
+    article = build(Article, quality=15)
+    with pytest.raises(pydantic.ValidationError):
+        article.quality = "lots"  # type: ignore[assignment]
+    assert article.quality == 15
+    with pytest.raises(pydantic.ValidationError):
+        article.web_url = "/relative"
+    article.published_date_time = "2021-09-27T18:46:00.0000000Z"  # type: ignore[assignment]
+    assert article.published_date_time == WHEN
+    article.provider = {"name": "P"}  # type: ignore[assignment]
+    assert article.provider == Provider(name="P")
+
+
+class PipelineArticle(Article):
+    """An article with keys of a user's own pipeline."""
+
+    pipeline_score: int | None = None
+    run_id: str | None = pydantic.Field(default=None, alias="x-run-id")
+
+
+def test_subclass_adds_keys_with_the_alias_generator() -> None:
+    """A subclass's fields get camelCase keys (or their explicit alias) and follow the format's."""
+    assert PipelineArticle.model_fields["pipeline_score"].alias == "pipelineScore"
+    assert field_keys(PipelineArticle) == (*field_keys(Article), "pipelineScore", "x-run-id")
+    item = PipelineArticle.model_validate(
+        {**REQUIRED[Article], "pipelineScore": 3, "x-run-id": "r1", "other": 1}
+    )
+    assert (item.pipeline_score, item.run_id, item.web_url) == (3, "r1", "https://example.com/a")
+    assert item.model_extra == {"other": 1}
+    assert PipelineArticle(title="T", web_url=URL, pipeline_score=4).pipeline_score == 4
+    with pytest.raises(pydantic.ValidationError):
+        PipelineArticle.model_validate({**REQUIRED[Article], "pipelineScore": "3"})
+
+
+def test_secured_parts_of_the_reference_value() -> None:
+    """The reference file's secured value splits into 400 ciphertext bytes and a 16-byte IV."""
+    parts = build(Article, secured=REFERENCE_SECURED).secured_parts()
+    assert parts is not None
+    assert len(parts.ciphertext) == 400
+    assert len(parts.iv) == 16
+    assert base64.b64encode(parts.iv) == b"3352nqLe1lVY/Zak5Ef50w=="
+    ciphertext_text = REFERENCE_SECURED.split(";")[0]
+    assert base64.b64encode(parts.ciphertext).decode() == ciphertext_text
+
+
+def test_secured_parts_is_none_without_secured() -> None:
+    """An article without `secured` has no parts."""
+    assert build(Article).secured_parts() is None
+
+
+def _b64(size: int) -> str:
+    return base64.b64encode(bytes(range(size))).decode()
+
+
+@pytest.mark.parametrize(
+    ("secured", "fragment"),
+    [
+        (_b64(32), "got 1 part(s)"),
+        (f"{_b64(32)};{_b64(16)};{_b64(16)}", "got 3 part(s)"),
+        (f"{_b64(32)};{_b64(15)}", "16-byte IV, got 15 bytes"),
+        (f"{_b64(32)};{_b64(17)}", "16-byte IV, got 17 bytes"),
+        (f";{_b64(16)}", "whole 16-byte blocks, got 0 bytes"),
+        (f"{_b64(33)};{_b64(16)}", "whole 16-byte blocks, got 33 bytes"),
+        (f"{_b64(32)[:-4]}!!!!;{_b64(16)}", "ciphertext is not valid base64"),
+        (f"{_b64(32)};{_b64(16).rstrip('=')}", "IV is not valid base64"),
+        (f"{_b64(32)};{_b64(16)[:4]}\n{_b64(16)[4:]}", "IV is not valid base64"),
+        (f"{_b64(32)};{_b64(16)[:-3]}é==", "IV is not valid base64"),
+        ("-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_;" + _b64(16), "ciphertext is not valid base64"),
+    ],
+)
+def test_secured_parts_rejects_malformed_values(secured: str, fragment: str) -> None:
+    """A malformed secured value raises our ValidationError with one invalid-secured issue."""
+    article = build(Article, secured=secured)
+    with pytest.raises(errors.ValidationError) as caught:
+        article.secured_parts()
+    (issue,) = caught.value.issues
+    assert (issue.field, issue.code) == ("secured", "invalid-secured")
+    assert fragment in issue.message
+
+
+def test_secured_parts_is_a_frozen_value() -> None:
+    """SecuredParts compares by value and cannot be changed."""
+    parts = SecuredParts.parse(f"{_b64(16)};{_b64(16)}")
+    assert parts == SecuredParts(ciphertext=bytes(range(16)), iv=bytes(range(16)))
+    with pytest.raises(AttributeError):
+        parts.iv = b""  # type: ignore[misc]

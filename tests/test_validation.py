@@ -1,0 +1,335 @@
+"""validate(): pydantic's errors as Issues with file-key paths, codes and positions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pydantic
+import pytest
+
+from newsitem._validation import Loc, Locator, from_pydantic_error, validate
+from newsitem.errors import Issue, ValidationError
+from newsitem.models import Article, Provider, RelatedItem
+
+URL = "https://example.com/a"
+
+
+def locator(positions: dict[Loc, tuple[int, int]]) -> tuple[list[Loc], Locator]:
+    """A fake locate() reading a table, and the list of locations it was asked for."""
+    asked: list[Loc] = []
+
+    def locate(loc: Loc) -> tuple[int, int] | None:
+        asked.append(loc)
+        return positions.get(loc)
+
+    return asked, locate
+
+
+# Where each value of the "file" below sits, as a YAML layer would report it.
+POSITIONS: dict[Loc, tuple[int, int]] = {
+    (): (2, 1),
+    ("title",): (2, 8),
+    ("publishedDateTime",): (3, 20),
+    ("webUrl",): (4, 9),
+    ("quality",): (5, 10),
+    ("published",): (6, 12),
+    ("provider",): (8, 3),
+    ("provider", "domain"): (8, 11),
+    ("related",): (11, 3),
+    ("related", 0): (11, 5),
+    ("related", 1): (13, 5),
+    ("related", 1, "title"): (13, 12),
+    ("related", 1, "webUrl"): (14, 13),
+    ("related", 1, "images", 0): (16, 9),
+    ("related", 1, "images", 0, "url"): (16, 14),
+    ("related", 1, "images", 0, "width"): (17, 16),
+}
+
+BROKEN: dict[str, object] = {
+    "title": "T",
+    "publishedDateTime": datetime(2021, 9, 27, 18, 46),
+    "webUrl": URL,
+    "quality": "lots",
+    "published": "yes",
+    "provider": {"domain": "example.com"},
+    "related": [
+        {"title": "R0", "webUrl": URL},
+        {
+            "title": "R1",
+            "webUrl": "/relative",
+            "images": [{"url": "https://example.com/i.jpg", "width": "701"}],
+        },
+    ],
+}
+
+BROKEN_ISSUES = [
+    Issue(
+        field="publishedDateTime",
+        message="expected a date-time with a time zone, "
+        "got a date-time 2021-09-27T18:46:00 without a time zone",
+        code="invalid-value",
+        line=3,
+        column=20,
+    ),
+    Issue(
+        field="quality",
+        message="expected an integer, got a string 'lots'",
+        code="wrong-type",
+        line=5,
+        column=10,
+    ),
+    Issue(
+        field="published",
+        message="expected a boolean (true or false), got a string 'yes'",
+        code="wrong-type",
+        line=6,
+        column=12,
+    ),
+    Issue(
+        field="provider.name",
+        message="required field is missing",
+        code="missing-field",
+        line=8,
+        column=3,
+    ),
+    Issue(
+        field="related[1].webUrl",
+        message="expected an absolute http or https URL with a host, got a string '/relative'",
+        code="invalid-value",
+        line=14,
+        column=13,
+    ),
+    Issue(
+        field="related[1].images[0].width",
+        message="expected an integer, got a string '701'",
+        code="wrong-type",
+        line=17,
+        column=16,
+    ),
+]
+
+
+def test_every_problem_is_one_issue_with_path_code_and_position() -> None:
+    """Six problems at four depths come back together, each with its file-key path and line."""
+    _, locate = locator(POSITIONS)
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, BROKEN, locate=locate, path="news/item.txt")
+    error = caught.value
+    assert list(error.issues) == BROKEN_ISSUES
+    assert error.path == "news/item.txt"
+    assert (error.line, error.column) == (3, 20)
+    assert isinstance(error.__cause__, pydantic.ValidationError)
+    assert str(error).splitlines()[1] == "news/item.txt:5:10: quality: " + BROKEN_ISSUES[1].message
+
+
+def test_locate_gets_file_keys_and_list_indices() -> None:
+    """locate() is asked about ("related", 1, "images", 0, "width"), never attribute names."""
+    asked, locate = locator(POSITIONS)
+    with pytest.raises(ValidationError):
+        validate(Article, BROKEN, locate=locate)
+    assert ("related", 1, "images", 0, "width") in asked
+    assert ("publishedDateTime",) in asked
+    assert not [loc for loc in asked if "published_date_time" in loc]
+
+
+def test_missing_key_points_at_the_nearest_located_parent() -> None:
+    """A missing key has no position of its own, so the issue takes its mapping's."""
+    asked, locate = locator({("related", 0): (11, 5)})
+    data = {"title": "T", "webUrl": URL, "related": [{"webUrl": URL}]}
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, data, locate=locate)
+    assert caught.value.issues == (
+        Issue("related[0].title", "required field is missing", "missing-field", 11, 5),
+    )
+    assert asked == [("related", 0, "title"), ("related", 0)]
+
+
+def test_without_locate_issues_have_no_position_and_keep_model_order() -> None:
+    """With no locator, issues come in field order with line and column None."""
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"heat": "hot", "quality": 1.5})
+    assert caught.value.issues == (
+        Issue("title", "required field is missing", "missing-field"),
+        Issue("webUrl", "required field is missing", "missing-field"),
+        Issue("quality", "expected an integer, got a number 1.5", "wrong-type"),
+        Issue("heat", "expected an integer, got a string 'hot'", "wrong-type"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("title", None, "expected a string, got null"),
+        ("title", True, "expected a string, got a boolean true"),
+        ("title", 2021, "expected a string, got an integer 2021"),
+        ("title", ["a"], "expected a string, got a list"),
+        ("provider", "Daily Mail", "expected a mapping, got a string 'Daily Mail'"),
+        ("related", {"title": "R"}, "expected a list, got a mapping"),
+        ("published", "false", "expected a boolean (true or false), got a string 'false'"),
+        (
+            "publishedDateTime",
+            1632768360,
+            "expected a date-time with a time zone, got an integer 1632768360",
+        ),
+        ("quality", "x" * 100, "expected an integer, got a string '" + "x" * 57 + "...'"),
+    ],
+)
+def test_wrong_type_messages(key: str, value: object, message: str) -> None:
+    """Wrong-type messages say what was expected and what was found, in YAML's words."""
+    data = {"title": "T", "webUrl": URL, key: value}
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, data)
+    (issue,) = caught.value.issues
+    assert (issue.code, issue.message) == ("wrong-type", message)
+
+
+def test_invalid_timestamp_string_message() -> None:
+    """A string that is no ISO date-time is an invalid value, and says the expected form."""
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"title": "T", "webUrl": URL, "updatedDateTime": "yesterday"})
+    assert caught.value.issues == (
+        Issue(
+            "updatedDateTime",
+            "expected an ISO 8601 date-time with a time zone, such as 2021-09-27T18:46:00Z, "
+            "got a string 'yesterday'",
+            "invalid-value",
+        ),
+    )
+
+
+def test_non_string_key_is_a_wrong_type_issue() -> None:
+    """A key such as `1:` is reported under its text, not as a list index."""
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"title": "T", "webUrl": URL, 1: "x"})  # type: ignore[dict-item]
+    assert caught.value.issues == (
+        Issue("1", "expected a string key, got an integer 1", "wrong-type"),
+    )
+
+
+def test_keys_are_file_keys_only() -> None:
+    """Front matter written with attribute names is not the format: web_url is no webUrl."""
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"title": "T", "web_url": URL}, strict=True)
+    assert caught.value.issues == (
+        Issue("webUrl", "required field is missing", "missing-field"),
+        Issue("web_url", "unknown key 'web_url' (not a field of Article)", "unknown-field"),
+    )
+
+
+def test_valid_data_returns_the_model_with_extras() -> None:
+    """Valid data gives the model, its unknown keys kept when not strict."""
+    when = datetime(2021, 9, 27, 18, 46, tzinfo=timezone.utc)
+    data = {"title": "T", "webUrl": URL, "publishedDateTime": when, "mine": 1}
+    article = validate(Article, {**data, "provider": {"name": "P", "x": 2}})
+    assert isinstance(article, Article)
+    assert (article.title, article.web_url, article.published_date_time) == ("T", URL, when)
+    assert article.model_extra == {"mine": 1}
+    assert article.provider is not None
+    assert article.provider.model_extra == {"x": 2}
+
+
+STRICT_DATA: dict[str, object] = {
+    "title": "T",
+    "mine": 1,
+    "webUrl": URL,
+    "quality": "lots",
+    "provider": {"name": "P", "logo": "l.png", "images": [{"url": URL, "alt": "a"}]},
+    "related": [
+        {"title": "R0", "webUrl": URL},
+        {
+            "title": "R1",
+            "webUrl": URL,
+            "isLive": False,
+            "images": [{"url": URL, "focalRegion": {"x1": 1}}],
+        },
+    ],
+}
+
+
+def unknown(field: str, owner: str, line: int, column: int) -> Issue:
+    """The issue strict mode gives for an unknown key."""
+    key = field.rsplit(".", 1)[-1]
+    message = f"unknown key '{key}' (not a field of {owner})"
+    return Issue(field, message, "unknown-field", line, column)
+
+
+def test_strict_reports_unknown_keys_at_every_depth_with_other_issues() -> None:
+    """strict=True adds one unknown-field issue per unknown key, sorted in with the rest."""
+    _, locate = locator(
+        {
+            ("mine",): (3, 7),
+            ("quality",): (5, 10),
+            ("provider", "logo"): (8, 9),
+            ("provider", "images", 0, "alt"): (10, 11),
+            ("related", 1, "isLive"): (16, 13),
+            ("related", 1, "images", 0, "focalRegion"): (19, 22),
+        }
+    )
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, STRICT_DATA, strict=True, locate=locate)
+    assert caught.value.issues == (
+        unknown("mine", "Article", 3, 7),
+        Issue("quality", "expected an integer, got a string 'lots'", "wrong-type", 5, 10),
+        unknown("provider.logo", "Provider", 8, 9),
+        unknown("provider.images[0].alt", "Image", 10, 11),
+        unknown("related[1].isLive", "RelatedItem", 16, 13),
+        unknown("related[1].images[0].focalRegion", "Image", 19, 22),
+    )
+
+
+def test_strict_fails_on_unknown_keys_alone() -> None:
+    """Data valid for the model still fails in strict mode when it has unknown keys."""
+    data = {**STRICT_DATA, "quality": 3}
+    assert validate(Article, data).quality == 3
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, data, strict=True)
+    assert [issue.field for issue in caught.value.issues] == [
+        "mine",
+        "provider.logo",
+        "provider.images[0].alt",
+        "related[1].isLive",
+        "related[1].images[0].focalRegion",
+    ]
+    assert caught.value.__cause__ is None
+
+
+def test_strict_accepts_a_subclass_keys() -> None:
+    """A subclass's own fields are known keys in strict mode."""
+
+    class Mine(Article):
+        mine: int
+
+    article = validate(Mine, {"title": "T", "webUrl": URL, "mine": 1}, strict=True)
+    assert article.mine == 1
+
+
+def test_assignment_error_is_converted_with_file_keys() -> None:
+    """A pydantic error from an assignment becomes our error with the field's file key."""
+    item = RelatedItem(title="R", web_url=URL)
+    with pytest.raises(pydantic.ValidationError) as caught:
+        item.published_date_time = "soon"  # type: ignore[assignment]
+    error = from_pydantic_error(caught.value, RelatedItem, prefix=("related", 1), path="a.txt")
+    assert isinstance(error, ValidationError)
+    assert error.path == "a.txt"
+    assert error.issues == (
+        Issue(
+            "related[1].publishedDateTime",
+            "expected an ISO 8601 date-time with a time zone, such as 2021-09-27T18:46:00Z, "
+            "got a string 'soon'",
+            "invalid-value",
+        ),
+    )
+
+
+def test_assignment_of_a_nested_mapping_is_converted() -> None:
+    """An invalid mapping assigned to provider names the nested key."""
+    article = Article(title="T", web_url=URL)
+    with pytest.raises(pydantic.ValidationError) as caught:
+        article.provider = {"domain": 1}  # type: ignore[assignment]
+    error = from_pydantic_error(caught.value, Article)
+    assert error.issues == (
+        Issue("provider.name", "required field is missing", "missing-field"),
+        Issue("provider.domain", "expected a string, got an integer 1", "wrong-type"),
+    )
+    assert article.provider is None
+    assert Provider.model_fields["name"].is_required()
