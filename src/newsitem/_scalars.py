@@ -10,9 +10,42 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 Scalar = str | int | float | bool | None | dt.datetime | dt.date
+
+
+class FrozenMapping(Mapping[Any, Any]):
+    """A read-only, hashable mapping: the value of a mapping used as a key.
+
+    YAML allows ``{a: 1}: value``; a Python ``dict`` cannot be a key, so such a
+    key is read as a ``FrozenMapping`` (and a list used as a key as a tuple).
+    """
+
+    __slots__ = ("_items", "_hash")
+
+    def __init__(self, items: Mapping[Any, Any]) -> None:
+        self._items = dict(items)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self._items.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._items!r})"
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})

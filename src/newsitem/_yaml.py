@@ -21,7 +21,8 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import _scalars
-from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode
+from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode, last_offset
+from ._scalars import FrozenMapping
 from .errors import (
     DuplicateKeyError,
     LimitExceededError,
@@ -221,14 +222,6 @@ class _Composer:
         mapping = isinstance(event, ev.MappingStartEvent)
         if event.tag is not None and event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
             self._bad_tag(event, f"the tag {event.tag!r} is not supported")
-        if self.stack and self.pending_key and self._expecting_key():
-            line, column = self.line_column(event.start_mark.index)
-            raise StructureError(
-                "a mapping key must be a scalar, not a list or mapping",
-                code="unsupported-key",
-                line=line,
-                column=column,
-            )
         if len(self.stack) >= self.max_depth:
             line, column = self.line_column(event.start_mark.index)
             raise LimitExceededError(
@@ -258,9 +251,6 @@ class _Composer:
             self.anchors[anchor] = (node, value, self.expanded - counted_before + 1)
             anchor = None  # recorded here; _add must not record it again
         self._add(node, value, anchor)
-
-    def _expecting_key(self) -> bool:
-        return isinstance(self.stack[-1][0], MappingNode) and self.pending_key[-1] is None
 
     def _add(self, node: Node, value: Value, anchor: str | None) -> None:
         if anchor is not None:
@@ -307,17 +297,12 @@ class _Composer:
                 node.start = node.end = at + 1
 
     def _as_key(self, node: Node, value: Value) -> ScalarNode:
+        """The key of a mapping entry; a list or mapping key is frozen to be hashable."""
         if isinstance(node, ScalarNode):
             return node
         if isinstance(node, AliasNode) and isinstance(node.target, ScalarNode):
             return ScalarNode(value, node.start, node.end, None, tagged=True)
-        line, column = self.line_column(node.start)
-        raise StructureError(
-            "a mapping key must be a scalar, not a list or mapping",
-            code="unsupported-key",
-            line=line,
-            column=column,
-        )
+        return ScalarNode(_frozen(value), node.start, last_offset(node), None, tagged=True)
 
     def _duplicate(self, parent: MappingNode, key: ScalarNode) -> None:
         first = next(k for k in parent.keys if k.value == key.value)
@@ -347,6 +332,15 @@ class _Composer:
                 column=column,
             )
         return Composed(value, node)
+
+
+def _frozen(value: Value) -> Any:
+    """A hashable copy of a key that is a list (a tuple) or a mapping (FrozenMapping)."""
+    if isinstance(value, dict):
+        return FrozenMapping({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
 
 
 def _skip_properties(text: str, start: int) -> int:

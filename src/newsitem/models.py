@@ -54,7 +54,7 @@ _TIMESTAMP = re.compile(
 def _is_http_url(text: str) -> bool:
     # urlsplit silently drops some whitespace and control characters, and none
     # of them is valid in a URL, so reject them before splitting.
-    if any(char.isspace() or not char.isprintable() for char in text):
+    if any(not char.isprintable() for char in text):
         return False
     try:
         parts = urlsplit(text)

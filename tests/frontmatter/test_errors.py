@@ -92,7 +92,9 @@ def test_yaml_errors_chain_the_parser_exception(invalid: Path) -> None:
     with pytest.raises(errors.YAMLSyntaxError) as info:
         frontmatter.loads(invalid.read_bytes().decode("utf-8"))
     assert type(info.value).__module__ == "newsitem.errors"
-    if expected["code"] == "yaml-syntax":
+    # An undefined alias is found by the composer, which may be newsitem's own:
+    # there is then no parser exception to chain.
+    if expected["code"] == "yaml-syntax" and invalid.stem != "undefined_alias":
         assert info.value.__cause__ is not None
 
 
