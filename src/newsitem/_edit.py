@@ -42,7 +42,13 @@ def freeze_node(node: Node) -> Hashable:
     if isinstance(node, ScalarNode):
         return freeze(node.value)
     if isinstance(node, MappingNode):
-        return ("m", tuple((freeze(k.value), freeze_node(v)) for k, v in zip(node.keys, node.values)))
+        return (
+            "m",
+            tuple(
+                (freeze(k.value), freeze_node(v))
+                for k, v in zip(node.keys, node.values, strict=True)
+            ),
+        )
     return ("l", tuple(freeze_node(item) for item in node.items))
 
 
@@ -206,7 +212,7 @@ class _Editor:
     ) -> None:
         index = {key.value: i for i, key in enumerate(node.keys)}
         deleted: set[int] = set()
-        for i, (key, child) in enumerate(zip(node.keys, node.values)):
+        for i, (key, child) in enumerate(zip(node.keys, node.values, strict=True)):
             if key.value in new:
                 self.value(child, new[key.value], _Slot(node, i), flow=flow or node.flow)
             else:
@@ -227,7 +233,9 @@ class _Editor:
         }
         heads = [key.start for key in node.keys]
         tails = [last_offset(value) for value in node.values]
-        self.entries(node, new, slot, heads, tails, deleted, rendered, column, flow=flow or node.flow)
+        self.entries(
+            node, new, slot, heads, tails, deleted, rendered, column, flow=flow or node.flow
+        )
 
     def sequence(self, node: SequenceNode, new: list[Any], slot: _Slot, *, flow: bool) -> None:
         old = [freeze_node(item) for item in node.items]

@@ -19,9 +19,10 @@ _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
 
 def read(source: Source) -> tuple[str, str | None]:
     """The text of ``source`` (a path or a binary file) and its path, if it has one."""
+    path: str | None
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
-        data = Path(path).read_bytes()
+        data = Path(os.fspath(source)).read_bytes()
     else:
         name = getattr(source, "name", None)
         path = name if isinstance(name, str) else None

@@ -24,7 +24,7 @@ class FrozenMapping(Mapping[Any, Any]):
     key is read as a ``FrozenMapping`` (and a list used as a key as a tuple).
     """
 
-    __slots__ = ("_items", "_hash")
+    __slots__ = ("_hash", "_items")
 
     def __init__(self, items: Mapping[Any, Any]) -> None:
         self._items = dict(items)
@@ -46,6 +46,7 @@ class FrozenMapping(Mapping[Any, Any]):
 
     def __repr__(self) -> str:
         return f"FrozenMapping({self._items!r})"
+
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})

@@ -14,7 +14,7 @@ import base64
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast
 
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
@@ -54,19 +54,47 @@ class Composed:
     root: MappingNode
 
 
+class _Mark(Protocol):
+    index: int
+    line: int
+    column: int
+
+
+class _Event(Protocol):
+    """The parts of a ruamel.yaml event the composer reads (ruamel is untyped)."""
+
+    start_mark: _Mark
+    end_mark: _Mark
+    anchor: str | None
+    tag: str | None
+    value: str
+    style: str | None
+    flow_style: bool | None
+
+
+# Event classes, compared by identity: the composer's hot path.
+_SCALAR: type[Any] = ev.ScalarEvent
+_ALIAS: type[Any] = ev.AliasEvent
+_MAPPING_START: type[Any] = ev.MappingStartEvent
+_SEQUENCE_START: type[Any] = ev.SequenceStartEvent
+_MAPPING_END: type[Any] = ev.MappingEndEvent
+_SEQUENCE_END: type[Any] = ev.SequenceEndEvent
+_DOCUMENT_START: type[Any] = ev.DocumentStartEvent
+
+
 class _Local(threading.local):
     """ruamel.yaml objects keep parse state, so each thread gets its own."""
 
     def __init__(self) -> None:
-        self.yaml = YAML(typ="safe", pure=True)
+        self.yaml: Any = YAML(typ="safe", pure=True)
 
 
 _local = _Local()
 
 
-def parse_events(text: str) -> Iterable[ev.Event]:
+def parse_events(text: str) -> Iterable[_Event]:
     """ruamel.yaml's event stream for ``text`` (errors are ruamel's own)."""
-    return _local.yaml.parse(text)
+    return cast("Iterable[_Event]", _local.yaml.parse(text))
 
 
 def compose(
@@ -86,14 +114,15 @@ def compose(
         for event in parse_events(text):
             composer.feed(event)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        error: Any = exc  # ruamel.yaml is untyped
+        mark: _Mark | None = error.problem_mark or error.context_mark
+        problem = str(error.problem or error.context or "invalid YAML")
         line, column = (mark.line, mark.column) if mark is not None else (0, 0)
         raise YAMLSyntaxError(
             f"invalid YAML: {problem}", line=line + line_offset + 1, column=column + 1
         ) from exc
     except YAMLError as exc:  # ReaderError and friends: a character YAML forbids
-        position = getattr(exc, "position", None)
+        position: object = getattr(exc, "position", None)
         line, column = (
             composer.line_column(position) if isinstance(position, int) else (line_offset + 1, 1)
         )
@@ -129,18 +158,19 @@ class _Composer:
 
     # -- events --------------------------------------------------------------
 
-    def feed(self, event: ev.Event) -> None:
-        if isinstance(event, ev.ScalarEvent):
+    def feed(self, event: _Event) -> None:
+        kind = type(event)
+        if kind is _SCALAR:
             node = self._scalar(event)
             self._count(1, event.start_mark.index)
             self._add(node, node.value, event.anchor)
-        elif isinstance(event, ev.AliasEvent):
+        elif kind is _ALIAS:
             self._alias(event)
-        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
-            self._open(event)
-        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            self._open(event, mapping=kind is _MAPPING_START)
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             self._close(event)
-        elif isinstance(event, ev.DocumentStartEvent):
+        elif kind is _DOCUMENT_START:
             self.documents += 1
             if self.documents > 1:
                 line, column = self.line_column(event.start_mark.index)
@@ -162,7 +192,7 @@ class _Composer:
                 column=column,
             )
 
-    def _scalar(self, event: ev.ScalarEvent) -> ScalarNode:
+    def _scalar(self, event: _Event) -> ScalarNode:
         start, end = event.start_mark.index, event.end_mark.index
         tag = event.tag
         if event.anchor is not None or tag is not None:
@@ -173,21 +203,18 @@ class _Composer:
         value = self._scalar_value(event, tag, style)
         return ScalarNode(value, start, end, style, tagged=tag is not None)
 
-    def _scalar_value(self, event: ev.ScalarEvent, tag: str | None, style: str | None) -> Value:
-        text: str = event.value
+    def _scalar_value(self, event: _Event, tag: str | None, style: str | None) -> Value:
+        text = event.value
         if tag is None:
             return _scalars.resolve(text) if style is None else text
         if tag == "!" or tag == f"{_CORE}str":
             return text
         if tag in _TAGGED_SCALARS:
-            value = _scalars.resolve(text)
-            expected = {"int": int, "float": (float, int), "bool": bool, "null": type(None)}
             kind = tag[len(_CORE) :]
-            if isinstance(value, expected[kind]) and not (
-                kind in ("int", "float") and isinstance(value, bool)
-            ):
-                return float(value) if kind == "float" else value
-            self._bad_tag(event, f"'{text}' is not a valid !!{kind}")
+            value = _tagged_scalar(kind, text)
+            if value is _INVALID:
+                self._bad_tag(event, f"'{text}' is not a valid !!{kind}")
+            return value
         if tag == _TIMESTAMP_TAG:
             stamp = _scalars.parse_timestamp(text)
             if stamp is None:
@@ -202,11 +229,11 @@ class _Composer:
         self._bad_tag(event, f"the tag {tag!r} is not supported")
         raise AssertionError  # pragma: no cover - _bad_tag always raises
 
-    def _bad_tag(self, event: ev.Event, message: str) -> None:
+    def _bad_tag(self, event: _Event, message: str) -> None:
         line, column = self.line_column(event.start_mark.index)
         raise UnsupportedTagError(message, line=line, column=column)
 
-    def _alias(self, event: ev.AliasEvent) -> None:
+    def _alias(self, event: _Event) -> None:
         name = event.anchor
         start, end = event.start_mark.index, event.end_mark.index
         if name not in self.anchors:
@@ -218,8 +245,7 @@ class _Composer:
         self._count(size, start)
         self._add(AliasNode(target, start, end), value, None)
 
-    def _open(self, event: ev.MappingStartEvent | ev.SequenceStartEvent) -> None:
-        mapping = isinstance(event, ev.MappingStartEvent)
+    def _open(self, event: _Event, *, mapping: bool) -> None:
         if event.tag is not None and event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
             self._bad_tag(event, f"the tag {event.tag!r} is not supported")
         if len(self.stack) >= self.max_depth:
@@ -235,6 +261,7 @@ class _Composer:
             start = _skip_properties(self.text, start)
         self._count(1, start)
         node: MappingNode | SequenceNode
+        value: dict[Any, Any] | list[Any]
         if mapping:
             node, value = MappingNode(flow, start), {}
             self.pending_key.append(None)
@@ -242,7 +269,7 @@ class _Composer:
             node, value = SequenceNode(flow, start), []
         self.stack.append((node, value, event.anchor, self.expanded))
 
-    def _close(self, event: ev.Event) -> None:
+    def _close(self, event: _Event) -> None:
         node, value, anchor, counted_before = self.stack.pop()
         if isinstance(node, MappingNode):
             self.pending_key.pop()
@@ -334,10 +361,28 @@ class _Composer:
         return Composed(value, node)
 
 
+_INVALID = object()
+
+
+def _tagged_scalar(kind: str, text: str) -> Any:
+    """The value of ``!!int``/``!!float``/``!!bool``/``!!null`` text, or ``_INVALID``."""
+    value = _scalars.resolve(text)
+    if kind == "int" and type(value) is int:
+        return value
+    if kind == "float" and type(value) in (int, float):
+        return float(value)  # type: ignore[arg-type]  # narrowed by the check above
+    if kind == "bool" and type(value) is bool:
+        return value
+    if kind == "null" and value is None:
+        return None
+    return _INVALID
+
+
 def _frozen(value: Value) -> Any:
     """A hashable copy of a key that is a list (a tuple) or a mapping (FrozenMapping)."""
     if isinstance(value, dict):
-        return FrozenMapping({k: _frozen(v) for k, v in value.items()})
+        items: dict[Any, Any] = value
+        return FrozenMapping({k: _frozen(v) for k, v in items.items()})
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value

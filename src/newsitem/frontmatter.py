@@ -86,6 +86,26 @@ class FrontMatterDocument:
         line = yaml.count("\n", 0, offset) + 2  # the opening fence is line 1
         return line, offset - (yaml.rfind("\n", 0, offset) + 1) + 1
 
+    def render(self) -> str:
+        """The text of the document now (what :func:`dumps` returns)."""
+        parts = self._split
+        yaml = parts.yaml
+        if not isinstance(self.data, dict):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise EditError("the front matter must stay a mapping (a dict)")
+        if _edit.freeze(self.data) != _edit.freeze_node(self._root):
+            yaml = _edit.diff(yaml, self._root, self.data, self._layout())
+            _verify(yaml, self.data)
+        if yaml is parts.yaml and self.body == self._original_body:
+            return self._text
+        tail = parts.tail
+        if self.body and not tail.endswith(("\n", "\r")):
+            tail += parts.newline
+        return parts.bom + parts.head + yaml + tail + self.body
+
+    def _layout(self) -> Layout:
+        """The file's habits (indent width, sequence indentation, quotes, newline)."""
+        return _layout_of(self._split.yaml, self._root, self._split.newline)
+
     def __repr__(self) -> str:
         return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
 
@@ -107,19 +127,7 @@ def dumps(doc: FrontMatterDocument) -> str:
     Raises :class:`~newsitem.errors.EditError` when a value cannot be written
     as YAML (a set, an object) or would not read back as the same value.
     """
-    parts = doc._split  # noqa: SLF001 - the document's own module
-    yaml = parts.yaml
-    if _edit.freeze(doc.data) != _edit.freeze_node(doc._root):  # noqa: SLF001
-        if not isinstance(doc.data, dict):
-            raise EditError("the front matter must stay a mapping")
-        yaml = _edit.diff(yaml, doc._root, doc.data, layout_of(doc))  # noqa: SLF001
-        _verify(yaml, doc.data)
-    if yaml is parts.yaml and doc.body == doc._original_body:  # noqa: SLF001
-        return doc._text  # noqa: SLF001
-    tail = parts.tail
-    if doc.body and not tail.endswith(("\n", "\r")):
-        tail += parts.newline
-    return parts.bom + parts.head + yaml + tail + doc.body
+    return doc.render()
 
 
 def dump(doc: FrontMatterDocument, target: Target) -> None:
@@ -142,9 +150,8 @@ def insert(mapping: MutableMapping[Any, Any], index: int, key: Any, value: Any) 
     mapping.update(items)
 
 
-def layout_of(doc: FrontMatterDocument) -> Layout:
-    """The file's habits (indent width, sequence indentation, quotes, newline)."""
-    text = doc._split.yaml  # noqa: SLF001
+def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
+    """Indent width, sequence indentation and quotes most used in ``text``."""
     indent: int | None = None
     indent_sequences: bool | None = None
     quotes: Counter[str] = Counter()
@@ -152,24 +159,28 @@ def layout_of(doc: FrontMatterDocument) -> Layout:
     def column(offset: int) -> int:
         return offset - (text.rfind("\n", 0, offset) + 1)
 
-    for node in _walk(doc._root):  # noqa: SLF001
+    for node in _walk(root):
         if isinstance(node, ScalarNode) and node.style in ("'", '"'):
             quotes[node.style] += 1
         if not isinstance(node, MappingNode) or node.flow:
             continue
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             value = resolved(value)
             if isinstance(value, MappingNode) and not value.flow and value.keys and indent is None:
                 indent = column(value.keys[0].start) - column(key.start) or None
-            if isinstance(value, SequenceNode) and not value.flow and value.items:
-                if indent_sequences is None:
-                    dash = text.rfind("-", 0, value.items[0].start)
-                    indent_sequences = column(dash) > column(key.start)
+            if (
+                isinstance(value, SequenceNode)
+                and not value.flow
+                and value.items
+                and indent_sequences is None
+            ):
+                dash = text.rfind("-", 0, value.items[0].start)
+                indent_sequences = column(dash) > column(key.start)
     return Layout(
         indent=indent if indent is not None and indent > 0 else 2,
         indent_sequences=True if indent_sequences is None else indent_sequences,
         quote="'" if quotes["'"] > quotes['"'] else '"',
-        newline=doc._split.newline,  # noqa: SLF001
+        newline=newline,
     )
 
 
@@ -190,7 +201,7 @@ def _walk(node: Node) -> Iterator[Node]:
 
 def _child(node: Node, step: str | int) -> Node | None:
     if isinstance(node, MappingNode):
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             if key.value == step and type(key.value) is type(step):
                 return value
         return None
