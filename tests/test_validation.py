@@ -333,3 +333,16 @@ def test_assignment_of_a_nested_mapping_is_converted() -> None:
     )
     assert article.provider is None
     assert Provider.model_fields["name"].is_required()
+
+
+def test_strict_does_not_repeat_keys_a_forbidding_subclass_reports() -> None:
+    """With extra="forbid" in a subclass, each unknown key is still reported once."""
+
+    class Closed(Article):
+        model_config = pydantic.ConfigDict(extra="forbid")
+
+    with pytest.raises(ValidationError) as caught:
+        validate(Closed, {"title": "T", "webUrl": URL, "mine": 1}, strict=True)
+    assert caught.value.issues == (
+        Issue("mine", "unknown key (extra keys are forbidden)", "unknown-field"),
+    )

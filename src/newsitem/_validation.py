@@ -81,12 +81,12 @@ def validate(
         cause = exc
         issues.extend(_issues(exc, model, (), locate))
     if strict:
-        issues.extend(
-            _issue(
-                loc, "unknown-field", f"unknown key {loc[-1]!r} (not a field of {owner})", locate
-            )
-            for loc, owner in _unknown_keys(model, data, ())
-        )
+        # A subclass with extra="forbid" has pydantic report these already.
+        reported = {issue.field for issue in issues if issue.code == "unknown-field"}
+        for loc, owner in _unknown_keys(model, data, ()):
+            if _dotted(loc) not in reported:
+                message = f"unknown key {loc[-1]!r} (not a field of {owner})"
+                issues.append(_issue(loc, "unknown-field", message, locate))
     if issues:
         raise ValidationError(_sorted(issues), path=path) from cause
     assert result is not None  # no issues means model_validate returned

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict
 from pydantic.alias_generators import to_camel
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from newsitem.errors import Issue, ValidationError
@@ -54,7 +55,7 @@ _TIMESTAMP = re.compile(
 def _is_http_url(text: str) -> bool:
     # urlsplit silently drops some whitespace and control characters, and none
     # of them is valid in a URL, so reject them before splitting.
-    if any(not char.isprintable() for char in text):
+    if any(char.isspace() or not char.isprintable() for char in text):
         return False
     try:
         parts = urlsplit(text)
@@ -102,7 +103,11 @@ def _parse_timestamp(value: object) -> object:
         ) from None
 
 
-HttpUrlStr = Annotated[str, AfterValidator(_check_http_url)]
+HttpUrlStr = Annotated[
+    str,
+    AfterValidator(_check_http_url),
+    WithJsonSchema({"type": "string", "format": "uri"}),
+]
 """An absolute http or https URL with a host, kept as the exact string given."""
 
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_parse_timestamp)]
