@@ -1,1 +1,53 @@
-"""newsitem."""
+"""newsitem: read, validate, edit and write news-item files without losing a byte.
+
+>>> import newsitem
+>>> item = newsitem.loads("---\\ntitle: Hello\\nwebUrl: https://example.com/a\\n---\\n")
+>>> item.article.title = "Hello, world"
+>>> newsitem.dumps(item)
+'---\\ntitle: Hello, world\\nwebUrl: https://example.com/a\\n---\\n'
+"""
+
+from . import frontmatter
+from .api import NewsItem, dump, dumps, load, loads
+from .errors import (
+    ConflictError,
+    DecodeError,
+    DuplicateKeyError,
+    EditError,
+    FrontMatterError,
+    Issue,
+    LimitExceededError,
+    NewsItemError,
+    StructureError,
+    UnsupportedTagError,
+    ValidationError,
+    YAMLSyntaxError,
+)
+from .models import Article, Image, NewsModel, Provider, RelatedItem, SecuredParts
+
+__all__ = [
+    "Article",
+    "ConflictError",
+    "DecodeError",
+    "DuplicateKeyError",
+    "EditError",
+    "FrontMatterError",
+    "Image",
+    "Issue",
+    "LimitExceededError",
+    "NewsItem",
+    "NewsItemError",
+    "NewsModel",
+    "Provider",
+    "RelatedItem",
+    "SecuredParts",
+    "StructureError",
+    "UnsupportedTagError",
+    "ValidationError",
+    "YAMLSyntaxError",
+    "dump",
+    "dumps",
+    "frontmatter",
+    "load",
+    "loads",
+]

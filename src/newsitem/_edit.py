@@ -31,6 +31,8 @@ def freeze(value: Any) -> Hashable:
         return ("nan",)
     if isinstance(value, dt.datetime):
         return (dt.datetime, value, value.utcoffset())
+    if isinstance(value, str):
+        return (str, value)  # a str subclass (such as _render.Quoted) is a str
     if not _render.is_scalar(value):
         raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
     return (type(value), value)

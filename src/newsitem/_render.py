@@ -55,6 +55,12 @@ class Layout:
     newline: str = "\n"
 
 
+class Quoted(str):
+    """A new string to be written in quotes even where plain would do."""
+
+    __slots__ = ()
+
+
 def double_quoted(text: str) -> str:
     """``text`` as a double-quoted scalar on one line."""
 
@@ -116,7 +122,8 @@ def string(text: str, *, style: str | None, layout: Layout, flow: bool = False) 
 def scalar(value: Any, *, layout: Layout, flow: bool = False) -> str:
     """A new scalar value, written as the reference file would write it."""
     if isinstance(value, str):
-        return string(value, style=None, layout=layout, flow=flow)
+        style = layout.quote if isinstance(value, Quoted) else None
+        return string(value, style=style, layout=layout, flow=flow)
     written = _scalars.format_plain(value)
     if written is None:
         raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")

@@ -18,9 +18,10 @@ import base64
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, get_args
 from urllib.parse import urlsplit
 
+import pydantic
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict
 from pydantic.alias_generators import to_camel
 from pydantic.json_schema import WithJsonSchema
@@ -36,8 +37,11 @@ __all__ = [
     "Provider",
     "RelatedItem",
     "SecuredParts",
+    "Text",
     "Timestamp",
+    "WrittenQuoted",
     "field_keys",
+    "quoted_keys",
 ]
 
 _URL_EXPECTED = "an absolute http or https URL with a host"
@@ -103,10 +107,27 @@ def _parse_timestamp(value: object) -> object:
         ) from None
 
 
+class WrittenQuoted:
+    """Field metadata: a new value is written quoted, as the reference file does.
+
+    The reference item double-quotes its titles, excerpts, URLs and ``secured``
+    and leaves short words plain; the dumper reads this marker to do the same.
+    """
+
+    def __repr__(self) -> str:
+        return "WrittenQuoted()"
+
+
+QUOTED = WrittenQuoted()
+
+Text = Annotated[str, QUOTED]
+"""A string that a new item writes in quotes (titles, excerpts)."""
+
 HttpUrlStr = Annotated[
     str,
     AfterValidator(_check_http_url),
     WithJsonSchema({"type": "string", "format": "uri"}),
+    QUOTED,
 ]
 """An absolute http or https URL with a host, kept as the exact string given."""
 
@@ -133,6 +154,15 @@ class NewsModel(BaseModel):
         strict=True,
     )
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # pydantic validates the assignment; its error is wrapped, never leaked.
+        try:
+            super().__setattr__(name, value)
+        except pydantic.ValidationError as exc:
+            from newsitem._validation import from_pydantic_error  # _validation imports us
+
+            raise from_pydantic_error(exc, type(self)) from exc
+
 
 class Image(NewsModel):
     """An image of a related item or a provider."""
@@ -156,8 +186,8 @@ class Provider(NewsModel):
 class RelatedItem(NewsModel):
     """One entry of an article's ``related`` list."""
 
-    title: str
-    excerpt: str | None = None
+    title: Text
+    excerpt: Text | None = None
     published_date_time: Timestamp | None = None
     web_url: HttpUrlStr
     amp_web_url: HttpUrlStr | None = None
@@ -216,8 +246,8 @@ class Article(NewsModel):
     """A news item's front matter. Only ``title`` and ``webUrl`` are required."""
 
     category: str | None = None
-    title: str
-    excerpt: str | None = None
+    title: Text
+    excerpt: Text | None = None
     published_date_time: Timestamp | None = None
     original_url: HttpUrlStr | None = None
     web_url: HttpUrlStr
@@ -228,7 +258,7 @@ class Article(NewsModel):
     provider: Provider | None = None
     topics: list[str] | None = None
     related: list[RelatedItem] | None = None
-    secured: str | None = None
+    secured: Text | None = None
     # The other keys FORMAT.md names, in the order it names them.
     updated_date_time: Timestamp | None = None
     tags: list[str] | None = None
@@ -248,3 +278,33 @@ class Article(NewsModel):
 def field_keys(model_cls: type[BaseModel]) -> tuple[str, ...]:
     """The file keys of a model's fields, in declaration order (the format's order)."""
     return tuple(info.alias or name for name, info in model_cls.model_fields.items())
+
+
+def quoted_keys(model_cls: type[BaseModel]) -> frozenset[str]:
+    """The file keys, in ``model_cls`` and the models inside it, marked :data:`QUOTED`."""
+    found: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    pending = [model_cls]
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            if QUOTED in info.metadata or _marked(info.annotation):
+                found.add(info.alias or name)
+            pending.extend(_models_in(info.annotation))
+    return frozenset(found)
+
+
+def _marked(annotation: object) -> bool:
+    """Whether ``QUOTED`` is in the Annotated metadata of ``annotation`` or its arguments."""
+    if QUOTED in getattr(annotation, "__metadata__", ()):
+        return True
+    return any(_marked(arg) for arg in get_args(annotation))
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]

@@ -1,0 +1,198 @@
+"""``load``, ``loads``, ``dump``, ``dumps``: typed news items over the lossless core.
+
+An item read from text remembers its document. On dump, the model is turned
+back into plain values and compared with what was read: values that did not
+change keep their original text exactly (a quoted timestamp stays quoted),
+and only what changed is handed to the front-matter layer, which rewrites
+just those lines. A new field goes where the format's key order puts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from difflib import SequenceMatcher
+from typing import Any, Generic, TypeVar, overload
+
+import pydantic
+
+from . import _render
+from ._edit import freeze
+from ._io import Source, Target
+from ._io import write as _write
+from ._validation import from_pydantic_error, validate
+from .frontmatter import FrontMatterDocument
+from .frontmatter import load as _load_document
+from .models import Article, quoted_keys
+
+__all__ = ["NewsItem", "dump", "dumps", "load", "loads"]
+
+A = TypeVar("A", bound=Article)
+
+# The reference file's habits, for items built in code.
+_REFERENCE = _render.Layout(indent=2, indent_sequences=True, quote='"', newline="\n")
+
+
+class NewsItem(Generic[A]):
+    """A news item: its typed front matter (``article``) and its ``body``.
+
+    Build one in code with ``NewsItem(Article(...))``, or read one with
+    :func:`load`/:func:`loads`; change ``article`` and ``body`` freely, then
+    :func:`dump`/:func:`dumps` it.
+    """
+
+    __slots__ = ("_baseline", "_document", "_raw", "article", "body")
+
+    def __init__(self, article: A, body: str = "\n") -> None:
+        self.article: A = article
+        self.body: str = body
+        self._document: FrontMatterDocument | None = None
+        self._raw: dict[Any, Any] = {}
+        self._baseline: dict[str, Any] = {}
+
+    @property
+    def path(self) -> str | None:
+        """The file the item was read from, if any."""
+        return self._document.path if self._document is not None else None
+
+    @classmethod
+    def _from_document(cls, document: FrontMatterDocument, model: type[A], strict: bool) -> Any:
+        article = validate(
+            model, document.data, strict=strict, locate=document.position, path=document.path
+        )
+        item = cls(article, document.body)
+        item._document = document
+        item._raw = document.data
+        item._baseline = _plain(article)
+        return item
+
+    def render(self) -> str:
+        """The text of the item now (what :func:`dumps` returns)."""
+        if self._document is None:
+            return _render_new(self.article, self.body)
+        new = _plain(self.article)
+        document = self._document
+        if freeze(new) != freeze(self._baseline):
+            _revalidate(self.article, new)
+            document.data = _merge(self._raw, self._baseline, _mark_quoted(self.article, new))
+        else:
+            document.data = self._raw
+        document.body = self.body
+        return document.render()
+
+    def __repr__(self) -> str:
+        return f"NewsItem(article={self.article!r}, body={self.body!r})"
+
+
+@overload
+def loads(text: str, *, strict: bool = False) -> NewsItem[Article]: ...
+@overload
+def loads(text: str, *, model: type[A], strict: bool = False) -> NewsItem[A]: ...
+def loads(text: str, *, model: type[Any] = Article, strict: bool = False) -> NewsItem[Any]:
+    """Read a news item from text, validated against ``model`` (default :class:`Article`).
+
+    ``strict=True`` reports keys the model does not declare. Raises a
+    :class:`~newsitem.errors.NewsItemError` subclass: a
+    :class:`~newsitem.errors.ValidationError` lists every invalid value.
+    """
+    item: NewsItem[Any] = NewsItem._from_document(FrontMatterDocument(text), model, strict)  # pyright: ignore[reportPrivateUsage]
+    return item
+
+
+@overload
+def load(source: Source, *, strict: bool = False) -> NewsItem[Article]: ...
+@overload
+def load(source: Source, *, model: type[A], strict: bool = False) -> NewsItem[A]: ...
+def load(source: Source, *, model: type[Any] = Article, strict: bool = False) -> NewsItem[Any]:
+    """Read a news item from a path or a binary file; see :func:`loads`."""
+    item: NewsItem[Any] = NewsItem._from_document(_load_document(source), model, strict)  # pyright: ignore[reportPrivateUsage]
+    return item
+
+
+def dumps(item: NewsItem[Any]) -> str:
+    """The text of ``item``: byte for byte the input where nothing changed."""
+    return item.render()
+
+
+def dump(item: NewsItem[Any], target: Target) -> None:
+    """Write ``item`` to a path (atomically) or to a binary file."""
+    _write(dumps(item), target)
+
+
+def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
+    """The article as plain values under file keys: what was read, plus what was set."""
+    return article.model_dump(by_alias=True, exclude_unset=True)
+
+
+def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:
+    """Catch invalid values that reached the model without validation (list.append)."""
+    try:
+        type(article).model_validate(data, by_alias=True, by_name=False)
+    except pydantic.ValidationError as exc:
+        raise from_pydantic_error(exc, type(article)) from exc
+
+
+def _merge(raw: Any, base: Any, new: Any) -> Any:
+    """``new``, except that parts equal to ``base`` (as read) are ``raw`` (as written)."""
+    if freeze(base) == freeze(new):
+        return raw
+    if isinstance(new, Mapping) and isinstance(base, Mapping) and isinstance(raw, Mapping):
+        return {
+            key: _merge(raw[key], base[key], value) if key in base and key in raw else value
+            for key, value in new.items()
+        }
+    if isinstance(new, list) and isinstance(base, list) and isinstance(raw, list):
+        if len(base) != len(raw):
+            return new
+        return _merge_lists(raw, base, new)
+    return new
+
+
+def _merge_lists(raw: list[Any], base: list[Any], new: list[Any]) -> list[Any]:
+    matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
+    out: list[Any] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(raw[i1:i2])
+            continue
+        paired = min(i2 - i1, j2 - j1)
+        out.extend(_merge(raw[i1 + k], base[i1 + k], new[j1 + k]) for k in range(paired))
+        out.extend(new[j1 + paired : j2])
+    return out
+
+
+def _mark_quoted(article: pydantic.BaseModel, data: Any) -> Any:
+    """Wrap the values of quoted fields so that, when new, they are written quoted."""
+    keys = quoted_keys(type(article))
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: _render.Quoted(v) if k in keys and isinstance(v, str) else walk(v)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(data)
+
+
+def _render_new(article: pydantic.BaseModel, body: str) -> str:
+    """A new item in the reference file's style.
+
+    Key order of the model, two-space indentation, lists under their key,
+    long strings double-quoted on one line, ``Z`` timestamps, and a blank line
+    on either side of a top-level list or mapping.
+    """
+    plain = _plain(article)
+    _revalidate(article, plain)
+    data = _mark_quoted(article, plain)
+    lines: list[str] = []
+    previous_block = False
+    for key, value in data.items():
+        block = isinstance(value, Mapping | list) and bool(value)
+        if lines and (block or previous_block):
+            lines.append("")
+        lines.extend(_render.entry_lines(key, value, 0, _REFERENCE))
+        previous_block = block
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n" + body
