@@ -380,12 +380,14 @@ def test_datetime_objects_are_kept_and_must_be_aware() -> None:
 
 
 def test_assignment_is_validated() -> None:
-    """A wrong value assigned to a field raises at once and leaves the old value."""
+    """A wrong value assigned to a field raises our error at once and leaves the old value."""
     article: Article = build(Article, quality=15)
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(errors.ValidationError) as caught:
         article.quality = "lots"  # type: ignore[assignment]
+    assert isinstance(caught.value.__cause__, pydantic.ValidationError)
+    assert [(i.field, i.code) for i in caught.value.issues] == [("quality", "wrong-type")]
     assert article.quality == 15
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(errors.ValidationError):
         article.web_url = "/relative"
     article.published_date_time = "2021-09-27T18:46:00.0000000Z"  # type: ignore[assignment]
     assert article.published_date_time == WHEN

@@ -82,6 +82,8 @@ class _Editor:
         self.layout = layout
         self.nl = layout.newline
         self.patches: list[_Patch] = []
+        # Nodes whose text (and so whose &anchor) stays, with their new values.
+        self.kept_anchors: dict[int, Any] = {}
 
     # -- text geometry ---------------------------------------------------------
 
@@ -135,16 +137,28 @@ class _Editor:
     # -- values ----------------------------------------------------------------
 
     def value(self, node: Node, new: Any, slot: _Slot, *, flow: bool) -> None:
-        if freeze_node(node) == freeze(new):
-            return
-        target = resolved(node)
         if isinstance(node, AliasNode):
-            self.replace(slot, new, flow=flow)
-        elif isinstance(target, ScalarNode) and _render.is_scalar(new):
-            self.patch(target.start, target.end, self.scalar_text(target, new, flow=flow))
+            # "*name" stays only if it still reads as the value now written at
+            # its anchor; otherwise the value is written out in its place.
+            anchored = self.kept_anchors.get(id(node.target), _GONE)
+            if anchored is _GONE or freeze(anchored) != freeze(new):
+                self.replace(slot, new, flow=flow)
+            return
+        if freeze_node(node) == freeze(new):
+            self.kept_anchors[id(node)] = new
+            return
+        target = node
+        if isinstance(target, ScalarNode) and _render.is_scalar(new):
+            self.kept_anchors[id(node)] = new
+            text = self.scalar_text(target, new, flow=flow)
+            if target.start == target.end and self.text[target.start - 1 : target.start] in ":-":
+                text = " " + text  # an empty value sits right after its ":" or "-"
+            self.patch(target.start, target.end, text)
         elif isinstance(target, MappingNode) and isinstance(new, Mapping):
+            self.kept_anchors[id(node)] = new
             self.mapping(target, new, slot, flow=flow or target.flow)
         elif isinstance(target, SequenceNode) and isinstance(new, list | tuple):
+            self.kept_anchors[id(node)] = new
             self.sequence(target, list(new), slot, flow=flow or target.flow)
         else:
             self.replace(slot, new, flow=flow)
@@ -246,6 +260,8 @@ class _Editor:
         groups: dict[int, list[Any]] = {}
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
+                for k in range(i2 - i1):
+                    self.value(node.items[i1 + k], new[j1 + k], _Slot(node, i1 + k), flow=flow)
                 continue
             paired = min(i2 - i1, j2 - j1)
             for k in range(paired):
@@ -348,6 +364,9 @@ class _Editor:
                 self.patch(tails[after], tails[after], "".join(", " + t for t in texts))
             else:
                 self.patch(heads[0], heads[0], "".join(t + ", " for t in texts))
+
+
+_GONE = object()
 
 
 def _reads_back(block: str, value: str) -> bool:

@@ -62,7 +62,7 @@ _TIMESTAMP = re.compile(
     r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
     r"(?P<sep>[Tt]|[ \t]+)(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2})"
     r"(?:\.(?P<frac>[0-9]*))?"
-    r"(?P<space>[ \t]*)(?P<tz>Z|z|(?P<sign>[-+])(?P<tzh>[0-9]{1,2})(?::?(?P<tzm>[0-9]{2}))?)?\Z"
+    r"(?P<space>[ \t]*)(?P<tz>Z|z|(?P<sign>[-+])(?P<tzh>[0-9]{1,2})(?::(?P<tzm>[0-9]{2}))?)?\Z"
 )
 # Characters that can start a plain scalar's value as something else.
 _FIRST_CHARS_NUMERIC = frozenset("0123456789+-.~nNtTfF")
@@ -190,10 +190,8 @@ def _format_offset(offset: dt.timedelta, shape: str) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     hours, mins = divmod(abs(minutes), 60)
-    if shape.startswith(("+", "-")) and ":" not in shape and len(shape) == 3 and mins == 0:
-        return f"{sign}{hours:02d}"
-    if shape.startswith(("+", "-")) and ":" not in shape and len(shape) > 3:
-        return f"{sign}{hours:02d}{mins:02d}"
+    if shape[:1] in ("+", "-") and ":" not in shape and mins == 0:
+        return f"{sign}{hours:0{len(shape) - 1}d}"  # "+5" or "+05": hours alone
     return f"{sign}{hours:02d}:{mins:02d}"
 
 

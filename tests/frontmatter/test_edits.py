@@ -1,0 +1,1176 @@
+"""Edits touch only their own lines: each test writes out the full text before and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from _support import UTC, assert_same_data, lines_of, tz
+
+from newsitem import frontmatter
+from newsitem.frontmatter import FrontMatterDocument
+
+
+def dumps_checked(doc: FrontMatterDocument) -> str:
+    """``dumps(doc)``, after checking that the output reads back as exactly the edited data."""
+    out = frontmatter.dumps(doc)
+    again = frontmatter.loads(out)
+    assert_same_data(again.data, doc.data)
+    assert again.body == doc.body
+    return out
+
+
+def assert_lines_kept_except(before: str, after: str, first: int, count: int) -> None:
+    """Lines outside ``before[first:first + count]`` are byte-identical in ``after``, in order."""
+    old, new = lines_of(before), lines_of(after)
+    kept_tail = len(old) - first - count
+    assert new[:first] == old[:first]
+    assert new[len(new) - kept_tail :] == old[len(old) - kept_tail :]
+
+
+# -- scalars -------------------------------------------------------------------------------
+
+
+def test_set_plain_scalar_stays_plain() -> None:
+    """A plain string set to another safe plain string is written plain, on its own line only."""
+    doc = frontmatter.loads(
+        """\
+---
+category: news   # the section
+title: Old title
+quality: 15
+---
+Body
+"""
+    )
+    doc.data["title"] = "A new title"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+category: news   # the section
+title: A new title
+quality: 15
+---
+Body
+"""
+    )
+
+
+def test_set_scalar_keeps_its_end_of_line_comment() -> None:
+    """Only the scalar's text is replaced: the gap and the comment after it stay as written."""
+    doc = frontmatter.loads("---\ntitle: Old  # keep me\nnext: 1\n---\n")
+    doc.data["title"] = "Newer title"
+    assert dumps_checked(doc) == "---\ntitle: Newer title  # keep me\nnext: 1\n---\n"
+
+
+def test_set_single_quoted_stays_single_quoted() -> None:
+    """A single-quoted scalar stays single-quoted, doubling an apostrophe."""
+    doc = frontmatter.loads(
+        """\
+---
+title: 'Old title'
+excerpt: plain
+---
+"""
+    )
+    doc.data["title"] = "It's new"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: 'It''s new'
+excerpt: plain
+---
+"""
+    )
+
+
+def test_set_double_quoted_stays_double_quoted() -> None:
+    """A double-quoted scalar stays double-quoted, with escapes where needed, and no quotes dropped."""
+    doc = frontmatter.loads(
+        """\
+---
+title: "Old title"
+webUrl: "https://a.test/1"
+---
+"""
+    )
+    doc.data["title"] = 'Say "hi" \\ bye'
+    doc.data["webUrl"] = "https://b.test/2"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: "Say \\"hi\\" \\\\ bye"
+webUrl: "https://b.test/2"
+---
+"""
+    )
+
+
+def test_value_needing_quotes_gets_double_quotes_by_default() -> None:
+    """In a file without quoted scalars, a plain value that now needs quotes gets double quotes."""
+    doc = frontmatter.loads(
+        """\
+---
+title: Old
+type: article
+---
+"""
+    )
+    doc.data["title"] = "Colon: inside"
+    doc.data["type"] = "true"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: "Colon: inside"
+type: "true"
+---
+"""
+    )
+
+
+def test_value_needing_quotes_follows_the_dominant_single_style() -> None:
+    """In a file whose quoted scalars are single-quoted, a value that needs quotes gets single ones."""
+    doc = frontmatter.loads(
+        """\
+---
+title: 'Single quoted'
+excerpt: 'Also single'
+type: article
+---
+"""
+    )
+    doc.data["type"] = "# not a comment"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: 'Single quoted'
+excerpt: 'Also single'
+type: '# not a comment'
+---
+"""
+    )
+
+
+def test_single_quoted_value_with_a_line_break_becomes_double_quoted() -> None:
+    """A single-quoted scalar cannot hold a line break on one line, so the new value is double-quoted."""
+    doc = frontmatter.loads("---\ntitle: 'Old'\n---\n")
+    doc.data["title"] = "two\nlines"
+    assert dumps_checked(doc) == '---\ntitle: "two\\nlines"\n---\n'
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("123", '"123"'),
+        ("", '""'),
+        ("null", '"null"'),
+        ("~", '"~"'),
+        ("True", '"True"'),
+        ("1e3", '"1e3"'),
+        ("0x1F", '"0x1F"'),
+        (".inf", '".inf"'),
+        ("2021-09-27", '"2021-09-27"'),
+        ("2021-09-27T18:46:00Z", '"2021-09-27T18:46:00Z"'),
+        (" padded", '" padded"'),
+        ("trailing ", '"trailing "'),
+        ("a: b", '"a: b"'),
+        ("a #b", '"a #b"'),
+        ("- item", '"- item"'),
+        ("-", '"-"'),
+        ("[x]", '"[x]"'),
+        ("{x}", '"{x}"'),
+        ("*star", '"*star"'),
+        ("&amp", '"&amp"'),
+        ("!bang", '"!bang"'),
+        ("@at", '"@at"'),
+        ("%pct", '"%pct"'),
+        ("`tick", '"`tick"'),
+        ("'quoted'", "\"'quoted'\""),
+        ('"dq"', '"\\"dq\\""'),
+        ("line\nbreak", '"line\\nbreak"'),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("1_000", "1_000"),
+        ("12:30", "12:30"),
+        ("a:b", "a:b"),
+        ("http://x.test/a#b", "http://x.test/a#b"),
+        ("café ☕", "café ☕"),
+        ("it's", "it's"),
+    ],
+)
+def test_plain_scalar_is_quoted_only_when_needed(value: str, written: str) -> None:
+    """A new string replacing a plain one is plain when it reads back as that string, else double-quoted."""
+    doc = frontmatter.loads("---\ntitle: x\ntype: article\nquality: 1\n---\n")
+    doc.data["type"] = value
+    assert dumps_checked(doc) == f"---\ntitle: x\ntype: {written}\nquality: 1\n---\n"
+
+
+def test_set_numbers_and_booleans() -> None:
+    """Ints and booleans are rewritten in place as plain YAML."""
+    doc = frontmatter.loads(
+        """\
+---
+quality: 15
+heat: -1
+published: false
+ratio: 1.5
+---
+"""
+    )
+    doc.data["quality"] = 16
+    doc.data["heat"] = 3
+    doc.data["published"] = True
+    doc.data["ratio"] = 3.0
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+quality: 16
+heat: 3
+published: true
+ratio: 3.0
+---
+"""
+    )
+
+
+def test_set_scalar_to_another_type() -> None:
+    """A scalar can change type: an int becomes a string, a null becomes an int or a string."""
+    doc = frontmatter.loads(
+        """\
+---
+quality: 15
+heat: ~
+updatedDateTime:
+last: 1
+---
+"""
+    )
+    doc.data["quality"] = "high"
+    doc.data["heat"] = 5
+    doc.data["updatedDateTime"] = "soon"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+quality: high
+heat: 5
+updatedDateTime: soon
+last: 1
+---
+"""
+    )
+
+
+def test_set_scalar_to_none_touches_only_its_line() -> None:
+    """Setting a value to None rewrites only that entry's line, whatever null spelling is chosen."""
+    before = "---\ntitle: x\nheat: 5\nlast: 1\n---\n"
+    doc = frontmatter.loads(before)
+    doc.data["heat"] = None
+    after = dumps_checked(doc)
+    assert_lines_kept_except(before, after, 2, 1)
+    assert len(lines_of(after)) == len(lines_of(before))
+
+
+def test_set_literal_block_scalar() -> None:
+    """A literal block scalar stays a literal block at its indentation."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+notes: |
+  line one
+  line two
+after: y
+---
+"""
+    )
+    doc.data["notes"] = "line one\nline three\n"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+notes: |
+  line one
+  line three
+after: y
+---
+"""
+    )
+
+
+def test_set_folded_block_scalar() -> None:
+    """A folded, stripped block scalar stays ``>-`` with the new text."""
+    doc = frontmatter.loads(
+        """\
+---
+summary: >-
+    old folded
+    text
+after: y
+---
+"""
+    )
+    doc.data["summary"] = "new text"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+summary: >-
+    new text
+after: y
+---
+"""
+    )
+
+
+def test_long_string_is_never_folded() -> None:
+    """A very long new string is written on one line, whatever its length."""
+    long = "word " * 150 + "end: with a colon"
+    doc = frontmatter.loads('---\ntitle: "short"\nnext: 1\n---\n')
+    doc.data["title"] = long
+    assert dumps_checked(doc) == f'---\ntitle: "{long}"\nnext: 1\n---\n'
+
+
+def test_equal_values_change_nothing() -> None:
+    """Assigning values equal to the loaded ones keeps every byte, spellings included."""
+    text = """\
+---
+quality: +15
+hex: 0x1F
+published: True
+nothing: NULL
+t: 2021-09-27T18:46:00.0000000Z
+s: 'x'
+f: 1e3
+---
+"""
+    doc = frontmatter.loads(text)
+    doc.data["quality"] = 15
+    doc.data["hex"] = 31
+    doc.data["published"] = True
+    doc.data["nothing"] = None
+    doc.data["t"] = dt.datetime(2021, 9, 27, 18, 46, tzinfo=UTC)
+    doc.data["s"] = "x"
+    doc.data["f"] = 1000.0
+    assert frontmatter.dumps(doc) == text
+
+
+# -- timestamps ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "value", "new"),
+    [
+        pytest.param(
+            "2021-09-27T18:46:00Z",
+            dt.datetime(2022, 1, 2, 3, 4, 5, tzinfo=UTC),
+            "2022-01-02T03:04:05Z",
+            id="Z",
+        ),
+        pytest.param(
+            "2021-09-27T18:46:00+00:00",
+            dt.datetime(2022, 1, 2, 3, 4, 5, tzinfo=UTC),
+            "2022-01-02T03:04:05+00:00",
+            id="plus-zero",
+        ),
+        pytest.param(
+            "2021-09-27T11:46:00-07:00",
+            dt.datetime(2022, 1, 2, 3, 4, 5, tzinfo=tz(-7)),
+            "2022-01-02T03:04:05-07:00",
+            id="minus-seven",
+        ),
+        pytest.param(
+            "2021-09-27T18:46:00.0000000Z",
+            dt.datetime(2022, 1, 2, 3, 4, 5, 123456, tzinfo=UTC),
+            "2022-01-02T03:04:05.1234560Z",
+            id="seven-digits",
+        ),
+        pytest.param(
+            "2021-09-27T18:46:00.123Z",
+            dt.datetime(2022, 1, 2, 3, 4, 5, 456000, tzinfo=UTC),
+            "2022-01-02T03:04:05.456Z",
+            id="three-digits",
+        ),
+        pytest.param(
+            "2021-09-27 18:46:00.1234567 -07:00",
+            dt.datetime(2022, 1, 2, 3, 4, 5, 654321, tzinfo=tz(-7)),
+            "2022-01-02 03:04:05.6543210 -07:00",
+            id="space-separated",
+        ),
+        pytest.param(
+            "2001-12-14t21:59:43.10-05:00",
+            dt.datetime(2022, 1, 2, 3, 4, 5, 500000, tzinfo=tz(-5)),
+            "2022-01-02t03:04:05.50-05:00",
+            id="lowercase-t",
+        ),
+        pytest.param(
+            "2021-09-27T18:46:00Z",
+            dt.datetime(2022, 1, 2, 3, 4, 5, 5, tzinfo=UTC),
+            "2022-01-02T03:04:05.000005Z",
+            id="fraction-needed",
+        ),
+        pytest.param("2021-09-27", dt.date(2022, 1, 2), "2022-01-02", id="date"),
+    ],
+)
+def test_changed_timestamp_keeps_the_old_style(old: str, value: dt.date, new: str) -> None:
+    """A new timestamp is written with the old one's separator, offset form and fraction digits."""
+    doc = frontmatter.loads(f"---\ntitle: x\npublishedDateTime: {old}\nquality: 1\n---\n")
+    doc.data["publishedDateTime"] = value
+    assert dumps_checked(doc) == f"---\ntitle: x\npublishedDateTime: {new}\nquality: 1\n---\n"
+
+
+# -- adding keys ---------------------------------------------------------------------------
+
+
+def test_add_key_at_the_end_of_the_top_mapping() -> None:
+    """A new top-level key goes after the last entry, below its nested lines."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+tags:
+  - a
+---
+Body
+"""
+    )
+    doc.data["heat"] = 5
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+tags:
+  - a
+heat: 5
+---
+Body
+"""
+    )
+
+
+def test_add_key_to_a_nested_mapping() -> None:
+    """A new key of a nested block mapping goes after its last key, at its indentation."""
+    doc = frontmatter.loads(
+        """\
+---
+provider:
+  name: X
+  domain: x.test
+title: t
+---
+"""
+    )
+    doc.data["provider"]["url"] = "https://x.test"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+provider:
+  name: X
+  domain: x.test
+  url: https://x.test
+title: t
+---
+"""
+    )
+
+
+def test_add_key_to_a_four_space_mapping() -> None:
+    """A mapping indented by four spaces gets its new key at four spaces."""
+    doc = frontmatter.loads(
+        """\
+---
+provider:
+    name: X
+title: t
+---
+"""
+    )
+    doc.data["provider"]["domain"] = "x.test"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+provider:
+    name: X
+    domain: x.test
+title: t
+---
+"""
+    )
+
+
+def test_add_key_to_a_flow_mapping() -> None:
+    """A new key of a flow mapping goes inside its braces."""
+    doc = frontmatter.loads("---\nprovider: {name: X}\ntitle: t\n---\n")
+    doc.data["provider"]["domain"] = "x.test"
+    assert dumps_checked(doc) == "---\nprovider: {name: X, domain: x.test}\ntitle: t\n---\n"
+
+
+def test_insert_key_at_an_index() -> None:
+    """``insert`` puts a new key at the named position, first or in the middle."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+quality: 1
+provider:
+  name: X
+---
+"""
+    )
+    frontmatter.insert(doc.data, 1, "subtitle", "Sub")
+    frontmatter.insert(doc.data, 0, "id", 7)
+    frontmatter.insert(doc.data["provider"], 0, "rank", 2)
+    assert list(doc.data) == ["id", "title", "subtitle", "quality", "provider"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+id: 7
+title: x
+subtitle: Sub
+quality: 1
+provider:
+  rank: 2
+  name: X
+---
+"""
+    )
+
+
+def test_insert_refuses_an_existing_key() -> None:
+    """``insert`` only adds new keys."""
+    doc = frontmatter.loads("---\ntitle: x\n---\n")
+    with pytest.raises(KeyError):
+        frontmatter.insert(doc.data, 0, "title", "y")
+
+
+def test_add_key_to_a_list_item_mapping() -> None:
+    """A new key of a mapping inside a block list goes at that mapping's column."""
+    doc = frontmatter.loads(
+        """\
+---
+related:
+  - title: a
+    url: b
+  - title: c
+next: 1
+---
+"""
+    )
+    doc.data["related"][0]["quality"] = 5
+    doc.data["related"][1]["url"] = "d"
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+related:
+  - title: a
+    url: b
+    quality: 5
+  - title: c
+    url: d
+next: 1
+---
+"""
+    )
+
+
+def test_add_key_with_collection_values() -> None:
+    """New lists and mappings are written in block style, following the file's list indentation."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+tags:
+  - a
+---
+"""
+    )
+    doc.data["topics"] = ["x", "y"]
+    doc.data["provider"] = {"name": "N", "domain": "n.test"}
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+tags:
+  - a
+topics:
+  - x
+  - y
+provider:
+  name: N
+  domain: n.test
+---
+"""
+    )
+
+
+def test_add_list_in_a_four_space_file() -> None:
+    """A new list in a file indented by four follows its width."""
+    doc = frontmatter.loads(
+        """\
+---
+provider:
+    name: X
+tags:
+    - a
+---
+"""
+    )
+    doc.data["topics"] = ["x", "y"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+provider:
+    name: X
+tags:
+    - a
+topics:
+    - x
+    - y
+---
+"""
+    )
+
+
+def test_add_key_needing_quotes_and_a_timestamp() -> None:
+    """A new string that needs quotes gets double quotes; a new UTC timestamp is written with ``Z``."""
+    doc = frontmatter.loads("---\ntitle: x\n---\n")
+    doc.data["excerpt"] = "Note: quoted"
+    doc.data["plain"] = "just words"
+    doc.data["publishedDateTime"] = dt.datetime(2022, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert dumps_checked(doc) == (
+        "---\n"
+        "title: x\n"
+        'excerpt: "Note: quoted"\n'
+        "plain: just words\n"
+        "publishedDateTime: 2022-01-02T03:04:05Z\n"
+        "---\n"
+    )
+
+
+def test_add_key_to_empty_front_matter() -> None:
+    """A key added to empty front matter goes between the fences."""
+    doc = frontmatter.loads("---\n---\nBody\n")
+    doc.data["title"] = "x"
+    assert dumps_checked(doc) == "---\ntitle: x\n---\nBody\n"
+
+
+def test_add_key_when_the_closing_fence_ends_the_file() -> None:
+    """Adding a key to a file without a final newline keeps it without one."""
+    doc = frontmatter.loads("---\na: 1\n---")
+    doc.data["b"] = 2
+    assert dumps_checked(doc) == "---\na: 1\nb: 2\n---"
+
+
+def test_replace_scalar_with_a_list() -> None:
+    """A scalar replaced by a list becomes a block list under its key."""
+    doc = frontmatter.loads("---\ntags: none\nnext: 1\n---\n")
+    doc.data["tags"] = ["a", "b"]
+    assert dumps_checked(doc) == "---\ntags:\n  - a\n  - b\nnext: 1\n---\n"
+
+
+# -- removing keys -------------------------------------------------------------------------
+
+
+def test_remove_key_with_its_comment() -> None:
+    """Removing a key removes the comment lines directly above it and its end-of-line comment."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+# about the excerpt
+# second line of it
+excerpt: y  # eol
+quality: 1
+---
+"""
+    )
+    del doc.data["excerpt"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+quality: 1
+---
+"""
+    )
+
+
+def test_remove_key_keeps_a_comment_after_a_blank_line() -> None:
+    """A comment separated from the key by a blank line is not the key's, and stays."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+# section header
+
+# about the excerpt
+excerpt: y
+quality: 1
+---
+"""
+    )
+    del doc.data["excerpt"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+# section header
+
+quality: 1
+---
+"""
+    )
+
+
+def test_remove_key_with_a_nested_mapping() -> None:
+    """Removing a key removes all the lines of its nested value."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+provider:
+  name: X
+  domain: x.test
+topics:
+  - a
+---
+"""
+    )
+    del doc.data["provider"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+topics:
+  - a
+---
+"""
+    )
+
+
+def test_remove_key_with_a_block_scalar() -> None:
+    """Removing a key removes its block scalar, blank lines inside it included."""
+    doc = frontmatter.loads(
+        """\
+---
+notes: |
+  one
+
+  two
+after: 1
+---
+"""
+    )
+    del doc.data["notes"]
+    assert dumps_checked(doc) == "---\nafter: 1\n---\n"
+
+
+def test_remove_last_and_nested_keys() -> None:
+    """Removing the last key of a mapping and of a nested mapping removes just their lines."""
+    doc = frontmatter.loads(
+        """\
+---
+title: x
+provider:
+  name: X
+  domain: x.test
+quality: 1
+---
+Body
+"""
+    )
+    del doc.data["quality"]
+    del doc.data["provider"]["domain"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: x
+provider:
+  name: X
+---
+Body
+"""
+    )
+
+
+def test_remove_the_only_key() -> None:
+    """Removing every key leaves empty front matter between the fences."""
+    doc = frontmatter.loads("---\na: 1\n---\nBody\n")
+    del doc.data["a"]
+    assert dumps_checked(doc) == "---\n---\nBody\n"
+
+
+def test_remove_first_key_of_a_list_item_mapping() -> None:
+    """Removing the key on the dash line moves the next key onto the dash."""
+    doc = frontmatter.loads(
+        """\
+---
+related:
+  - title: x
+    url: y
+  - title: z
+    url: w
+---
+"""
+    )
+    del doc.data["related"][0]["title"]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+related:
+  - url: y
+  - title: z
+    url: w
+---
+"""
+    )
+
+
+def test_remove_first_key_of_a_list_item_mapping_at_key_column() -> None:
+    """The same holds for a list written at its key's column."""
+    doc = frontmatter.loads("---\nrelated:\n- title: x\n  url: y\n---\n")
+    del doc.data["related"][0]["title"]
+    assert dumps_checked(doc) == "---\nrelated:\n- url: y\n---\n"
+
+
+def test_remove_key_from_a_flow_mapping() -> None:
+    """Removing a key of a flow mapping removes it and one separator."""
+    doc = frontmatter.loads("---\nm: {a: 1, b: 2, c: 3}\n---\n")
+    del doc.data["m"]["b"]
+    assert dumps_checked(doc) == "---\nm: {a: 1, c: 3}\n---\n"
+
+
+# -- lists ---------------------------------------------------------------------------------
+
+
+def test_append_to_an_indented_block_list() -> None:
+    """An item appended to a block list follows its dash column."""
+    doc = frontmatter.loads(
+        """\
+---
+topics:
+  - a
+  - b
+next: 1
+---
+"""
+    )
+    doc.data["topics"].append("c")
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+topics:
+  - a
+  - b
+  - c
+next: 1
+---
+"""
+    )
+
+
+def test_append_to_a_block_list_at_key_column() -> None:
+    """A list written at its key's column gets its new item at that column."""
+    doc = frontmatter.loads("---\ntopics:\n- a\n- b\nnext: 1\n---\n")
+    doc.data["topics"].append("c")
+    assert dumps_checked(doc) == "---\ntopics:\n- a\n- b\n- c\nnext: 1\n---\n"
+
+
+def test_append_to_flow_lists() -> None:
+    """Flow lists grow inside their brackets, empty ones included."""
+    doc = frontmatter.loads("---\ntags: [a, b]\nnone: []\n---\n")
+    doc.data["tags"].append("c")
+    doc.data["none"].append("a")
+    assert dumps_checked(doc) == "---\ntags: [a, b, c]\nnone: [a]\n---\n"
+
+
+def test_insert_into_block_and_flow_lists() -> None:
+    """``list.insert`` puts the item at its position in block and flow lists."""
+    doc = frontmatter.loads(
+        """\
+---
+topics:
+  - a
+  - c
+tags: [a, b]
+---
+"""
+    )
+    doc.data["topics"].insert(0, "z")
+    doc.data["topics"].insert(2, "b")
+    doc.data["tags"].insert(1, "x")
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+topics:
+  - z
+  - a
+  - b
+  - c
+tags: [a, x, b]
+---
+"""
+    )
+
+
+def test_remove_from_block_and_flow_lists() -> None:
+    """Removing an item removes its line (with its comment) or its flow entry."""
+    doc = frontmatter.loads(
+        """\
+---
+topics:
+  - a
+  - b  # about b
+  - c
+tags: [a, b, c]
+---
+"""
+    )
+    doc.data["topics"].remove("b")
+    doc.data["tags"].remove("b")
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+topics:
+  - a
+  - c
+tags: [a, c]
+---
+"""
+    )
+
+
+def test_set_item_of_a_flow_list() -> None:
+    """Changing one item of a flow list rewrites only that item."""
+    doc = frontmatter.loads("---\ntags: [a,  b]\n---\n")
+    doc.data["tags"][0] = "z"
+    assert dumps_checked(doc) == "---\ntags: [z,  b]\n---\n"
+
+
+RELATED = """\
+---
+title: "Item"
+related:
+  - title: "First"
+    webUrl: "https://a.test/1"
+    quality: 166
+    images:
+      - url: "https://a.test/1.png"
+        width: 1
+        isCached: true
+  - title: "Second"
+    webUrl: "https://a.test/2"
+    quality: 42
+
+secured: "abc;def"
+---
+
+"""
+
+
+def test_append_mapping_to_a_list_of_mappings() -> None:
+    """A new related item is written like its siblings: dash under the key, keys at four spaces."""
+    doc = frontmatter.loads(RELATED)
+    doc.data["related"].append({"title": "Third", "webUrl": "https://a.test/3"})
+    assert dumps_checked(doc) == RELATED.replace(
+        "    quality: 42\n",
+        "    quality: 42\n  - title: Third\n    webUrl: https://a.test/3\n",
+    )
+
+
+def test_append_to_a_nested_list_of_mappings() -> None:
+    """A new image goes after the last one, at the images list's dash column."""
+    doc = frontmatter.loads(RELATED)
+    doc.data["related"][0]["images"].append({"url": "https://a.test/2.png", "width": 2})
+    assert dumps_checked(doc) == RELATED.replace(
+        "        isCached: true\n",
+        "        isCached: true\n      - url: https://a.test/2.png\n        width: 2\n",
+    )
+
+
+def test_remove_mapping_from_a_list_of_mappings() -> None:
+    """Removing a related item removes all its lines, nested images included."""
+    doc = frontmatter.loads(RELATED)
+    del doc.data["related"][0]
+    assert (
+        dumps_checked(doc)
+        == """\
+---
+title: "Item"
+related:
+  - title: "Second"
+    webUrl: "https://a.test/2"
+    quality: 42
+
+secured: "abc;def"
+---
+
+"""
+    )
+
+
+def test_set_scalar_inside_a_list_of_mappings() -> None:
+    """Changing a nested value rewrites only its own text."""
+    doc = frontmatter.loads(RELATED)
+    doc.data["related"][1]["quality"] = 43
+    doc.data["related"][0]["images"][0]["isCached"] = False
+    expected = RELATED.replace("quality: 42", "quality: 43").replace(
+        "isCached: true", "isCached: false"
+    )
+    assert dumps_checked(doc) == expected
+
+
+# -- body ----------------------------------------------------------------------------------
+
+
+def test_replace_body_keeps_front_matter_bytes() -> None:
+    """A new body leaves every byte of the front matter and fences as it was."""
+    front = "---\n# odd   spacing\ntitle:    'x'   \nlist: [ a ,b ]\n---\n"
+    doc = frontmatter.loads(front + "Old body\n")
+    doc.body = "New body\n---\nwith a rule\n"
+    assert frontmatter.dumps(doc) == front + "New body\n---\nwith a rule\n"
+
+
+def test_set_body_after_a_fence_without_newline() -> None:
+    """A body given to a file ending at its closing fence starts on a new line (CRLF kept)."""
+    doc = frontmatter.loads("---\na: 1\n---")
+    doc.body = "Body\n"
+    assert dumps_checked(doc) == "---\na: 1\n---\nBody\n"
+    doc = frontmatter.loads("---\r\na: 1\r\n---")
+    doc.body = "Body\r\n"
+    assert dumps_checked(doc) == "---\r\na: 1\r\n---\r\nBody\r\n"
+
+
+def test_edit_front_matter_keeps_body_bytes() -> None:
+    """An edit of the data leaves the body exactly as it was, odd line endings included."""
+    body = "Line one  \r\n---\n\n\tTabbed\r\nno newline at end"
+    doc = frontmatter.loads("---\ntitle: x\n---\n" + body)
+    doc.data["title"] = "y"
+    assert frontmatter.dumps(doc) == "---\ntitle: y\n---\n" + body
+
+
+def test_clear_body() -> None:
+    """An empty body leaves the file ending at the closing fence line."""
+    doc = frontmatter.loads("---\ntitle: x\n---\nBody\n")
+    doc.body = ""
+    assert frontmatter.dumps(doc) == "---\ntitle: x\n---\n"
+
+
+# -- line endings and BOM ------------------------------------------------------------------
+
+
+def test_crlf_file_edits_use_crlf() -> None:
+    """In a CRLF file, rewritten and new lines end with CRLF too."""
+    doc = frontmatter.loads(
+        "---\r\ntitle: Old\r\ntopics:\r\n  - a\r\nprovider:\r\n  name: X\r\n---\r\nBody\r\n"
+    )
+    doc.data["title"] = "New"
+    doc.data["topics"].append("b")
+    doc.data["provider"]["domain"] = "x.test"
+    doc.data["heat"] = -1
+    assert dumps_checked(doc) == (
+        "---\r\n"
+        "title: New\r\n"
+        "topics:\r\n"
+        "  - a\r\n"
+        "  - b\r\n"
+        "provider:\r\n"
+        "  name: X\r\n"
+        "  domain: x.test\r\n"
+        "heat: -1\r\n"
+        "---\r\n"
+        "Body\r\n"
+    )
+
+
+def test_crlf_file_new_collection_uses_crlf() -> None:
+    """A new nested list in a CRLF file has CRLF on every line."""
+    doc = frontmatter.loads("---\r\ntitle: x\r\n---\r\n")
+    doc.data["topics"] = ["a", "b"]
+    assert dumps_checked(doc) == "---\r\ntitle: x\r\ntopics:\r\n  - a\r\n  - b\r\n---\r\n"
+
+
+def test_bom_is_kept_after_edits() -> None:
+    """The byte-order mark stays in front after data and body edits."""
+    doc = frontmatter.loads("\ufeff---\ntitle: x\n---\nBody\n")
+    doc.data["title"] = "y"
+    doc.data["quality"] = 1
+    doc.body = "New\n"
+    assert dumps_checked(doc) == "\ufeff---\ntitle: y\nquality: 1\n---\nNew\n"
+
+
+def test_bom_crlf_file_edit_through_files(tmp_path: Path) -> None:
+    """``load``/``dump`` of a BOM + CRLF file keep both around an edit."""
+    path = tmp_path / "item.md"
+    path.write_bytes(b"\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n")
+    doc = frontmatter.load(path)
+    doc.data["title"] = "y"
+    frontmatter.dump(doc, path)
+    assert path.read_bytes() == b"\xef\xbb\xbf---\r\ntitle: y\r\n---\r\n"
+
+
+# -- untouched surroundings ----------------------------------------------------------------
+
+
+def test_comments_and_layout_elsewhere_are_untouched() -> None:
+    """Comments, blank lines and odd spacing away from the edit keep every byte."""
+    before = """\
+---
+# header comment
+
+title:   Old     # spaced comment
+excerpt: 'kept'   # another
+provider:   {name: X,   domain: y}
+
+topics:
+- a   # note
+- b
+# footer comment
+---
+"""
+    doc = frontmatter.loads(before)
+    doc.data["excerpt"] = "changed"
+    after = dumps_checked(doc)
+    assert after == before.replace("excerpt: 'kept'", "excerpt: 'changed'")
+
+
+def test_alias_target_change_keeps_the_alias_value() -> None:
+    """Changing an anchored value while its alias keeps the old value still reads back as edited."""
+    before = "---\nbase: &b https://example.test\nhome: *b\nlast: 1\n---\n"
+    doc = frontmatter.loads(before)
+    doc.data["base"] = "https://other.test"
+    after = dumps_checked(doc)
+    assert lines_of(after)[0] == "---\n"
+    assert lines_of(after)[-2:] == ["last: 1\n", "---\n"]
+
+
+def test_change_through_an_alias() -> None:
+    """Setting a key that was an alias to a new value reads back as that value, anchor kept."""
+    before = "---\nbase: &b https://example.test\nhome: *b\nlast: 1\n---\n"
+    doc = frontmatter.loads(before)
+    doc.data["home"] = "elsewhere"
+    after = dumps_checked(doc)
+    assert after == "---\nbase: &b https://example.test\nhome: elsewhere\nlast: 1\n---\n"
