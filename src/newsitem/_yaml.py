@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
@@ -80,6 +80,12 @@ _SEQUENCE_START: type[Any] = ev.SequenceStartEvent
 _MAPPING_END: type[Any] = ev.MappingEndEvent
 _SEQUENCE_END: type[Any] = ev.SequenceEndEvent
 _DOCUMENT_START: type[Any] = ev.DocumentStartEvent
+_STREAM_END: type[Any] = ev.StreamEndEvent
+
+try:  # ruamel.yaml's own libyaml binding (the "libyaml" extra of ruamel.yaml)
+    from ruamel.yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyPy, or a platform without a wheel
+    _CParser = None
 
 
 class _Local(threading.local):
@@ -92,9 +98,20 @@ class _Local(threading.local):
 _local = _Local()
 
 
-def parse_events(text: str) -> Iterable[_Event]:
-    """ruamel.yaml's event stream for ``text`` (errors are ruamel's own)."""
+def pure_events(text: str) -> Iterable[_Event]:
+    """ruamel.yaml's pure-Python event stream for ``text`` (errors are ruamel's own)."""
     return cast("Iterable[_Event]", _local.yaml.parse(text))
+
+
+def c_events(text: str) -> Iterator[_Event]:
+    """The same events from ruamel.yaml's libyaml parser, about 30 times faster."""
+    assert _CParser is not None
+    parser = _CParser(text)
+    while True:
+        event: _Event = parser.get_event()
+        yield event
+        if type(event) is _STREAM_END:
+            return
 
 
 def compose(
@@ -103,15 +120,33 @@ def compose(
     line_offset: int = 0,
     max_expanded_nodes: int = MAX_EXPANDED_NODES,
     max_depth: int = MAX_DEPTH,
+    fast: bool | None = None,
 ) -> Composed:
     """Build the values and the source tree of the YAML ``text``.
 
     ``line_offset`` is added to every line number reported, so that errors
-    count lines in the whole file rather than in the YAML text.
+    count lines in the whole file rather than in the YAML text. The libyaml
+    parser is used when it is installed (``fast=None``); whatever it rejects
+    is parsed again by the pure-Python parser, whose verdict and error
+    positions are the reference. ``fast=False`` forces the pure parser.
     """
+    if fast is not False and _CParser is not None:
+        composer = _Composer(text, line_offset, max_expanded_nodes, max_depth)
+        try:
+            for event in c_events(text):
+                composer.feed(event)
+            return composer.result()
+        except YAMLError:
+            pass  # the pure parser decides, and words the error
+    return _compose_pure(text, line_offset, max_expanded_nodes, max_depth)
+
+
+def _compose_pure(
+    text: str, line_offset: int, max_expanded_nodes: int, max_depth: int
+) -> Composed:
     composer = _Composer(text, line_offset, max_expanded_nodes, max_depth)
     try:
-        for event in parse_events(text):
+        for event in pure_events(text):
             composer.feed(event)
     except MarkedYAMLError as exc:
         error: Any = exc  # ruamel.yaml is untyped
