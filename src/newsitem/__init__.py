@@ -23,9 +23,11 @@ from .errors import (
     ValidationError,
     YAMLSyntaxError,
 )
+from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, Image, NewsModel, Provider, RelatedItem, SecuredParts
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "Article",
     "ConflictError",
     "DecodeError",
@@ -35,6 +37,7 @@ __all__ = [
     "Image",
     "Issue",
     "LimitExceededError",
+    "Limits",
     "NewsItem",
     "NewsItemError",
     "NewsModel",

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import DecodeError
+from .errors import DecodeError, LimitExceededError
 
 Source = str | os.PathLike[str] | BinaryIO
 Target = str | os.PathLike[str] | BinaryIO
@@ -17,19 +17,45 @@ Target = str | os.PathLike[str] | BinaryIO
 _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
 
 
-def read(source: Source) -> tuple[str, str | None]:
-    """The text of ``source`` (a path or a binary file) and its path, if it has one."""
+def read(source: Source, *, max_bytes: int) -> tuple[str, str | None]:
+    """The text of ``source`` (a path or a binary file) and its path, if it has one.
+
+    More than ``max_bytes`` is refused before it is read into memory.
+    """
     path: str | None
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
-        data = Path(os.fspath(source)).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     else:
         name = getattr(source, "name", None)
         path = name if isinstance(name, str) else None
-        data = source.read()
+        data = source.read(max_bytes + 1)
         if not isinstance(data, bytes):
             raise TypeError("load() needs a path or a file opened in binary mode")
+    if len(data) > max_bytes:
+        raise LimitExceededError(
+            f"the file is larger than the limit of {max_bytes} bytes", path=path
+        )
     return decode(data, path=path), path
+
+
+def same_file(target: Target, path: str | None) -> bool:
+    """Whether ``target`` is the file at ``path`` (which it was read from)."""
+    if path is None or not isinstance(target, str | os.PathLike):
+        return False
+    try:
+        return os.path.samefile(target, path)
+    except OSError:
+        return False
+
+
+def unchanged_on_disk(path: str, original: str) -> bool:
+    """Whether the file at ``path`` still holds ``original`` (a vanished file has changed)."""
+    try:
+        return Path(path).read_bytes() == original.encode("utf-8")
+    except OSError:
+        return False
 
 
 def decode(data: bytes, *, path: str | None = None) -> str:

@@ -11,6 +11,8 @@ scalars by the YAML 1.2 core schema whatever the parser's own resolver does.
 from __future__ import annotations
 
 import base64
+import importlib
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,13 +32,10 @@ from .errors import (
     UnsupportedTagError,
     YAMLSyntaxError,
 )
+from .limits import DEFAULT_LIMITS, Limits
 
 Value = Any  # dict | list | Scalar: recursive, so typed loosely
 
-# Defaults for hostile input. Every alias to a collection counts the nodes of
-# the collection again, so a "billion laughs" is stopped early and cheaply.
-MAX_EXPANDED_NODES = 100_000
-MAX_DEPTH = 500
 
 _CORE = "tag:yaml.org,2002:"
 _TAGGED_SCALARS = frozenset(f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null"))
@@ -82,8 +81,15 @@ _SEQUENCE_END: type[Any] = ev.SequenceEndEvent
 _DOCUMENT_START: type[Any] = ev.DocumentStartEvent
 _STREAM_END: type[Any] = ev.StreamEndEvent
 
+# Where libyaml and ruamel.yaml's own parser part ways: tabs (libyaml takes
+# some that ruamel refuses) and anchor or alias names with characters other
+# than letters, digits, "-" and "_" (libyaml ends the name there). Such texts
+# go to the pure parser, so that both paths always give the same result.
+_LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILINE)
+
+_CParser: Any
 try:  # ruamel.yaml's own libyaml binding (the "libyaml" extra of ruamel.yaml)
-    from ruamel.yaml.cyaml import CParser as _CParser
+    _CParser = importlib.import_module("ruamel.yaml.cyaml").CParser
 except ImportError:  # pragma: no cover - PyPy, or a platform without a wheel
     _CParser = None
 
@@ -118,8 +124,7 @@ def compose(
     text: str,
     *,
     line_offset: int = 0,
-    max_expanded_nodes: int = MAX_EXPANDED_NODES,
-    max_depth: int = MAX_DEPTH,
+    limits: Limits = DEFAULT_LIMITS,
     fast: bool | None = None,
 ) -> Composed:
     """Build the values and the source tree of the YAML ``text``.
@@ -130,21 +135,19 @@ def compose(
     is parsed again by the pure-Python parser, whose verdict and error
     positions are the reference. ``fast=False`` forces the pure parser.
     """
-    if fast is not False and _CParser is not None:
-        composer = _Composer(text, line_offset, max_expanded_nodes, max_depth)
+    if fast is not False and _CParser is not None and not _LIBYAML_DIFFERS.search(text):
+        composer = _Composer(text, line_offset, limits)
         try:
             for event in c_events(text):
                 composer.feed(event)
             return composer.result()
         except YAMLError:
             pass  # the pure parser decides, and words the error
-    return _compose_pure(text, line_offset, max_expanded_nodes, max_depth)
+    return _compose_pure(text, line_offset, limits)
 
 
-def _compose_pure(
-    text: str, line_offset: int, max_expanded_nodes: int, max_depth: int
-) -> Composed:
-    composer = _Composer(text, line_offset, max_expanded_nodes, max_depth)
+def _compose_pure(text: str, line_offset: int, limits: Limits) -> Composed:
+    composer = _Composer(text, line_offset, limits)
     try:
         for event in pure_events(text):
             composer.feed(event)
@@ -170,11 +173,13 @@ def _compose_pure(
 class _Composer:
     """Consumes events; a stack of open collections, values and nodes in step."""
 
-    def __init__(self, text: str, line_offset: int, max_nodes: int, max_depth: int) -> None:
+    def __init__(self, text: str, line_offset: int, limits: Limits) -> None:
         self.text = text
         self.line_offset = line_offset
-        self.max_nodes = max_nodes
-        self.max_depth = max_depth
+        # Every alias counts its whole value again, so a "billion laughs"
+        # is stopped after little work.
+        self.max_nodes = limits.max_nodes
+        self.max_depth = limits.max_depth
         self.expanded = 0
         self.documents = 0
         self.anchors: dict[str, tuple[Node, Value, int]] = {}
@@ -351,12 +356,11 @@ class _Composer:
             while at < len(text) and text[at] in " \t":
                 at += 1
             node.start = node.end = at + 1 if at < len(text) and text[at] == ":" else key.end
-        elif isinstance(parent, SequenceNode):
-            at = node.start - 1
-            while at >= 0 and text[at] in " \t\r\n":
+        else:  # after the "-", "?" or "," before it: parsers disagree on where
+            at = node.start
+            while at > 0 and text[at - 1] in " \t\r\n":
                 at -= 1
-            if at >= 0 and text[at] == "-":
-                node.start = node.end = at + 1
+            node.start = node.end = at
 
     def _as_key(self, node: Node, value: Value) -> ScalarNode:
         """The key of a mapping entry; a list or mapping key is frozen to be hashable."""

@@ -22,6 +22,7 @@ from ._io import write as _write
 from ._validation import from_pydantic_error, validate
 from .frontmatter import FrontMatterDocument
 from .frontmatter import load as _load_document
+from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
 
 __all__ = ["NewsItem", "dump", "dumps", "load", "loads"]
@@ -67,44 +68,84 @@ class NewsItem(Generic[A]):
 
     def render(self) -> str:
         """The text of the item now (what :func:`dumps` returns)."""
-        if self._document is None:
-            return _render_new(self.article, self.body)
-        new = _plain(self.article)
+        document = self._sync()
+        return _render_new(self.article, self.body) if document is None else document.render()
+
+    def write(self, target: Target, *, overwrite: bool = False) -> None:
+        """Write the item (what :func:`dump` does); see :func:`dump`."""
+        document = self._sync()
+        if document is None:
+            _write(_render_new(self.article, self.body), target)
+            return
+        document.write(target, overwrite=overwrite)
+        if document.data is not self._raw:  # rewritten in place: the new text is the base
+            self._raw = document.data
+            self._baseline = _plain(self.article)
+
+    def _sync(self) -> FrontMatterDocument | None:
+        """Hand the model's changes to the document, keeping unchanged values as written."""
         document = self._document
+        if document is None:
+            return None
+        new = _plain(self.article)
         if freeze(new) != freeze(self._baseline):
             _revalidate(self.article, new)
             document.data = _merge(self._raw, self._baseline, _mark_quoted(self.article, new))
         else:
             document.data = self._raw
         document.body = self.body
-        return document.render()
+        return document
 
     def __repr__(self) -> str:
         return f"NewsItem(article={self.article!r}, body={self.body!r})"
 
 
 @overload
-def loads(text: str, *, strict: bool = False) -> NewsItem[Article]: ...
+def loads(
+    text: str, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> NewsItem[Article]: ...
 @overload
-def loads(text: str, *, model: type[A], strict: bool = False) -> NewsItem[A]: ...
-def loads(text: str, *, model: type[Any] = Article, strict: bool = False) -> NewsItem[Any]:
+def loads(
+    text: str, *, model: type[A], strict: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> NewsItem[A]: ...
+def loads(
+    text: str,
+    *,
+    model: type[Any] = Article,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> NewsItem[Any]:
     """Read a news item from text, validated against ``model`` (default :class:`Article`).
 
     ``strict=True`` reports keys the model does not declare. Raises a
     :class:`~newsitem.errors.NewsItemError` subclass: a
     :class:`~newsitem.errors.ValidationError` lists every invalid value.
     """
-    item: NewsItem[Any] = NewsItem._from_document(FrontMatterDocument(text), model, strict)  # pyright: ignore[reportPrivateUsage]
+    item: NewsItem[Any] = NewsItem._from_document(
+        FrontMatterDocument(text, limits=limits), model, strict
+    )  # pyright: ignore[reportPrivateUsage]
     return item
 
 
 @overload
-def load(source: Source, *, strict: bool = False) -> NewsItem[Article]: ...
+def load(
+    source: Source, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> NewsItem[Article]: ...
 @overload
-def load(source: Source, *, model: type[A], strict: bool = False) -> NewsItem[A]: ...
-def load(source: Source, *, model: type[Any] = Article, strict: bool = False) -> NewsItem[Any]:
+def load(
+    source: Source, *, model: type[A], strict: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> NewsItem[A]: ...
+def load(
+    source: Source,
+    *,
+    model: type[Any] = Article,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> NewsItem[Any]:
     """Read a news item from a path or a binary file; see :func:`loads`."""
-    item: NewsItem[Any] = NewsItem._from_document(_load_document(source), model, strict)  # pyright: ignore[reportPrivateUsage]
+    item: NewsItem[Any] = NewsItem._from_document(
+        _load_document(source, limits=limits), model, strict
+    )  # pyright: ignore[reportPrivateUsage]
     return item
 
 
@@ -113,9 +154,15 @@ def dumps(item: NewsItem[Any]) -> str:
     return item.render()
 
 
-def dump(item: NewsItem[Any], target: Target) -> None:
-    """Write ``item`` to a path (atomically) or to a binary file."""
-    _write(dumps(item), target)
+def dump(item: NewsItem[Any], target: Target, *, overwrite: bool = False) -> None:
+    """Write ``item`` to a path (atomically) or to a binary file.
+
+    A path is replaced atomically (temporary file, fsync, rename; permissions
+    kept): a crash leaves the old file or the new. Writing back to the file
+    the item was read from raises :class:`~newsitem.errors.ConflictError` if
+    that file changed on disk since, unless ``overwrite=True``.
+    """
+    item.write(target, overwrite=overwrite)
 
 
 def _plain(article: pydantic.BaseModel) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from . import _edit, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, resolved
 from ._render import Layout
-from .errors import EditError, NewsItemError
+from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
+from .limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["FrontMatterDocument", "dump", "dumps", "insert", "load", "loads"]
 
@@ -34,13 +35,25 @@ class FrontMatterDocument:
     fence. Change either freely; :func:`dumps` writes what changed.
     """
 
-    __slots__ = ("_original_body", "_root", "_split", "_text", "body", "data", "path")
+    __slots__ = ("_limits", "_original_body", "_root", "_split", "_text", "body", "data", "path")
 
-    def __init__(self, text: str, *, path: str | None = None) -> None:
-        _io.check(text, path=path)
+    def __init__(
+        self, text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
+        self.path = path
+        self._limits = limits
+        self._read(text)
+
+    def _read(self, text: str) -> None:
+        path = self.path
         try:
+            if len(text) > self._limits.max_bytes:
+                raise LimitExceededError(
+                    f"the text is longer than the limit of {self._limits.max_bytes} characters"
+                )
+            _io.check(text)
             parts = _split.split(text)
-            composed = _yaml.compose(parts.yaml, line_offset=1)
+            composed = _yaml.compose(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
             if path is not None:
                 exc.path = path
@@ -51,7 +64,6 @@ class FrontMatterDocument:
         self._original_body = parts.body
         self.data: dict[Any, Any] = composed.data
         self.body: str = parts.body
-        self.path = path
 
     @property
     def original(self) -> str:
@@ -102,6 +114,26 @@ class FrontMatterDocument:
             tail += parts.newline
         return parts.bom + parts.head + yaml + tail + self.body
 
+    def write(self, target: Target, *, overwrite: bool = False) -> None:
+        """Write the document (what :func:`dump` does).
+
+        Writing back to the file it was read from refuses with
+        :class:`~newsitem.errors.ConflictError` when that file changed on disk
+        since, unless ``overwrite=True``. After a write to that file, the
+        document stands for the new text.
+        """
+        text = self.render()
+        own = _io.same_file(target, self.path)
+        if own and not overwrite and not _io.unchanged_on_disk(str(self.path), self._text):
+            raise ConflictError(
+                "the file changed on disk since it was read; nothing was written "
+                "(pass overwrite=True to replace it)",
+                path=self.path,
+            )
+        _io.write(text, target)
+        if own and text != self._text:
+            self._read(text)
+
     def _layout(self) -> Layout:
         """The file's habits (indent width, sequence indentation, quotes, newline)."""
         return _layout_of(self._split.yaml, self._root, self._split.newline)
@@ -110,15 +142,15 @@ class FrontMatterDocument:
         return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
 
 
-def loads(text: str) -> FrontMatterDocument:
+def loads(text: str, *, limits: Limits = DEFAULT_LIMITS) -> FrontMatterDocument:
     """Read a news-item text. Raises a :class:`~newsitem.errors.NewsItemError` subclass."""
-    return FrontMatterDocument(text)
+    return FrontMatterDocument(text, limits=limits)
 
 
-def load(source: Source) -> FrontMatterDocument:
+def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> FrontMatterDocument:
     """Read a news item from a path or a binary file (strict UTF-8)."""
-    text, path = _io.read(source)
-    return FrontMatterDocument(text, path=path)
+    text, path = _io.read(source, max_bytes=limits.max_bytes)
+    return FrontMatterDocument(text, path=path, limits=limits)
 
 
 def dumps(doc: FrontMatterDocument) -> str:
@@ -130,9 +162,15 @@ def dumps(doc: FrontMatterDocument) -> str:
     return doc.render()
 
 
-def dump(doc: FrontMatterDocument, target: Target) -> None:
-    """Write ``doc`` to a path (atomically) or to a binary file."""
-    _io.write(dumps(doc), target)
+def dump(doc: FrontMatterDocument, target: Target, *, overwrite: bool = False) -> None:
+    """Write ``doc`` to a path (atomically) or to a binary file.
+
+    A path is replaced atomically: a crash leaves the old file or the new,
+    never a mix. Writing back to the file ``doc`` was read from raises
+    :class:`~newsitem.errors.ConflictError` if that file changed on disk since,
+    unless ``overwrite=True``.
+    """
+    doc.write(target, overwrite=overwrite)
 
 
 def insert(mapping: MutableMapping[Any, Any], index: int, key: Any, value: Any) -> None:

@@ -58,7 +58,7 @@ def decode_expected(value: Any) -> Any:
 
 
 def _kind(value: Any) -> str:
-    """The plain kind of a value, telling apart what ``==`` confuses (bool/int/float, date/datetime)."""
+    """The plain kind of a value, telling apart what ``==`` confuses (bool, int, float, dates)."""
     for kind in (bool, int, float, str, dt.datetime, dt.date, dict, list, type(None)):
         if isinstance(value, kind):
             return kind.__name__
@@ -85,7 +85,7 @@ def data_differences(actual: Any, expected: Any, where: str = "$") -> list[str]:
         if len(actual) != len(expected):
             return [f"{where}: {len(actual)} items != {len(expected)}: {actual!r}"]
         problems = []
-        for index, (left, right) in enumerate(zip(actual, expected)):
+        for index, (left, right) in enumerate(zip(actual, expected, strict=True)):
             problems += data_differences(left, right, f"{where}[{index}]")
         return problems
     if isinstance(expected, float) and math.isnan(expected):

@@ -88,7 +88,7 @@ excerpt: plain
 
 
 def test_set_double_quoted_stays_double_quoted() -> None:
-    """A double-quoted scalar stays double-quoted, with escapes where needed, and no quotes dropped."""
+    """A double-quoted scalar stays double-quoted, with escapes; its quotes are never dropped."""
     doc = frontmatter.loads(
         """\
 ---
@@ -134,7 +134,7 @@ type: "true"
 
 
 def test_value_needing_quotes_follows_the_dominant_single_style() -> None:
-    """In a file whose quoted scalars are single-quoted, a value that needs quotes gets single ones."""
+    """Where quoted scalars are single-quoted, a value that needs quotes gets single quotes."""
     doc = frontmatter.loads(
         """\
 ---
@@ -158,7 +158,7 @@ type: '# not a comment'
 
 
 def test_single_quoted_value_with_a_line_break_becomes_double_quoted() -> None:
-    """A single-quoted scalar cannot hold a line break on one line, so the new value is double-quoted."""
+    """Single quotes cannot hold a line break on one line, so such a new value is double-quoted."""
     doc = frontmatter.loads("---\ntitle: 'Old'\n---\n")
     doc.data["title"] = "two\nlines"
     assert dumps_checked(doc) == '---\ntitle: "two\\nlines"\n---\n'
@@ -205,7 +205,7 @@ def test_single_quoted_value_with_a_line_break_becomes_double_quoted() -> None:
     ],
 )
 def test_plain_scalar_is_quoted_only_when_needed(value: str, written: str) -> None:
-    """A new string replacing a plain one is plain when it reads back as that string, else double-quoted."""
+    """A new string replacing a plain one stays plain if it reads back the same, else is quoted."""
     doc = frontmatter.loads("---\ntitle: x\ntype: article\nquality: 1\n---\n")
     doc.data["type"] = value
     assert dumps_checked(doc) == f"---\ntitle: x\ntype: {written}\nquality: 1\n---\n"
@@ -647,7 +647,7 @@ topics:
 
 
 def test_add_key_needing_quotes_and_a_timestamp() -> None:
-    """A new string that needs quotes gets double quotes; a new UTC timestamp is written with ``Z``."""
+    """A new string needing quotes gets double quotes; a new UTC timestamp is written with Z."""
     doc = frontmatter.loads("---\ntitle: x\n---\n")
     doc.data["excerpt"] = "Note: quoted"
     doc.data["plain"] = "just words"
@@ -1011,6 +1011,16 @@ def test_append_to_a_nested_list_of_mappings() -> None:
     )
 
 
+def test_insert_mapping_at_the_start_of_a_list_of_mappings() -> None:
+    """A related item inserted first is written before the old first one, in the same shape."""
+    doc = frontmatter.loads(RELATED)
+    doc.data["related"].insert(0, {"title": "Zeroth", "quality": 1})
+    assert dumps_checked(doc) == RELATED.replace(
+        'related:\n  - title: "First"\n',
+        'related:\n  - title: Zeroth\n    quality: 1\n  - title: "First"\n',
+    )
+
+
 def test_remove_mapping_from_a_list_of_mappings() -> None:
     """Removing a related item removes all its lines, nested images included."""
     doc = frontmatter.loads(RELATED)
@@ -1174,3 +1184,102 @@ def test_change_through_an_alias() -> None:
     doc.data["home"] = "elsewhere"
     after = dumps_checked(doc)
     assert after == "---\nbase: &b https://example.test\nhome: elsewhere\nlast: 1\n---\n"
+
+
+# -- harder neighbourhoods -----------------------------------------------------------------
+
+
+def test_remove_list_keeps_the_next_keys_comment() -> None:
+    """A comment after a key-column list belongs to the next key and outlives the list."""
+    doc = frontmatter.loads(
+        """\
+---
+topics:
+- a
+- b
+# about title
+title: x
+---
+"""
+    )
+    del doc.data["topics"]
+    assert dumps_checked(doc) == "---\n# about title\ntitle: x\n---\n"
+
+
+def test_add_key_after_a_keep_block_scalar() -> None:
+    """A key added after a ``|+`` scalar goes after its trailing blank lines (its value)."""
+    doc = frontmatter.loads("---\nnotes: |+\n  kept\n\n---\n")
+    doc.data["b"] = 1
+    assert dumps_checked(doc) == "---\nnotes: |+\n  kept\n\nb: 1\n---\n"
+
+
+def test_add_nested_key_before_a_trailing_comment() -> None:
+    """A key added to the last nested mapping goes inside it, before a comment at column zero."""
+    doc = frontmatter.loads("---\nprovider:\n  name: X\n# trailing\n---\n")
+    doc.data["provider"]["domain"] = "d"
+    assert dumps_checked(doc) == "---\nprovider:\n  name: X\n  domain: d\n# trailing\n---\n"
+
+
+def test_append_to_a_list_followed_by_a_blank_line() -> None:
+    """A new item goes right after the last item, before the blank line above the next key."""
+    doc = frontmatter.loads("---\ntopics:\n  - a\n\ntitle: x\n---\n")
+    doc.data["topics"].append("b")
+    assert dumps_checked(doc) == "---\ntopics:\n  - a\n  - b\n\ntitle: x\n---\n"
+
+
+def test_set_multi_line_plain_scalar() -> None:
+    """A plain scalar written over two lines is replaced as a whole by the new one-line text."""
+    doc = frontmatter.loads("---\ntitle: this is\n  continued\nnext: 1\n---\n")
+    doc.data["title"] = "short"
+    assert dumps_checked(doc) == "---\ntitle: short\nnext: 1\n---\n"
+
+
+def test_remove_the_only_item_of_a_block_list() -> None:
+    """A block list emptied by removals is written as an empty flow list."""
+    doc = frontmatter.loads("---\ntopics:\n  - a\nnext: 1\n---\n")
+    del doc.data["topics"][0]
+    assert dumps_checked(doc) == "---\ntopics: []\nnext: 1\n---\n"
+
+
+def test_remove_every_key_of_a_nested_mapping() -> None:
+    """A block mapping emptied by removals is written as an empty flow mapping."""
+    doc = frontmatter.loads("---\nprovider:\n  name: X\nnext: 1\n---\n")
+    del doc.data["provider"]["name"]
+    assert dumps_checked(doc) == "---\nprovider: {}\nnext: 1\n---\n"
+
+
+def test_insert_key_into_a_flow_mapping() -> None:
+    """``insert`` at index 0 of a flow mapping puts the new entry first inside the braces."""
+    doc = frontmatter.loads("---\nm: {a: 1}\n---\n")
+    frontmatter.insert(doc.data["m"], 0, "z", 2)
+    assert dumps_checked(doc) == "---\nm: {z: 2, a: 1}\n---\n"
+
+
+def test_add_key_to_a_list_item_mapping_at_key_column() -> None:
+    """A mapping item of a key-column list gets its new key two columns in, under the first key."""
+    doc = frontmatter.loads("---\nrelated:\n- title: a\nnext: 1\n---\n")
+    doc.data["related"][0]["url"] = "b"
+    assert dumps_checked(doc) == "---\nrelated:\n- title: a\n  url: b\nnext: 1\n---\n"
+
+
+def test_anchor_kept_when_its_scalar_changes() -> None:
+    """An anchored scalar without aliases keeps its anchor when its value changes."""
+    doc = frontmatter.loads("---\nbase: &b x\nnext: 1\n---\n")
+    doc.data["base"] = "y"
+    assert dumps_checked(doc) == "---\nbase: &b y\nnext: 1\n---\n"
+
+
+def test_edit_inside_an_aliased_mapping_reads_back() -> None:
+    """Changing a mapping that an alias also names still reads back as the edited data."""
+    before = "---\nprovider: &p\n  name: X\nother: *p\nlast: 1\n---\n"
+    doc = frontmatter.loads(before)
+    doc.data["provider"]["name"] = "Y"
+    after = dumps_checked(doc)
+    assert after.endswith("last: 1\n---\n")
+
+
+def test_crlf_block_scalar_edit_uses_crlf() -> None:
+    """A rewritten literal block in a CRLF file has CRLF line ends."""
+    doc = frontmatter.loads("---\r\nnotes: |\r\n  one\r\nnext: 1\r\n---\r\n")
+    doc.data["notes"] = "two\nthree\n"
+    assert dumps_checked(doc) == "---\r\nnotes: |\r\n  two\r\n  three\r\nnext: 1\r\n---\r\n"

@@ -112,7 +112,9 @@ def test_error_codes_are_the_documented_ones() -> None:
     [
         pytest.param(b"---\ntitle: caf\xe9\n---\n", 14, 2, 11, id="latin-1-byte"),
         pytest.param(b"\xef\xbb\xbf---\nx: \xff\n---\n", 10, 2, 4, id="after-bom"),
-        pytest.param(b"---\r\na: 1\r\nb: \xc3\x28\r\n---\r\n", 14, 3, 4, id="bad-continuation-crlf"),
+        pytest.param(
+            b"---\r\na: 1\r\nb: \xc3\x28\r\n---\r\n", 14, 3, 4, id="bad-continuation-crlf"
+        ),
         pytest.param(b"---\na: 1\n---\nbody \xe2\x82", 18, 4, 6, id="truncated-in-body"),
         pytest.param(b"\xff\xfe-\x00-\x00-\x00\n\x00", 0, 1, 1, id="utf-16"),
     ],

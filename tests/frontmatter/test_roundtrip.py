@@ -136,3 +136,17 @@ def test_crlf_body_keeps_its_line_endings() -> None:
     doc = frontmatter.load(VALID / "crlf.md")
     assert doc.body == "Body line one.\r\n\r\nBody line three.\r\n"
     assert doc.data["notes"] == "first line\nsecond line\n"
+
+
+def test_non_string_keys_resolve_like_values() -> None:
+    """Plain keys follow the same YAML rules as values: ints, floats, nulls and dates."""
+    text = "---\n1: a\n2.5: b\n~: c\n2021-01-01: d\n'1': e\n---\n"
+    doc = frontmatter.loads(text)
+    assert list(doc.data.items()) == [
+        (1, "a"),
+        (2.5, "b"),
+        (None, "c"),
+        (dt.date(2021, 1, 1), "d"),
+        ("1", "e"),
+    ]
+    assert frontmatter.dumps(doc) == text
