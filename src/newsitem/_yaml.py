@@ -270,7 +270,7 @@ class _Composer:
         raise AssertionError  # pragma: no cover - _bad_tag always raises
 
     def _bad_tag(self, event: _Event, message: str) -> None:
-        line, column = self.line_column(event.start_mark.index)
+        line, column = self.line_column(_properties_start(self.text, event.start_mark.index))
         raise UnsupportedTagError(message, line=line, column=column)
 
     def _alias(self, event: _Event) -> None:
@@ -425,6 +425,24 @@ def _frozen(value: Value) -> Any:
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+def _properties_start(text: str, start: int) -> int:
+    """Back up over ``!tag``/``&anchor`` tokens on the line before ``start``.
+
+    The two parsers put a node's start at different properties; the first one
+    is where a tag error is reported.
+    """
+    while True:
+        end = start
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        token = end
+        while token > 0 and text[token - 1] not in " \t\r\n":
+            token -= 1
+        if token == end or text[token] not in "&!":
+            return start
+        start = token
 
 
 def _skip_properties(text: str, start: int) -> int:
