@@ -177,7 +177,20 @@ def _json_differences(actual: Any, expected: Any, where: str = "$") -> list[str]
     return [f"{where}: unexpected type {type(actual).__qualname__}"]
 
 
-@pytest.mark.parametrize("path", SUITE_CASES, ids=[path.stem for path in SUITE_CASES])
+# Cases where both YAML parsers newsitem uses (ruamel.yaml's and libyaml) read
+# the text differently from the suite. Strict xfail: a fixed parser shows up.
+PARSER_DEVIATIONS = {
+    "652Z": "ruamel.yaml and libyaml read `?foo` in a flow mapping as the key `foo`",
+}
+
+
+def _suite_param(path: Path) -> object:
+    reason = PARSER_DEVIATIONS.get(path.stem)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_suite_param(path) for path in SUITE_CASES])
 def test_yaml_test_suite_values(path: Path) -> None:
     """Where the YAML test suite gives the expected value, ``doc.data`` is that value."""
     expected = json.loads(_sidecar(path).read_text(encoding="utf-8"))
