@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "ConflictError",
@@ -74,6 +75,11 @@ class NewsItemError(Exception):
         if code is not None:
             self.code = code
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (parallel corpus runs): rebuild them
+        # from their attributes, not from ``args``, which holds only the message.
+        return (_rebuild, (type(self), self.__dict__.copy()))
+
     def with_path(self, path: str | os.PathLike[str]) -> NewsItemError:
         """Set the file this error came from, and return the error."""
         self.path = os.fspath(path)
@@ -96,6 +102,13 @@ class NewsItemError(Exception):
             f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, "
             f"path={self.path!r}, line={self.line!r}, column={self.column!r})"
         )
+
+
+def _rebuild(cls: type[NewsItemError], state: dict[str, Any]) -> NewsItemError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
 
 
 class DecodeError(NewsItemError):
