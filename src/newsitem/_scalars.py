@@ -62,7 +62,7 @@ _TIMESTAMP = re.compile(
     r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
     r"(?P<sep>[Tt]|[ \t]+)(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2})"
     r"(?:\.(?P<frac>[0-9]*))?"
-    r"(?P<space>[ \t]*)(?P<tz>Z|z|(?P<sign>[-+])(?P<tzh>[0-9]{1,2})(?::(?P<tzm>[0-9]{2}))?)?\Z"
+    r"(?P<space>[ \t]*)(?P<tz>Z|(?P<sign>[-+])(?P<tzh>[0-9]{1,2})(?::(?P<tzm>[0-9]{2}))?)?\Z"
 )
 # Characters that can start a plain scalar's value as something else.
 _FIRST_CHARS_NUMERIC = frozenset("0123456789+-.~nNtTfF")

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar, overload
 
 import pydantic
+from pydantic_core import PydanticSerializationError
 
 from . import _render
 from ._edit import freeze
@@ -41,14 +42,14 @@ class NewsItem(Generic[A]):
     :func:`dump`/:func:`dumps` it.
     """
 
-    __slots__ = ("_baseline", "_document", "_raw", "article", "body")
+    __slots__ = ("_document", "_fingerprint", "_raw", "article", "body")
 
     def __init__(self, article: A, body: str = "\n") -> None:
         self.article: A = article
         self.body: str = body
         self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
-        self._baseline: dict[str, Any] = {}
+        self._fingerprint: bytes | None = None
 
     @property
     def path(self) -> str | None:
@@ -61,15 +62,23 @@ class NewsItem(Generic[A]):
             model, document.data, strict=strict, locate=document.position, path=document.path
         )
         item = cls(article, document.body)
-        item._document = document
-        item._raw = document.data
-        item._baseline = _plain(article)
+        item._rebase(document)
         return item
+
+    def _rebase(self, document: FrontMatterDocument) -> None:
+        """Take ``document`` as what the item was read from."""
+        self._document = document
+        self._raw = document.data
+        self._fingerprint = _fingerprint(self.article)
 
     def render(self) -> str:
         """The text of the item now (what :func:`dumps` returns)."""
         document = self._sync()
-        return _render_new(self.article, self.body) if document is None else document.render()
+        if document is None:
+            return _render_new(self.article, self.body)
+        if document.data is self._raw and self.body == document.original_body:
+            return document.original  # nothing changed: the text as it was read
+        return document.render()
 
     def write(self, target: Target, *, overwrite: bool = False) -> None:
         """Write the item (what :func:`dump` does); see :func:`dump`."""
@@ -77,23 +86,24 @@ class NewsItem(Generic[A]):
         if document is None:
             _write(_render_new(self.article, self.body), target)
             return
+        before = document.original
         document.write(target, overwrite=overwrite)
-        if document.data is not self._raw:  # rewritten in place: the new text is the base
-            self._raw = document.data
-            self._baseline = _plain(self.article)
+        if document.original is not before:  # written back to its own file: the new base
+            self._rebase(document)
 
     def _sync(self) -> FrontMatterDocument | None:
         """Hand the model's changes to the document, keeping unchanged values as written."""
         document = self._document
         if document is None:
             return None
-        new = _plain(self.article)
-        if freeze(new) != freeze(self._baseline):
-            _revalidate(self.article, new)
-            document.data = _merge(self._raw, self._baseline, _mark_quoted(self.article, new))
-        else:
-            document.data = self._raw
         document.body = self.body
+        if _fingerprint(self.article) == self._fingerprint:
+            document.data = self._raw
+            return document
+        new = _plain(self.article)
+        _revalidate(self.article, new)
+        base = _plain(_as_read(self.article, self._raw))
+        document.data = _merge(self._raw, base, _mark_quoted(self.article, new))
         return document
 
     def __repr__(self) -> str:
@@ -167,7 +177,27 @@ def dump(item: NewsItem[Any], target: Target, *, overwrite: bool = False) -> Non
 
 def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
     """The article as plain values under file keys: what was read, plus what was set."""
-    return article.model_dump(by_alias=True, exclude_unset=True)
+    # warnings=False: a wrong value put in a list in place is reported by
+    # _revalidate as our ValidationError, not as pydantic's serializer warning.
+    return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+
+
+def _fingerprint(article: pydantic.BaseModel) -> bytes | None:
+    """The article's values as JSON: equal exactly when nothing was changed.
+
+    JSON tells ``1`` from ``1.0`` and ``true``, and pydantic writes it in Rust,
+    so this is the cheap test that lets an unchanged item return its text.
+    ``None`` (never equal) for extra values JSON cannot hold.
+    """
+    try:
+        return article.model_dump_json(by_alias=True, exclude_unset=True, warnings=False)
+    except PydanticSerializationError:
+        return None
+
+
+def _as_read(article: pydantic.BaseModel, raw: dict[Any, Any]) -> pydantic.BaseModel:
+    """The article as the file has it (before the caller's changes)."""
+    return type(article).model_validate(raw, by_alias=True, by_name=False)
 
 
 def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:

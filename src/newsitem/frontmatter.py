@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
-from . import _edit, _io, _split, _yaml
+from . import _edit, _fast, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, resolved
 from ._render import Layout
@@ -53,22 +53,45 @@ class FrontMatterDocument:
                 )
             _io.check(text)
             parts = _split.split(text)
-            composed = _yaml.compose(parts.yaml, line_offset=1, limits=self._limits)
+            self._split = parts
+            data = _fast.values(parts.yaml, self._limits)
+            self._root: MappingNode | None = None
+            if data is None:
+                data = self._compose().data
         except NewsItemError as exc:
             if path is not None:
                 exc.path = path
             raise
         self._text = text
-        self._split = parts
-        self._root = composed.root
         self._original_body = parts.body
-        self.data: dict[Any, Any] = composed.data
+        self.data: dict[Any, Any] = data
         self.body: str = parts.body
+
+    def _compose(self) -> _yaml.Composed:
+        composed = _yaml.compose(self._split.yaml, line_offset=1, limits=self._limits)
+        self._root = composed.root
+        return composed
+
+    def _tree(self) -> MappingNode:
+        """The source tree, composed on first need when the fast path read the values."""
+        if self._root is None:
+            try:
+                return self._compose().root
+            except NewsItemError as exc:
+                if self.path is not None:
+                    exc.path = self.path
+                raise
+        return self._root
 
     @property
     def original(self) -> str:
         """The text this document was read from."""
         return self._text
+
+    @property
+    def original_body(self) -> str:
+        """The body as it was read."""
+        return self._original_body
 
     def position(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """1-based (line, column) in the file of the value at ``path``, as loaded.
@@ -78,7 +101,8 @@ class FrontMatterDocument:
         does (a missing key), the position of the deepest value that exists is
         given. ``None`` when not even the first step exists.
         """
-        node: Node = self._root
+        root = self._tree()
+        node: Node = root
         found: Node | None = None
         for step in path:
             node = resolved(node)
@@ -87,7 +111,7 @@ class FrontMatterDocument:
                 break
             node = found = child
         if found is None:
-            node = self._root
+            node = root
             if not node.keys:
                 return None
             found = node.keys[0]
@@ -104,9 +128,9 @@ class FrontMatterDocument:
         yaml = parts.yaml
         if not isinstance(self.data, dict):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise EditError("the front matter must stay a mapping (a dict)")
-        if _edit.freeze(self.data) != _edit.freeze_node(self._root):
-            yaml = _edit.diff(yaml, self._root, self.data, self._layout())
-            _verify(yaml, self.data)
+        if self._changed():
+            yaml = _edit.diff(yaml, self._tree(), self.data, self._layout())
+            _verify(yaml, self.data, self._limits)
         if yaml is parts.yaml and self.body == self._original_body:
             return self._text
         tail = parts.tail
@@ -134,9 +158,18 @@ class FrontMatterDocument:
         if own and text != self._text:
             self._read(text)
 
+    def _changed(self) -> bool:
+        """Whether ``data`` differs, type for type, from what the text says."""
+        new = _edit.freeze(self.data)
+        if self._root is None:
+            original = _fast.values(self._split.yaml, self._limits)
+            if original is not None:
+                return new != _edit.freeze(original)
+        return new != _edit.freeze_node(self._tree())
+
     def _layout(self) -> Layout:
         """The file's habits (indent width, sequence indentation, quotes, newline)."""
-        return _layout_of(self._split.yaml, self._root, self._split.newline)
+        return _layout_of(self._split.yaml, self._tree(), self._split.newline)
 
     def __repr__(self) -> str:
         return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
@@ -254,10 +287,12 @@ def _start_of(node: Node) -> int:
     return node.start
 
 
-def _verify(yaml: str, data: dict[Any, Any]) -> None:
+def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
     """Read the patched YAML back: what is written must be exactly ``data``."""
     try:
-        written = _yaml.compose(yaml, line_offset=1).data
+        written = _fast.values(yaml, limits)
+        if written is None:
+            written = _yaml.compose(yaml, line_offset=1, limits=limits).data
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
     if _edit.freeze(written) != _edit.freeze(data):

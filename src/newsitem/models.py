@@ -56,10 +56,13 @@ _TIMESTAMP = re.compile(
 )
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 def _is_http_url(text: str) -> bool:
     # urlsplit silently drops some whitespace and control characters, and none
     # of them is valid in a URL, so reject them before splitting.
-    if any(char.isspace() or not char.isprintable() for char in text):
+    if not text.isprintable() or _WHITESPACE.search(text):
         return False
     try:
         parts = urlsplit(text)
