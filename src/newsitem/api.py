@@ -49,7 +49,7 @@ class NewsItem(Generic[A]):
         self.body: str = body
         self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
-        self._fingerprint: bytes | None = None
+        self._fingerprint: str | None = None
 
     @property
     def path(self) -> str | None:
@@ -182,7 +182,7 @@ def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
     return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
 
 
-def _fingerprint(article: pydantic.BaseModel) -> bytes | None:
+def _fingerprint(article: pydantic.BaseModel) -> str | None:
     """The article's values as JSON: equal exactly when nothing was changed.
 
     JSON tells ``1`` from ``1.0`` and ``true``, and pydantic writes it in Rust,
