@@ -23,16 +23,29 @@ from .errors import EditError
 
 def freeze(value: Any) -> Hashable:
     """A hashable, type-strict image of a value: ``1``, ``1.0`` and ``True`` differ."""
+    kind = type(value)
+    if kind is str:
+        return value  # the common case first; no other image is a str
+    if kind is dict:
+        return ("m", tuple([(freeze(k), freeze(v)) for k, v in value.items()]))
+    if kind is list:
+        return ("l", tuple([freeze(v) for v in value]))
+    if kind is int or kind is bool or value is None:
+        return (kind, value)
+    return _freeze_other(value)
+
+
+def _freeze_other(value: Any) -> Hashable:
+    if isinstance(value, str):
+        return str(value)  # a str subclass (such as _render.Quoted) is a str
     if isinstance(value, Mapping):
-        return ("m", tuple((freeze(k), freeze(v)) for k, v in value.items()))
+        return ("m", tuple([(freeze(k), freeze(v)) for k, v in value.items()]))
     if isinstance(value, list | tuple):
-        return ("l", tuple(freeze(v) for v in value))
+        return ("l", tuple([freeze(v) for v in value]))
     if isinstance(value, float) and math.isnan(value):
         return ("nan",)
     if isinstance(value, dt.datetime):
         return (dt.datetime, value, value.utcoffset())
-    if isinstance(value, str):
-        return (str, value)  # a str subclass (such as _render.Quoted) is a str
     if not _render.is_scalar(value):
         raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
     return (type(value), value)

@@ -15,6 +15,7 @@ keys are kept in ``model_extra``, and assignments are validated at once.
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -283,6 +284,7 @@ def field_keys(model_cls: type[BaseModel]) -> tuple[str, ...]:
     return tuple(info.alias or name for name, info in model_cls.model_fields.items())
 
 
+@functools.cache
 def quoted_keys(model_cls: type[BaseModel]) -> frozenset[str]:
     """The file keys, in ``model_cls`` and the models inside it, marked :data:`QUOTED`."""
     found: set[str] = set()
