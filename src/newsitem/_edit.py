@@ -13,7 +13,7 @@ import math
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, cast
 
 from . import _render, _scalars
 from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
@@ -23,11 +23,11 @@ from .errors import EditError
 
 def freeze(value: Any) -> Hashable:
     """A hashable, type-strict image of a value: ``1``, ``1.0`` and ``True`` differ."""
-    kind = type(value)
+    kind = value.__class__
     if kind is str:
-        return value  # the common case first; no other image is a str
-    if kind is dict:
-        return ("m", tuple([(freeze(k), freeze(v)) for k, v in value.items()]))
+        return cast(str, value)  # the common case first; no other image is a str
+    if kind is dict:  # key order is the file's business, not the value's
+        return ("m", frozenset([(freeze(k), freeze(v)) for k, v in value.items()]))
     if kind is list:
         return ("l", tuple([freeze(v) for v in value]))
     if kind is int or kind is bool or value is None:
@@ -38,17 +38,20 @@ def freeze(value: Any) -> Hashable:
 def _freeze_other(value: Any) -> Hashable:
     if isinstance(value, str):
         return str(value)  # a str subclass (such as _render.Quoted) is a str
-    if isinstance(value, Mapping):
-        return ("m", tuple([(freeze(k), freeze(v)) for k, v in value.items()]))
-    if isinstance(value, list | tuple):
-        return ("l", tuple([freeze(v) for v in value]))
+    mapping = _render.as_mapping(value)
+    if mapping is not None:
+        return ("m", frozenset([(freeze(k), freeze(v)) for k, v in mapping.items()]))
+    sequence = _render.as_list(value)
+    if sequence is not None:
+        return ("l", tuple([freeze(v) for v in sequence]))
     if isinstance(value, float) and math.isnan(value):
         return ("nan",)
     if isinstance(value, dt.datetime):
         return (dt.datetime, value, value.utcoffset())
     if not _render.is_scalar(value):
         raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
-    return (type(value), value)
+    kind: type[Any] = value.__class__
+    return (kind, value)
 
 
 def freeze_node(node: Node) -> Hashable:
@@ -57,13 +60,8 @@ def freeze_node(node: Node) -> Hashable:
     if isinstance(node, ScalarNode):
         return freeze(node.value)
     if isinstance(node, MappingNode):
-        return (
-            "m",
-            tuple(
-                (freeze(k.value), freeze_node(v))
-                for k, v in zip(node.keys, node.values, strict=True)
-            ),
-        )
+        pairs = zip(node.keys, node.values, strict=True)
+        return ("m", frozenset([(freeze(k.value), freeze_node(v)) for k, v in pairs]))
     return ("l", tuple(freeze_node(item) for item in node.items))
 
 
@@ -167,12 +165,12 @@ class _Editor:
             if target.start == target.end and self.text[target.start - 1 : target.start] in ":-":
                 text = " " + text  # an empty value sits right after its ":" or "-"
             self.patch(target.start, target.end, text)
-        elif isinstance(target, MappingNode) and isinstance(new, Mapping):
+        elif isinstance(target, MappingNode) and (mapping := _render.as_mapping(new)) is not None:
             self.kept_anchors[id(node)] = new
-            self.mapping(target, new, slot, flow=flow or target.flow)
-        elif isinstance(target, SequenceNode) and isinstance(new, list | tuple):
+            self.mapping(target, mapping, slot, flow=flow or target.flow)
+        elif isinstance(target, SequenceNode) and (sequence := _render.as_list(new)) is not None:
             self.kept_anchors[id(node)] = new
-            self.sequence(target, list(new), slot, flow=flow or target.flow)
+            self.sequence(target, list(sequence), slot, flow=flow or target.flow)
         else:
             self.replace(slot, new, flow=flow)
 
@@ -223,10 +221,15 @@ class _Editor:
         if flow or parent.flow:
             self.patch(node.start, last_offset(node), _render.inline(new, layout=self.layout))
             return
-        column = self.column(self.dash(node))
-        lines = _render.item_lines(new, column, self.layout)
-        text = lines[0][len("- ") :] + "".join(self.nl + line for line in lines[1:])
+        dash = self.dash(node)
+        offset = self.item_offset(parent)
+        lines = _render.item_lines(new, self.column(dash), self.layout, offset=offset)
+        text = lines[0][offset:] + "".join(self.nl + line for line in lines[1:])
         self.patch(node.start, last_offset(node), text)
+
+    def item_offset(self, node: SequenceNode) -> int:
+        """Columns from a dash to its item's content here, or the file's habit."""
+        return item_offset(self.text, node) or self.layout.item_offset
 
     def colon_after(self, key: ScalarNode) -> int | None:
         at = key.end
@@ -286,8 +289,9 @@ class _Editor:
             return
         heads = [self.dash(item) if not flow else item.start for item in node.items]
         column = self.column(heads[0]) if heads else 0
+        offset = 2 if flow else self.item_offset(node)
         rendered = {
-            a: [self.render_item(v, column, flow=flow) for v in values]
+            a: [self.render_item(v, column, offset, flow=flow) for v in values]
             for a, values in groups.items()
         }
         tails = [last_offset(item) for item in node.items]
@@ -300,10 +304,10 @@ class _Editor:
             )
         return self.nl.join(_render.entry_lines(key, value, column, self.layout))
 
-    def render_item(self, value: Any, column: int, *, flow: bool) -> str:
+    def render_item(self, value: Any, column: int, offset: int, *, flow: bool) -> str:
         if flow:
             return _render.inline(value, layout=self.layout)
-        return self.nl.join(_render.item_lines(value, column, self.layout))
+        return self.nl.join(_render.item_lines(value, column, self.layout, offset=offset))
 
     def entries(
         self,
@@ -380,6 +384,21 @@ class _Editor:
 
 
 _GONE = object()
+
+
+def item_offset(text: str, node: SequenceNode) -> int | None:
+    """Columns from a dash to the first key of its mapping item (``-   key``: 4).
+
+    ``None`` when no item is a block mapping starting on its dash's line.
+    """
+    for item in node.items:
+        target = resolved(item)
+        if isinstance(target, MappingNode) and not target.flow and target.keys:
+            key = target.keys[0].start
+            dash = text.rfind("-", 0, key)
+            if dash >= 0 and "\n" not in text[dash:key]:
+                return max(key - dash, 2)
+    return None
 
 
 def _reads_back(block: str, value: str) -> bool:

@@ -119,4 +119,7 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         return None
     if data is None:
         return {}
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    mapping: dict[Any, Any] = data
+    return mapping

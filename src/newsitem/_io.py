@@ -30,9 +30,10 @@ def read(source: Source, *, max_bytes: int) -> tuple[str, str | None]:
     else:
         name = getattr(source, "name", None)
         path = name if isinstance(name, str) else None
-        data = source.read(max_bytes + 1)
-        if not isinstance(data, bytes):
+        chunk: object = source.read(max_bytes + 1)
+        if not isinstance(chunk, bytes):  # pyright: ignore[reportUnnecessaryIsInstance] - a text file
             raise TypeError("load() needs a path or a file opened in binary mode")
+        data = chunk
     if len(data) > max_bytes:
         raise LimitExceededError(
             f"the file is larger than the limit of {max_bytes} bytes", path=path

@@ -41,8 +41,8 @@ class MappingNode:
     flow: bool
     start: int
     end: int = 0
-    keys: list[ScalarNode] = field(default_factory=list)
-    values: list[Node] = field(default_factory=list)
+    keys: list[ScalarNode] = field(default_factory=list["ScalarNode"])
+    values: list[Node] = field(default_factory=list["Node"])
 
 
 @dataclass(slots=True, eq=False)
@@ -52,7 +52,7 @@ class SequenceNode:
     flow: bool
     start: int
     end: int = 0
-    items: list[Node] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list["Node"])
 
 
 Node = ScalarNode | AliasNode | MappingNode | SequenceNode

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from . import _scalars
 from .errors import EditError
@@ -52,6 +52,8 @@ class Layout:
     """``True``: ``  - item`` under its key; ``False``: ``- item`` at the key's column."""
     quote: str = '"'
     """Quote used when a string cannot be plain."""
+    item_offset: int = 2
+    """Columns from a dash to its item's content: 2 for ``- key``, 4 for ``-   key``."""
     newline: str = "\n"
 
 
@@ -135,16 +137,31 @@ def is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool | dt.date)
 
 
+def as_mapping(value: object) -> Mapping[Any, Any] | None:
+    """``value`` as a mapping, or ``None`` when it is not one."""
+    if not isinstance(value, Mapping):
+        return None
+    mapping: Mapping[Any, Any] = value  # pyright: ignore[reportUnknownVariableType]
+    return mapping
+
+
+def as_list(value: object) -> Sequence[Any] | None:
+    """``value`` as a list or tuple, or ``None`` when it is neither."""
+    return cast("Sequence[Any]", value) if isinstance(value, list | tuple) else None
+
+
 def inline(value: Any, *, layout: Layout, flow: bool = True) -> str:
     """``value`` on one line: a scalar, or a flow collection."""
-    if isinstance(value, Mapping):
+    mapping = as_mapping(value)
+    if mapping is not None:
         items = [
             f"{scalar(k, layout=layout, flow=True)}: {inline(v, layout=layout)}"
-            for k, v in value.items()
+            for k, v in mapping.items()
         ]
         return "{" + ", ".join(items) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(inline(v, layout=layout) for v in value) + "]"
+    sequence = as_list(value)
+    if sequence is not None:
+        return "[" + ", ".join(inline(v, layout=layout) for v in sequence) + "]"
     if is_scalar(value):
         return scalar(value, layout=layout, flow=flow)
     raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
@@ -163,8 +180,9 @@ def value_lines(value: Any, column: int, layout: Layout) -> list[str]:
     """What follows ``key:`` for a key at ``column``: `` value``, or ``""`` then block lines."""
     if not _is_block(value):
         return [" " + inline(value, layout=layout, flow=False)]
-    if isinstance(value, Mapping):
-        return ["", *_indent(mapping_lines(value, column + layout.indent, layout))]
+    mapping = as_mapping(value)
+    if mapping is not None:
+        return ["", *_indent(mapping_lines(mapping, column + layout.indent, layout))]
     dash = column + (layout.indent if layout.indent_sequences else 0)
     return ["", *_indent(sequence_lines(value, dash, layout))]
 
@@ -189,18 +207,25 @@ def sequence_lines(value: Sequence[Any], column: int, layout: Layout) -> list[tu
     return lines
 
 
-def item_lines(value: Any, column: int, layout: Layout) -> list[str]:
-    """``- value`` as block lines, the dash at ``column`` (first line unindented)."""
+def item_lines(value: Any, column: int, layout: Layout, *, offset: int | None = None) -> list[str]:
+    """``- value`` as block lines, the dash at ``column`` (first line unindented).
+
+    ``offset`` is where the item's content starts after the dash (``-   key``
+    has 4), so that a new item takes the shape of its neighbours.
+    """
+    offset = layout.item_offset if offset is None else offset
+    dash = "-" + " " * (offset - 1)
     if not _is_block(value):
-        return [f"- {inline(value, layout=layout, flow=False)}"]
-    inner = column + 2
+        return [f"{dash}{inline(value, layout=layout, flow=False)}"]
+    inner = column + offset
+    mapping = as_mapping(value)
     nested = (
-        mapping_lines(value, inner, layout)
-        if isinstance(value, Mapping)
+        mapping_lines(mapping, inner, layout)
+        if mapping is not None
         else sequence_lines(value, inner, layout)
     )
     (_, first), *rest = nested
-    return [f"- {first}", *_indent(rest)]
+    return [f"{dash}{first}", *_indent(rest)]
 
 
 def block_scalar(text: str, style: str, indent: int, newline: str) -> str | None:
@@ -225,7 +250,8 @@ def block_scalar(text: str, style: str, indent: int, newline: str) -> str | None
 
 
 def _is_block(value: Any) -> bool:
-    return isinstance(value, Mapping | list | tuple) and len(value) > 0
+    collection = as_mapping(value) or as_list(value)
+    return bool(collection)
 
 
 def _indent(lines: list[tuple[int, str]]) -> list[str]:

@@ -230,7 +230,7 @@ def format_like(value: Scalar, original: str, original_value: Scalar) -> str | N
         return spelled
     if value is None and original_value is None and original in _NULL:
         return original if original else None
-    if isinstance(value, dt.datetime) and not isinstance(value, bool):
+    if isinstance(value, dt.datetime):
         style = TimestampStyle.of(original)
         if style is not None:
             return format_timestamp(value, style)

@@ -24,6 +24,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import _scalars
 from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode, last_offset
+from ._render import as_list, as_mapping
 from ._scalars import FrozenMapping
 from .errors import (
     DuplicateKeyError,
@@ -419,11 +420,12 @@ def _tagged_scalar(kind: str, text: str) -> Any:
 
 def _frozen(value: Value) -> Any:
     """A hashable copy of a key that is a list (a tuple) or a mapping (FrozenMapping)."""
-    if isinstance(value, dict):
-        items: dict[Any, Any] = value
-        return FrozenMapping({k: _frozen(v) for k, v in items.items()})
-    if isinstance(value, list):
-        return tuple(_frozen(v) for v in value)
+    mapping = as_mapping(value)
+    if mapping is not None:
+        return FrozenMapping({k: _frozen(v) for k, v in mapping.items()})
+    sequence = as_list(value)
+    if sequence is not None:
+        return tuple(_frozen(v) for v in sequence)
     return value
 
 

@@ -9,7 +9,7 @@ just those lines. A new field goes where the format's key order puts it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar, overload
 
@@ -20,6 +20,8 @@ from . import _render
 from ._edit import freeze
 from ._io import Source, Target
 from ._io import write as _write
+from ._render import as_list, as_mapping
+from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import from_pydantic_error, validate
 from .frontmatter import FrontMatterDocument
 from .frontmatter import load as _load_document
@@ -55,15 +57,6 @@ class NewsItem(Generic[A]):
     def path(self) -> str | None:
         """The file the item was read from, if any."""
         return self._document.path if self._document is not None else None
-
-    @classmethod
-    def _from_document(cls, document: FrontMatterDocument, model: type[A], strict: bool) -> Any:
-        article = validate(
-            model, document.data, strict=strict, locate=document.position, path=document.path
-        )
-        item = cls(article, document.body)
-        item._rebase(document)
-        return item
 
     def _rebase(self, document: FrontMatterDocument) -> None:
         """Take ``document`` as what the item was read from."""
@@ -131,10 +124,7 @@ def loads(
     :class:`~newsitem.errors.NewsItemError` subclass: a
     :class:`~newsitem.errors.ValidationError` lists every invalid value.
     """
-    item: NewsItem[Any] = NewsItem._from_document(
-        FrontMatterDocument(text, limits=limits), model, strict
-    )  # pyright: ignore[reportPrivateUsage]
-    return item
+    return _read(FrontMatterDocument(text, limits=limits), model, strict)
 
 
 @overload
@@ -153,10 +143,7 @@ def load(
     limits: Limits = DEFAULT_LIMITS,
 ) -> NewsItem[Any]:
     """Read a news item from a path or a binary file; see :func:`loads`."""
-    item: NewsItem[Any] = NewsItem._from_document(
-        _load_document(source, limits=limits), model, strict
-    )  # pyright: ignore[reportPrivateUsage]
-    return item
+    return _read(_load_document(source, limits=limits), model, strict)
 
 
 def dumps(item: NewsItem[Any]) -> str:
@@ -173,6 +160,15 @@ def dump(item: NewsItem[Any], target: Target, *, overwrite: bool = False) -> Non
     that file changed on disk since, unless ``overwrite=True``.
     """
     item.write(target, overwrite=overwrite)
+
+
+def _read(document: FrontMatterDocument, model: type[A], strict: bool) -> NewsItem[A]:
+    article = validate(
+        model, document.data, strict=strict, locate=document.position, path=document.path
+    )
+    item = NewsItem(article, document.body)
+    item._rebase(document)  # pyright: ignore[reportPrivateUsage] - the item's own module
+    return item
 
 
 def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
@@ -212,15 +208,23 @@ def _merge(raw: Any, base: Any, new: Any) -> Any:
     """``new``, except that parts equal to ``base`` (as read) are ``raw`` (as written)."""
     if freeze(base) == freeze(new):
         return raw
-    if isinstance(new, Mapping) and isinstance(base, Mapping) and isinstance(raw, Mapping):
+    if isinstance(raw, str) and isinstance(new, datetime):
+        # The file wrote this timestamp as a string (quoted): it stays one,
+        # in the same shape, so it keeps its quotes and reads back as written.
+        return format_timestamp(new, TimestampStyle.of(raw) or REFERENCE_TIMESTAMP)
+    new_map, base_map, raw_map = as_mapping(new), as_mapping(base), as_mapping(raw)
+    if new_map is not None and base_map is not None and raw_map is not None:
         return {
-            key: _merge(raw[key], base[key], value) if key in base and key in raw else value
-            for key, value in new.items()
+            key: _merge(raw_map[key], base_map[key], value)
+            if key in base_map and key in raw_map
+            else value
+            for key, value in new_map.items()
         }
-    if isinstance(new, list) and isinstance(base, list) and isinstance(raw, list):
-        if len(base) != len(raw):
+    new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
+    if new_list is not None and base_list is not None and raw_list is not None:
+        if len(base_list) != len(raw_list):
             return new
-        return _merge_lists(raw, base, new)
+        return _merge_lists(list(raw_list), list(base_list), list(new_list))
     return new
 
 
@@ -242,13 +246,15 @@ def _mark_quoted(article: pydantic.BaseModel, data: Any) -> Any:
     keys = quoted_keys(type(article))
 
     def walk(value: Any) -> Any:
-        if isinstance(value, dict):
+        mapping = as_mapping(value)
+        if mapping is not None:
             return {
                 k: _render.Quoted(v) if k in keys and isinstance(v, str) else walk(v)
-                for k, v in value.items()
+                for k, v in mapping.items()
             }
-        if isinstance(value, list):
-            return [walk(v) for v in value]
+        sequence = as_list(value)
+        if sequence is not None:
+            return [walk(v) for v in sequence]
         return value
 
     return walk(data)
@@ -267,7 +273,7 @@ def _render_new(article: pydantic.BaseModel, body: str) -> str:
     lines: list[str] = []
     previous_block = False
     for key, value in data.items():
-        block = isinstance(value, Mapping | list) and bool(value)
+        block = bool(as_mapping(value) or as_list(value))
         if lines and (block or previous_block):
             lines.append("")
         lines.extend(_render.entry_lines(key, value, 0, _REFERENCE))

@@ -30,7 +30,13 @@ EXIT_USAGE = 2
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # argparse takes the paths before the first option only: `check a --strict b`
+    # leaves `b` over. Paths after options are paths too; anything else is an error.
+    unknown = [arg for arg in extra if arg.startswith("-") and arg != "-"]
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.paths.extend(extra)
     for path in args.paths:
         problem = _missing(path)
         if problem is not None:

@@ -20,6 +20,7 @@ with it.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import re
 from collections import deque
@@ -31,7 +32,7 @@ from functools import partial
 from itertools import islice
 from multiprocessing.context import BaseContext
 from pathlib import PurePath
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from .api import NewsItem, load, loads
 from .errors import NewsItemError
@@ -185,7 +186,7 @@ def iter_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[Result[Article]]: ...
+) -> Generator[Result[Article], None, None]: ...
 @overload
 def iter_files(
     source: Sources,
@@ -197,7 +198,7 @@ def iter_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[Result[A]]: ...
+) -> Generator[Result[A], None, None]: ...
 def iter_files(
     source: Sources,
     *,
@@ -208,7 +209,7 @@ def iter_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[Result[Any]]:
+) -> Generator[Result[Any], None, None]:
     """Load every file of ``source`` (see :func:`paths`): one :class:`Result` each, in order.
 
     ``workers > 1`` loads in that many processes, ``chunksize`` files per
@@ -240,7 +241,7 @@ def map_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[T]: ...
+) -> Generator[T, None, None]: ...
 @overload
 def map_files(
     fn: Callable[[Result[A]], T],
@@ -253,7 +254,7 @@ def map_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[T]: ...
+) -> Generator[T, None, None]: ...
 def map_files(
     fn: Callable[[Result[Any]], T],
     source: Sources,
@@ -265,7 +266,7 @@ def map_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """``fn(result)`` for the :class:`Result` of every file, in order, run in the workers.
 
     Like :func:`iter_files`, but only what ``fn`` returns crosses back from
@@ -289,7 +290,7 @@ def iter_texts(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[Result[Article]]: ...
+) -> Generator[Result[Article], None, None]: ...
 @overload
 def iter_texts(
     texts: Iterable[str],
@@ -300,7 +301,7 @@ def iter_texts(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[Result[A]]: ...
+) -> Generator[Result[A], None, None]: ...
 def iter_texts(
     texts: Iterable[str],
     *,
@@ -310,7 +311,7 @@ def iter_texts(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[Result[Any]]:
+) -> Generator[Result[Any], None, None]:
     """Load every text: one :class:`Result` each, in order, named ``<text N>`` from 0.
 
     Workers, chunks and progress as for :func:`iter_files`; ``total`` is
@@ -332,7 +333,7 @@ def map_texts(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[T]: ...
+) -> Generator[T, None, None]: ...
 @overload
 def map_texts(
     fn: Callable[[Result[A]], T],
@@ -344,7 +345,7 @@ def map_texts(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[T]: ...
+) -> Generator[T, None, None]: ...
 def map_texts(
     fn: Callable[[Result[Any]], T],
     texts: Iterable[str],
@@ -355,7 +356,7 @@ def map_texts(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """``fn(result)`` for the :class:`Result` of every text, in order; see :func:`map_files`."""
     _check_workers(workers, chunksize)
     total = len(texts) if isinstance(texts, Collection) else None
@@ -411,7 +412,7 @@ def _stream(
     chunksize: int,
     progress: Progress | None,
     total: int | None,
-) -> Iterator[_Out]:
+) -> Generator[_Out, None, None]:
     """``work`` over ``inputs`` in order, in this process or in a pool of ``workers``."""
     counted = _Counted(inputs)
     results = (
@@ -456,7 +457,7 @@ def _reporting(
     progress: Progress,
     total: int | None,
     counted: _Counted[Any],
-) -> Iterator[_Out]:
+) -> Generator[_Out, None, None]:
     with closing(results):
         progress(0, total)
         for done, result in enumerate(results, 1):
@@ -499,14 +500,21 @@ def _context() -> BaseContext:
     """The platform's start method, except that ``fork`` becomes ``forkserver``.
 
     Forking a process that runs threads can deadlock the child (and warns from
-    Python 3.12); the fork server starts workers from a clean process instead.
-    Nothing global is set: the caller's own choice of start method is kept.
+    Python 3.12); the fork server starts workers from a clean process instead,
+    and with newsitem imported there once, later pools start at once. The
+    caller's own choice of start method, and preloads, are kept.
     """
     methods = multiprocessing.get_all_start_methods()
     method = multiprocessing.get_start_method(allow_none=True) or methods[0]
     if method == "fork" and "forkserver" in methods:
         method = "forkserver"
-    return multiprocessing.get_context(method)
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        server = getattr(multiprocessing.forkserver, "_forkserver", None)
+        preload = getattr(server, "_preload_modules", None)
+        if isinstance(preload, list) and __name__ not in preload:
+            context.set_forkserver_preload([*cast("list[str]", preload), __name__])
+    return context
 
 
 def _expand(source: str, pattern: str) -> Iterator[str]:

@@ -244,7 +244,7 @@ class ValidationError(NewsItemError):
 
     def __str__(self) -> str:
         where = self.path if self.path is not None else "<string>"
-        lines = []
+        lines: list[str] = []
         for issue in self.issues:
             position = where
             if issue.line is not None:

@@ -225,6 +225,7 @@ def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
     """Indent width, sequence indentation and quotes most used in ``text``."""
     indent: int | None = None
     indent_sequences: bool | None = None
+    item_offset: int | None = None
     quotes: Counter[str] = Counter()
 
     def column(offset: int) -> int:
@@ -233,6 +234,8 @@ def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
     for node in _walk(root):
         if isinstance(node, ScalarNode) and node.style in ("'", '"'):
             quotes[node.style] += 1
+        if isinstance(node, SequenceNode) and not node.flow and item_offset is None:
+            item_offset = _edit.item_offset(text, node)
         if not isinstance(node, MappingNode) or node.flow:
             continue
         for key, value in zip(node.keys, node.values, strict=True):
@@ -252,6 +255,7 @@ def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
         indent_sequences=True if indent_sequences is None else indent_sequences,
         quote="'" if quotes["'"] > quotes['"'] else '"',
         newline=newline,
+        item_offset=item_offset or 2,
     )
 
 
