@@ -121,5 +121,5 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         return {}
     if not isinstance(data, dict):
         return None
-    mapping: dict[Any, Any] = data
+    mapping: dict[Any, Any] = data  # pyright: ignore[reportUnknownVariableType]
     return mapping
