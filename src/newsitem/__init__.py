@@ -7,7 +7,7 @@
 '---\\ntitle: Hello, world\\nwebUrl: https://example.com/a\\n---\\n'
 """
 
-from . import frontmatter
+from . import corpus, frontmatter
 from .api import NewsItem, dump, dumps, load, loads
 from .errors import (
     ConflictError,
@@ -50,6 +50,7 @@ __all__ = [
     "YAMLSyntaxError",
     "dump",
     "dumps",
+    "corpus",
     "frontmatter",
     "load",
     "loads",

@@ -39,6 +39,10 @@ class FrozenMapping(Mapping[Any, Any]):
     def __len__(self) -> int:
         return len(self._items)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The cached hash is not pickled: another process has another hash seed.
+        return (FrozenMapping, (self._items,))
+
     def __hash__(self) -> int:
         if self._hash is None:
             self._hash = hash(tuple(self._items.items()))

@@ -23,8 +23,7 @@ from .models import Article
 __all__ = ["main"]
 
 EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+EXIT_INVALID = 1  # usage errors exit 2, through argparse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,11 +110,12 @@ def _missing(path: str) -> str | None:
     """Why ``path`` names nothing to check, or None when it does."""
     if os.path.exists(path):
         return None
-    if any(char in path for char in "*?["):
-        if next(corpus.paths(path), None) is None:
-            return f"no file matches {path!r}"
-        return None
-    return f"no such file or directory: {path!r}"
+    first = next(corpus.paths(path), None)  # a glob: its first file
+    if first is None:
+        return f"no file matches {path!r}"
+    if first == path:  # not a glob, given back as it is
+        return f"no such file or directory: {path!r}"
+    return None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -129,17 +129,19 @@ def _check(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=meter.update if meter is not None else None,
     )
-    for source, error in outcomes:
-        checked += 1
-        if error is None:
-            continue
-        invalid += 1
+    try:
+        for source, error in outcomes:
+            checked += 1
+            if error is None:
+                continue
+            invalid += 1
+            if meter is not None:
+                meter.clear()
+            for line in _problem_lines(source, error):
+                print(line)
+    finally:  # also on ^C: leave no half-drawn line behind
         if meter is not None:
             meter.clear()
-        for line in _problem_lines(source, error):
-            print(line)
-    if meter is not None:
-        meter.clear()
     if not args.quiet:
         files = "file" if checked == 1 else "files"
         print(
@@ -171,12 +173,15 @@ def _where(source: str, line: int | None, column: int | None) -> str:
 
 
 class _Meter:
-    """A one-line progress display on a terminal, redrawn at most ten times a second."""
+    """A one-line progress display on a terminal, redrawn at most ten times a second.
+
+    Plain ``\\r`` and spaces, no escape sequences, so any terminal shows it.
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        self._shown = False
-        self._last = 0.0
+        self._width = 0  # of the line on screen; 0 when none is
+        self._last = float("-inf")  # the first call draws
 
     def update(self, done: int, total: int | None) -> None:
         now = time.monotonic()
@@ -186,16 +191,15 @@ class _Meter:
         text = f"checking: {done}/{total} files" if total is not None else f"checking: {done} files"
         if total:
             text += f" ({100 * done // total}%)"
-        self._stream.write("\r" + text + "\x1b[K")
+        self._stream.write("\r" + text.ljust(self._width))
         self._stream.flush()
-        self._shown = True
+        self._width = len(text)
 
     def clear(self) -> None:
-        if self._shown:
-            self._stream.write("\r\x1b[K")
+        if self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
-            self._shown = False
-            self._last = 0.0
+            self._width = 0
 
 
 def _version() -> str:

@@ -7,9 +7,12 @@
 
 :func:`iter_files` and :func:`iter_texts` yield a :class:`Result` per input,
 in the order of the input, whatever the number of workers: the item, or the
-:class:`~newsitem.errors.NewsItemError` that input raised. Inputs are read as
-they are needed and at most a few chunks are in flight, so memory stays flat
-however large the folder.
+:class:`~newsitem.errors.NewsItemError` that input raised. :func:`map_files`
+and :func:`map_texts` run a function of yours on each result in the workers
+and bring back only what it returns. Inputs are taken as they are needed and
+at most two chunks per worker are in flight, so memory stays flat however
+large the folder. With ``workers > 1``, run the calling code under
+``if __name__ == "__main__":``, as for any process pool.
 
 The work for one file, :func:`load_file`, is a pure module-level function that
 never raises for bad input, and its arguments and result pickle: an existing
@@ -42,6 +45,7 @@ from .models import Article
 __all__ = [
     "Progress",
     "Result",
+    "Sources",
     "iter_files",
     "iter_texts",
     "load_file",
@@ -159,15 +163,16 @@ def paths(source: Sources, *, pattern: str = "**/*.md") -> Iterator[str]:
     """The files ``source`` names, in a stable order, found as they are needed.
 
     ``source`` is a folder (its files matching ``pattern``, relative to it, at
-    any depth), a glob such as ``"items/2024-*/*.md"``, a file (yielded
+    any depth), a glob of files such as ``"items/2024-*/*.md"``, a file (yielded
     whatever ``pattern`` says), or an iterable of these. Files and folders
     whose names start with ``.`` are skipped inside a folder or glob. A
     folder's files come sorted by path; an iterable's entries in its order.
 
     In ``pattern``, ``*`` and ``?`` match within one name, ``[...]`` one
-    character of a set, and ``**/`` any number of folders (none included). A
+    character of a set, and ``**/`` any number of folders, including none. A
     path that does not exist and is not a glob is yielded as it is, so that
-    loading it reports the error for that path.
+    loading it reports the error for that path. Links to folders are not
+    followed; a folder that cannot be listed is yielded, to be reported.
     """
     if isinstance(source, str | os.PathLike):
         yield from _expand(os.fspath(source), pattern)

@@ -126,11 +126,16 @@ class FrontMatterDocument:
         """The text of the document now (what :func:`dumps` returns)."""
         parts = self._split
         yaml = parts.yaml
-        if not isinstance(self.data, dict):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raise EditError("the front matter must stay a mapping (a dict)")
-        if self._changed():
-            yaml = _edit.diff(yaml, self._tree(), self.data, self._layout())
-            _verify(yaml, self.data, self._limits)
+        try:
+            if not isinstance(self.data, dict):  # pyright: ignore[reportUnnecessaryIsInstance]
+                raise EditError("the front matter must stay a mapping (a dict)")
+            if self._changed():
+                yaml = _edit.diff(yaml, self._tree(), self.data, self._layout())
+                _verify(yaml, self.data, self._limits)
+        except NewsItemError as exc:
+            if self.path is not None and exc.path is None:
+                exc.path = self.path
+            raise
         if yaml is parts.yaml and self.body == self._original_body:
             return self._text
         tail = parts.tail
