@@ -18,7 +18,6 @@ import pytest
 from newsitem import (
     Article,
     ConflictError,
-    EditError,
     Image,
     NewsItem,
     NewsItemError,
