@@ -1,0 +1,250 @@
+"""Regression tests for what the coverage-guided fuzzer (``fuzz/fuzz_load.py``) found.
+
+Each test is the smallest input that shows one finding, reduced by hand from
+the crash file the fuzzer wrote. Findings not fixed yet are strict xfails
+(see ``reported``): remove the marker with the fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from _hostile import fast_path_bug, reported, same
+
+import newsitem
+from newsitem import (
+    FrontMatterError,
+    NewsItemError,
+    StructureError,
+    UnsupportedTagError,
+    YAMLSyntaxError,
+    frontmatter,
+)
+
+# Lines that, added at the end of the front matter, send the text to each of
+# the parsers newsitem may use: none (the fast path when installed), an anchor
+# (libyaml) and a tab inside quotes (the pure-Python parser).
+ROUTES = ["", "zz: &zz 1\n", 'zz: "\t"\n']
+
+
+def _outcome(text: str) -> Any:
+    """The data ``frontmatter.loads`` reads, or the (class, code, line, column) it raises."""
+    try:
+        return frontmatter.loads(text).data
+    except NewsItemError as exc:
+        return (type(exc), exc.code, exc.line, exc.column)
+
+
+# -- FZ1: the fast path accepted what the full parser refuses ------------------
+
+
+@fast_path_bug("the fast path accepts control characters the full parser refuses")
+@pytest.mark.parametrize(
+    "char",
+    [
+        pytest.param("\x06", id="C0-control"),
+        pytest.param("\x0b", id="vertical-tab"),
+        pytest.param("\x7f", id="DEL"),
+        pytest.param("\x9b", id="C1-control"),
+        pytest.param("\ufffe", id="noncharacter"),
+    ],
+)
+def test_non_printable_character_is_refused_on_every_route(char: str) -> None:
+    """A character YAML does not allow in a document is a YAMLSyntaxError at 2:9, always."""
+    # Found as: the text loaded, and the first edit raised YAMLSyntaxError from dumps.
+    text = f"---\ntitle: a{char}b\n---\n"
+    with pytest.raises(YAMLSyntaxError) as info:
+        frontmatter.loads(text)
+    assert (info.value.code, info.value.line, info.value.column) == ("yaml-syntax", 2, 9)
+
+
+@fast_path_bug("the fast path keeps a BOM that starts the YAML text in the first key")
+def test_bom_after_the_fence_is_not_part_of_the_key() -> None:
+    """A BOM right after the opening fence starts the YAML stream, so it is not in the key."""
+    assert frontmatter.loads("---\n\ufeffa: 1\n---\n").data == {"a": 1}
+
+
+@fast_path_bug("the fast path reads '\\ufeff>-a' as a key; the full parser refuses it")
+def test_block_scalar_indicator_after_a_bom_is_refused() -> None:
+    """``\\ufeff>-a: 1`` is a broken block scalar header on every route, not a key."""
+    with pytest.raises(YAMLSyntaxError) as info:
+        frontmatter.loads("---\n\ufeff>-a: 1\n---\n")
+    assert (info.value.line, info.value.column) == (2, 3)
+
+
+@fast_path_bug("NEL (U+0085) is a line break to ruamel.yaml and text to the fast path")
+def test_next_line_character_reads_the_same_on_every_route() -> None:
+    """U+0085 gives the same value whichever parser reads the text."""
+    outcomes = [_outcome(f"---\nt: a\x85b\n{extra}---\n") for extra in ROUTES]
+    values = [outcome["t"] for outcome in outcomes if isinstance(outcome, dict)]
+    assert len(values) == len(ROUTES), outcomes
+    assert values[0] == values[1] == values[2]
+
+
+# -- FZ2: a lone CR before the closing fence ------------------------------------
+
+
+@reported(
+    "an added key ends with the opening fence's lone CR, hiding the closing fence",
+    raises=FrontMatterError,
+)
+def test_added_key_after_a_cr_fence_reloads() -> None:
+    """``---\\r`` then ``\\n`` lines: a new key must not make the closing fence unreadable."""
+    doc = frontmatter.loads("---\ra: 1\n---\n")
+    doc.data["b"] = 2
+    assert frontmatter.loads(frontmatter.dumps(doc)).data == {"a": 1, "b": 2}
+
+
+@reported("a '---' line after a lone CR is not found as the closing fence", raises=FrontMatterError)
+def test_cr_only_line_breaks_are_read_or_refused_consistently() -> None:
+    """The opening fence may end in a lone CR, so a closing fence after one is found too."""
+    assert frontmatter.loads("---\ra: 1\r---\r").data == {"a": 1}
+
+
+# -- FZ3: an assertion inside ruamel.yaml escaped ------------------------------
+
+
+@reported("ruamel.yaml's AssertionError on a %YAML 1.3 directive escapes")
+@pytest.mark.parametrize(
+    "loader", [frontmatter.loads, newsitem.loads], ids=["frontmatter", "newsitem"]
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("---\n%YAML 1.3\n---\n", id="alone"),
+        pytest.param("---\ntitle: x\n%YAML 1.215\nwebUrl: https://e.com/\n---\n", id="mid"),
+    ],
+)
+def test_yaml_directive_with_unknown_minor_version_is_a_syntax_error(
+    loader: Any, text: str
+) -> None:
+    """A ``%YAML 1.x`` line with x > 2 raises YAMLSyntaxError, not AssertionError."""
+    with pytest.raises(YAMLSyntaxError):
+        loader(text)
+
+
+def test_yaml_directive_with_major_version_2_is_a_syntax_error() -> None:
+    """``%YAML 2.0`` is already refused as YAML (the neighbour of the finding above)."""
+    with pytest.raises(YAMLSyntaxError) as info:
+        frontmatter.loads("---\na: 1\n%YAML 2.0\n---\n")
+    assert (info.value.line, info.value.column) == (3, 1)
+
+
+# -- FZ4: an added key lands before a trailing null key -------------------------
+
+
+@reported("an added key is written before a last entry whose key and value are empty")
+def test_added_key_goes_after_an_empty_key_entry() -> None:
+    """After ``a:`` and ``:`` (null key, null value), a new key is written last."""
+    doc = frontmatter.loads("---\na:\n:\n---\n")
+    assert doc.data == {"a": None, None: None}
+    doc.data["b"] = 2
+    text = frontmatter.dumps(doc)
+    assert text == "---\na:\n:\nb: 2\n---\n"
+    assert same(frontmatter.loads(text).data, {"a": None, None: None, "b": 2})
+
+
+def test_added_key_goes_after_a_null_key_with_a_value() -> None:
+    """A null key with a value (``: x``) is not affected: the new key goes last."""
+    doc = frontmatter.loads("---\na: 1\n: x\n---\n")
+    doc.data["b"] = 2
+    assert frontmatter.dumps(doc) == "---\na: 1\n: x\nb: 2\n---\n"
+
+
+# -- FZ5: libyaml and the pure parser disagree on a block scalar ----------------
+
+
+@reported("a block scalar's leading blank line is refused by the pure parser, not by libyaml")
+def test_block_scalar_with_a_short_leading_blank_line_reads_the_same_on_every_route() -> None:
+    """The verdict on a text does not depend on an unrelated tab elsewhere in the file."""
+    # YAML 1.2 (8.1.1.1) allows leading empty lines with fewer spaces than the
+    # first text line, so " \n  text" under ">-" is "\ntext".
+    outcomes = [_outcome(f"---\nexcerpt: >-\n \n  text\n{extra}---\n") for extra in ROUTES]
+    assert [o["excerpt"] if isinstance(o, dict) else o for o in outcomes] == ["\ntext"] * 3
+
+
+# -- FZ6: an empty block scalar at the end --------------------------------------
+
+
+@fast_path_bug("the fast path reads an empty block scalar at the end as a line break")
+@pytest.mark.parametrize("header", ["|", ">", "|+"])
+def test_empty_block_scalar_at_the_end_is_empty(header: str) -> None:
+    """A block scalar with no lines, last in the front matter, is ``""``."""
+    assert frontmatter.loads(f"---\nz: 0\na: {header}\n---\n").data["a"] == ""
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|+"])
+@pytest.mark.parametrize("extra", ROUTES[1:], ids=["libyaml", "pure"])
+def test_empty_block_scalar_at_the_end_is_empty_on_the_full_path(header: str, extra: str) -> None:
+    """The full path (libyaml or pure) already reads it as ``""``."""
+    assert frontmatter.loads(f"---\n{extra}a: {header}\n---\n").data["a"] == ""
+
+
+# -- FZ7: a document end marker first -------------------------------------------
+
+
+@fast_path_bug("the fast path reads a leading '...' as an empty document; the full path refuses")
+@pytest.mark.parametrize(
+    "yaml", [pytest.param("...\n", id="alone"), pytest.param("...\na: 1\n", id="before-a-key")]
+)
+def test_document_end_marker_first_is_refused(yaml: str) -> None:
+    """``...`` as the first line of the front matter is refused at 2:1, as the full path does."""
+    with pytest.raises(YAMLSyntaxError) as info:
+        frontmatter.loads(f"---\n{yaml}---\n")
+    assert (info.value.line, info.value.column) == (2, 1)
+
+
+# -- FZ8: a null front matter -----------------------------------------------------
+
+
+@fast_path_bug("the fast path reads a front matter of '~' or 'null' as an empty mapping")
+@pytest.mark.parametrize("yaml", ["~\n", "null\n", "# a comment\n~\n"])
+def test_null_front_matter_is_not_a_mapping(yaml: str) -> None:
+    """A front matter that is the single value null is a scalar: StructureError at the value."""
+    with pytest.raises(StructureError) as info:
+        frontmatter.loads(f"---\n{yaml}---\n")
+    line = yaml.count("\n") + 1
+    assert (info.value.code, info.value.line, info.value.column) == ("not-a-mapping", line, 1)
+
+
+def test_empty_and_comment_only_front_matter_is_an_empty_mapping() -> None:
+    """Nothing at all (or only comments) between the fences is an empty mapping, not null."""
+    assert frontmatter.loads("---\n---\n").data == {}
+    assert frontmatter.loads("---\n# nothing yet\n---\n").data == {}
+
+
+# -- FZ9: libyaml accepts what the pure parser refuses ----------------------------
+
+
+@reported("libyaml accepts a BOM inside the front matter; the pure parser refuses it")
+def test_bom_inside_the_front_matter_is_refused_on_every_route() -> None:
+    """U+FEFF on a line of its own inside the YAML is refused whichever parser reads it."""
+    outcomes = [_outcome(f"---\na: 1\n\ufeff\nb: 2\n{extra}---\n") for extra in ROUTES]
+    assert outcomes == [(YAMLSyntaxError, "yaml-syntax", 4, 1)] * 3
+
+
+@reported("libyaml accepts '|#comment' (no space before '#'); the pure parser refuses it")
+@pytest.mark.parametrize(("header", "column"), [("|#c", 5), (">-#c", 6)])
+def test_comment_glued_to_a_block_scalar_header_is_refused(header: str, column: int) -> None:
+    """A ``#`` right after a block scalar header is not a comment: refused on every route."""
+    outcomes = [_outcome(f"---\na: {header}\n  x\n{extra}---\n") for extra in ROUTES]
+    assert outcomes == [(YAMLSyntaxError, "yaml-syntax", 2, column)] * 3
+
+
+@reported("a BOM after a tag is dropped by libyaml and kept by the pure parser")
+def test_bom_starting_a_key_reads_the_same_on_every_route() -> None:
+    """A key that starts with U+FEFF reads the same whichever parser reads it."""
+    outcomes = [_outcome(f"---\n! \n\ufeffb: !\n{extra}---\n") for extra in ROUTES]
+    keys = [sorted(o) if isinstance(o, dict) else o for o in outcomes]
+    assert keys[0] == keys[1] == keys[2], [ascii(k) for k in keys]
+
+
+# -- FZ10: a tag with three "!" ---------------------------------------------------
+
+
+@reported("the pure parser reads '!!!str' as '!!str'; libyaml as an unknown tag")
+def test_tag_with_three_exclamation_marks_is_refused_on_every_route() -> None:
+    """``!!!str`` is not ``!!str``: it is refused as an unsupported tag on every route."""
+    outcomes = [_outcome(f"---\nk: !!!str a\n{extra}---\n") for extra in ROUTES]
+    assert outcomes == [(UnsupportedTagError, "unsupported-tag", 2, 4)] * 3
