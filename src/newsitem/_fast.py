@@ -38,6 +38,18 @@ _SAFE_DATE = re.compile(
 )
 _TIME_TAIL = re.compile(r"(?:[Tt]|[ \t]+)[0-9][0-9:.]*(?:[ \t]*(?:Z|[-+][0-9:]+))?")
 _TOKEN_START = frozenset(" \n\r[{,")
+# Characters YAML does not allow in a document (the full parser refuses them;
+# yaml-rs keeps them), and the ones the two read differently: NEL, which
+# ruamel.yaml takes for a line break, the line and paragraph separators, and a
+# byte-order mark, which starts a stream inside the front matter.
+_ODD_CHARACTER = re.compile(
+    r"[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# Document markers and directives: "...", "%YAML"; the fence split already
+# took the "---" lines.
+_MARKER = re.compile(r"^(?:\.\.\.|%)", re.MULTILINE)
+# A block scalar header on the last line: yaml-rs reads the empty scalar as "\n".
+_LAST_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\s*\Z")
 _SIGNS = frozenset("+-")
 
 
@@ -102,13 +114,27 @@ def _has_odd_date(text: str) -> bool:
     return False
 
 
+def _may_be_deep(yaml: str, max_depth: int) -> bool:
+    """Whether the nesting could reach ``max_depth``, so the full path must check it.
+
+    Each level of block nesting takes at least one column of indentation or a
+    ``- `` (``- - - x``), and each flow level a ``[`` (flow mappings never
+    come here), so the depth is at most the widest run of those at the start
+    of a line plus the number of ``[``.
+    """
+    room = max_depth - 1 - yaml.count("[")
+    return room <= 0 or re.search(f"^[ -]{{{room},}}", yaml, re.MULTILINE) is not None
+
+
 def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
     """The front matter's values, or ``None`` when the full path must read it.
 
     Texts that could reach a limit go to the full path too, which enforces
     the limits with positions (and never recurses natively on deep input).
     """
-    if _loads is None or len(yaml) > limits.max_nodes or yaml.count("[") > limits.max_depth:
+    if _loads is None or len(yaml) > limits.max_nodes or _may_be_deep(yaml, limits.max_depth):
+        return None
+    if _ODD_CHARACTER.search(yaml) or _MARKER.search(yaml) or _LAST_BLOCK_HEADER.search(yaml):
         return None
     text = "\n" + yaml
     if _has_trigger(text) or _has_radix(text) or _has_odd_date(text):
@@ -117,9 +143,7 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         data = _loads(yaml)
     except Exception:
         return None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
+    if not isinstance(data, dict):  # None too: "~" is not a mapping, "" is an empty one
         return None
     mapping: dict[Any, Any] = data  # pyright: ignore[reportUnknownVariableType]
     return mapping

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _hostile import TEMPLATE, Line, dotted, fast_path_bug, item_text, reported, template_line
+from _hostile import TEMPLATE, Line, dotted, item_text, reported, template_line
 from _hostile import Path as FieldPath
 
 import newsitem
@@ -482,7 +482,6 @@ def test_node_limit_is_configurable(max_nodes: int, outcome: tuple[int, int] | N
             3,
             201,
             id="block-list",
-            marks=fast_path_bug("the fast path skips the depth limit for '- - - x' nesting"),
         ),
         # line 2 + j holds j spaces and "k:", which opens level j + 1
         pytest.param(
@@ -501,7 +500,6 @@ def test_deep_nesting_hits_the_depth_limit(
     assert _where(error) == ("limit-exceeded", line, column)
 
 
-@fast_path_bug("the fast path checks depth by counting '[', off by one level")
 def test_depth_limit_is_configurable() -> None:
     """``Limits(max_depth=3)`` allows three levels of lists and mappings, not four."""
     assert frontmatter.loads("---\na: [[x]]\n---\n", limits=Limits(max_depth=3)).data == {
