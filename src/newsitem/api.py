@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from difflib import SequenceMatcher
+from collections.abc import Hashable
 from typing import Any, Generic, TypeVar, overload
 
 import pydantic
@@ -25,6 +26,7 @@ from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import from_pydantic_error, validate
 from .frontmatter import FrontMatterDocument
 from .frontmatter import load as _load_document
+from .errors import EditError
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
 
@@ -51,7 +53,7 @@ class NewsItem(Generic[A]):
         self.body: str = body
         self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
-        self._fingerprint: str | None = None
+        self._fingerprint: Fingerprint | None = None
 
     @property
     def path(self) -> str | None:
@@ -178,17 +180,44 @@ def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
     return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
 
 
-def _fingerprint(article: pydantic.BaseModel) -> str | None:
-    """The article's values as JSON: equal exactly when nothing was changed.
+# The article's JSON, and a type-strict image of its extra values.
+Fingerprint = tuple[str, Hashable]
+
+
+def _fingerprint(article: pydantic.BaseModel) -> Fingerprint | None:
+    """The article's values: equal exactly when nothing was changed.
 
     JSON tells ``1`` from ``1.0`` and ``true``, and pydantic writes it in Rust,
     so this is the cheap test that lets an unchanged item return its text.
-    ``None`` (never equal) for extra values JSON cannot hold.
+    The fields' types are fixed, but extra values may be anything, and JSON
+    writes some of them alike (a datetime and its string, NaN and null, the
+    key ``1`` and ``"1"``): those are compared by their frozen image.
+    ``None`` (never equal) for extra values that cannot be compared.
     """
     try:
-        return article.model_dump_json(by_alias=True, exclude_unset=True, warnings=False)
-    except PydanticSerializationError:
+        json = article.model_dump_json(by_alias=True, exclude_unset=True, warnings=False)
+        return json, _extras(article)
+    except (PydanticSerializationError, EditError):
         return None
+
+
+def _extras(model: pydantic.BaseModel) -> Hashable:
+    """``freeze`` of the extra values of ``model`` and of the models inside it."""
+    images: list[Hashable] = []
+
+    def walk(model: pydantic.BaseModel) -> None:
+        if model.__pydantic_extra__:
+            images.append(freeze(model.__pydantic_extra__))
+        for value in model.__dict__.values():
+            if isinstance(value, pydantic.BaseModel):
+                walk(value)
+            elif value.__class__ is list:
+                for entry in value:
+                    if isinstance(entry, pydantic.BaseModel):
+                        walk(entry)
+
+    walk(model)
+    return tuple(images)
 
 
 def _as_read(article: pydantic.BaseModel, raw: dict[Any, Any]) -> pydantic.BaseModel:
