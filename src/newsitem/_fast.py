@@ -45,9 +45,10 @@ _TOKEN_START = frozenset(" \n\r[{,")
 _ODD_CHARACTER = re.compile(
     r"[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-# Document markers and directives: "...", "%YAML"; the fence split already
-# took the "---" lines.
-_MARKER = re.compile(r"^(?:\.\.\.|%)", re.MULTILINE)
+# Document markers and directives ("...", "%YAML"; the fence split already
+# took the "---" lines), and escapes of UTF-16 surrogates ("\ud83d"), which
+# the full path joins in pairs and refuses alone.
+_MARKER = re.compile(r"^(?:\.\.\.|%)|\\(?:u|U0000)[dD][89a-fA-F]", re.MULTILINE)
 # A block scalar header on the last line: yaml-rs reads the empty scalar as "\n".
 _LAST_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\s*\Z")
 _SIGNS = frozenset("+-")

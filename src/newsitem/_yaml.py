@@ -121,6 +121,10 @@ def c_events(text: str) -> Iterator[_Event]:
             return
 
 
+_YAML_DIRECTIVE = re.compile(r"^%YAML", re.MULTILINE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def compose(
     text: str,
     *,
@@ -142,7 +146,7 @@ def compose(
             for event in c_events(text):
                 composer.feed(event)
             return composer.result()
-        except YAMLError:
+        except (YAMLError, AssertionError):
             pass  # the pure parser decides, and words the error
     return _compose_pure(text, line_offset, limits)
 
@@ -166,6 +170,13 @@ def _compose_pure(text: str, line_offset: int, limits: Limits) -> Composed:
             composer.line_column(position) if isinstance(position, int) else (line_offset + 1, 1)
         )
         raise YAMLSyntaxError(f"invalid YAML: {exc}", line=line, column=column) from exc
+    except AssertionError as exc:
+        # ruamel.yaml asserts that a %YAML directive names version 1.1 or 1.2.
+        directive = _YAML_DIRECTIVE.search(text)
+        line = text.count("\n", 0, directive.start()) if directive else 0
+        raise YAMLSyntaxError(
+            f"invalid YAML: {exc}", line=line + line_offset + 1, column=1
+        ) from exc
     except RecursionError as exc:
         raise LimitExceededError("the YAML is nested too deeply") from exc
     return composer.result()
@@ -242,7 +253,21 @@ class _Composer:
         if style in ("|", ">"):
             end = _block_scalar_end(self.text, start, end)
         value = self._scalar_value(event, tag, style)
+        if style == '"' and isinstance(value, str) and _SURROGATE.search(value):
+            value = self._join_surrogates(value, start)
         return ScalarNode(value, start, end, style, tagged=tag is not None)
+
+    def _join_surrogates(self, value: str, start: int) -> str:
+        """``"\\ud83d\\ude00"`` is one character, as in JSON; a lone half is an error."""
+        try:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line, column = self.line_column(start)
+            raise YAMLSyntaxError(
+                "invalid YAML: an escape makes a lone surrogate, which is not a character",
+                line=line,
+                column=column,
+            ) from exc
 
     def _scalar_value(self, event: _Event, tag: str | None, style: str | None) -> Value:
         text = event.value

@@ -9,9 +9,9 @@ just those lines. A new field goes where the format's key order puts it.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import datetime
 from difflib import SequenceMatcher
-from collections.abc import Hashable
 from typing import Any, Generic, TypeVar, overload
 
 import pydantic
@@ -24,9 +24,9 @@ from ._io import write as _write
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import from_pydantic_error, validate
+from .errors import EditError
 from .frontmatter import FrontMatterDocument
 from .frontmatter import load as _load_document
-from .errors import EditError
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
 
