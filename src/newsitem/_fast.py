@@ -45,12 +45,11 @@ _TOKEN_START = frozenset(" \n\r[{,")
 _ODD_CHARACTER = re.compile(
     r"[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-# Document markers and directives ("...", "%YAML"; the fence split already
-# took the "---" lines), and escapes of UTF-16 surrogates ("\ud83d"), which
-# the full path joins in pairs and refuses alone.
-_MARKER = re.compile(r"^(?:\.\.\.|%)|\\(?:u|U0000)[dD][89a-fA-F]", re.MULTILINE)
+# Escapes of UTF-16 surrogates ("\ud83d"), which the full path joins in pairs
+# and refuses alone.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 # A block scalar header on the last line: yaml-rs reads the empty scalar as "\n".
-_LAST_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\s*\Z")
+_BLOCK_HEADER = re.compile(r"[^\n]*[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\Z")
 _SIGNS = frozenset("+-")
 
 
@@ -115,7 +114,7 @@ def _has_odd_date(text: str) -> bool:
     return False
 
 
-def _may_be_deep(yaml: str, max_depth: int) -> bool:
+def _may_be_deep(text: str, max_depth: int) -> bool:
     """Whether the nesting could reach ``max_depth``, so the full path must check it.
 
     Each level of block nesting takes at least one column of indentation or a
@@ -123,8 +122,17 @@ def _may_be_deep(yaml: str, max_depth: int) -> bool:
     come here), so the depth is at most the widest run of those at the start
     of a line plus the number of ``[``.
     """
-    room = max_depth - 1 - yaml.count("[")
-    return room <= 0 or re.search(f"^[ -]{{{room},}}", yaml, re.MULTILINE) is not None
+    room = max_depth - 1 - text.count("[")
+    return room <= 0 or re.search(f"\n[ -]{{{room}}}", text) is not None
+
+
+def _has_odd_line(text: str) -> bool:
+    """Document markers and directives (``...``, ``%YAML``; the fence split took
+    the ``---`` lines), or a block scalar header on the last line."""
+    if "\n..." in text or ("%" in text and "\n%" in text):
+        return True
+    stripped = text.rstrip()
+    return _BLOCK_HEADER.match(stripped, stripped.rfind("\n") + 1) is not None
 
 
 def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
@@ -133,12 +141,18 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
     Texts that could reach a limit go to the full path too, which enforces
     the limits with positions (and never recurses natively on deep input).
     """
-    if _loads is None or len(yaml) > limits.max_nodes or _may_be_deep(yaml, limits.max_depth):
-        return None
-    if _ODD_CHARACTER.search(yaml) or _MARKER.search(yaml) or _LAST_BLOCK_HEADER.search(yaml):
+    if _loads is None or len(yaml) > limits.max_nodes:
         return None
     text = "\n" + yaml
-    if _has_trigger(text) or _has_radix(text) or _has_odd_date(text):
+    if (
+        _may_be_deep(text, limits.max_depth)
+        or _ODD_CHARACTER.search(yaml)
+        or ("\\" in yaml and _SURROGATE_ESCAPE.search(yaml))
+        or _has_odd_line(text)
+        or _has_trigger(text)
+        or _has_radix(text)
+        or _has_odd_date(text)
+    ):
         return None
     try:
         data = _loads(yaml)

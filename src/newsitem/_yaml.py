@@ -88,6 +88,12 @@ _STREAM_END: type[Any] = ev.StreamEndEvent
 # go to the pure parser, so that both paths always give the same result.
 _LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILINE)
 
+
+def _libyaml_differs(text: str) -> bool:
+    # One character each first: found in C, where the regex steps through the text.
+    return ("\t" in text or "&" in text or "*" in text) and bool(_LIBYAML_DIFFERS.search(text))
+
+
 _CParser: Any
 try:  # ruamel.yaml's own libyaml binding (the "libyaml" extra of ruamel.yaml)
     _CParser = importlib.import_module("ruamel.yaml.cyaml").CParser
@@ -140,7 +146,7 @@ def compose(
     is parsed again by the pure-Python parser, whose verdict and error
     positions are the reference. ``fast=False`` forces the pure parser.
     """
-    if fast is not False and _CParser is not None and not _LIBYAML_DIFFERS.search(text):
+    if fast is not False and _CParser is not None and not _libyaml_differs(text):
         composer = _Composer(text, line_offset, limits)
         try:
             for event in c_events(text):
@@ -213,6 +219,9 @@ class _Composer:
     def feed(self, event: _Event) -> None:
         kind = type(event)
         if kind is _SCALAR:
+            if event.anchor is None and event.tag is None and not event.style:
+                self._plain_scalar(event)
+                return
             node = self._scalar(event)
             self._count(1, event.start_mark.index)
             self._add(node, node.value, event.anchor)
@@ -232,6 +241,39 @@ class _Composer:
                     line=line,
                     column=column,
                 )
+
+    def _plain_scalar(self, event: _Event) -> None:
+        """The most common event, a plain scalar with no properties: ``_add`` inlined."""
+        start = event.start_mark.index
+        end = event.end_mark.index
+        value = _scalars.resolve(event.value)
+        node = ScalarNode(value, start, end, None)
+        self.expanded += 1
+        if self.expanded > self.max_nodes:
+            self._count(0, start)
+        stack = self.stack
+        if not stack:
+            self.root = (node, value)
+            return
+        parent, container, _, _ = stack[-1]
+        if start == end:
+            self._place_empty(node, parent)
+        if parent.__class__ is SequenceNode:
+            parent.items.append(node)
+            container.append(value)
+            return
+        pending = self.pending_key
+        key = pending[-1]
+        if key is None:
+            pending[-1] = node
+            return
+        pending[-1] = None
+        if key.value in container:
+            self._duplicate(cast(MappingNode, parent), key)
+        mapping = cast(MappingNode, parent)
+        mapping.keys.append(key)
+        mapping.values.append(node)
+        container[key.value] = value
 
     def _count(self, nodes: int, offset: int) -> None:
         self.expanded += nodes
@@ -253,7 +295,12 @@ class _Composer:
         if style in ("|", ">"):
             end = _block_scalar_end(self.text, start, end)
         value = self._scalar_value(event, tag, style)
-        if style == '"' and isinstance(value, str) and _SURROGATE.search(value):
+        if (
+            style == '"'
+            and isinstance(value, str)
+            and not value.isascii()
+            and _SURROGATE.search(value)
+        ):
             value = self._join_surrogates(value, start)
         return ScalarNode(value, start, end, style, tagged=tag is not None)
 

@@ -35,7 +35,17 @@ class FrontMatterDocument:
     fence. Change either freely; :func:`dumps` writes what changed.
     """
 
-    __slots__ = ("_limits", "_original_body", "_root", "_split", "_text", "body", "data", "path")
+    __slots__ = (
+        "_limits",
+        "_original_body",
+        "_read_data",
+        "_root",
+        "_split",
+        "_text",
+        "body",
+        "data",
+        "path",
+    )
 
     def __init__(
         self, text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
@@ -65,6 +75,7 @@ class FrontMatterDocument:
         self._text = text
         self._original_body = parts.body
         self.data: dict[Any, Any] = data
+        self._read_data = data
         self.body: str = parts.body
 
     def _compose(self) -> _yaml.Composed:
@@ -129,7 +140,10 @@ class FrontMatterDocument:
         try:
             if not isinstance(self.data, dict):  # pyright: ignore[reportUnnecessaryIsInstance]
                 raise EditError("the front matter must stay a mapping (a dict)")
-            if self._changed():
+            # Data replaced by another mapping (as the typed API does on an
+            # edit) is most likely changed: the diff finds out, and patches
+            # nothing when it is not.
+            if self.data is not self._read_data or self._changed():
                 yaml = _edit.diff(yaml, self._tree(), self.data, self._layout())
                 _verify(yaml, self.data, self._limits)
         except NewsItemError as exc:

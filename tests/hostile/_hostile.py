@@ -146,11 +146,15 @@ def dotted(path: Path) -> str:
 
 
 def same(left: Any, right: Any) -> bool:
-    """Type-strict equality: ``True`` is not ``1``, ``1.0`` is not ``1``, NaN equals NaN."""
+    """Type-strict equality: ``True`` is not ``1``, ``1.0`` is not ``1``, NaN equals NaN.
+
+    Key order is not compared: a mapping written over another keeps the
+    file's order of the keys they share (the smaller diff).
+    """
     if type(left) is not type(right):
         return False
     if isinstance(left, dict):
-        return list(left) == list(right) and all(same(left[k], right[k]) for k in left)
+        return left.keys() == right.keys() and all(same(left[k], right[k]) for k in left)
     if isinstance(left, list):
         return len(left) == len(right) and all(map(same, left, right))
     if isinstance(left, float) and math.isnan(left):
