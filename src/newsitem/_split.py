@@ -16,8 +16,9 @@ BOM = "\ufeff"
 
 # A fence line: three dashes, optional trailing blanks, then the line break.
 _FENCE = re.compile(r"---[ \t]*(\r\n|\n|\r|\Z)")
-# Any line that begins with three dashes (candidate closing fence).
-_DASHES_LINE = re.compile(r"^---", re.MULTILINE)
+# Any line that begins with three dashes (candidate closing fence); a lone CR
+# ends a line too, as it does for YAML.
+_DASHES_LINE = re.compile(r"(?:^|(?<=\r))---", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,7 +258,7 @@ class _Composer:
         parent, container, _, _ = stack[-1]
         if start == end:
             self._place_empty(node, parent)
-        if parent.__class__ is SequenceNode:
+        if isinstance(parent, SequenceNode):
             parent.items.append(node)
             container.append(value)
             return
@@ -269,10 +269,9 @@ class _Composer:
             return
         pending[-1] = None
         if key.value in container:
-            self._duplicate(cast(MappingNode, parent), key)
-        mapping = cast(MappingNode, parent)
-        mapping.keys.append(key)
-        mapping.values.append(node)
+            self._duplicate(parent, key)
+        parent.keys.append(key)
+        parent.values.append(node)
         container[key.value] = value
 
     def _count(self, nodes: int, offset: int) -> None:

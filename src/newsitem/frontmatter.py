@@ -13,6 +13,7 @@ order, line endings, a byte-order mark and the body are kept.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
@@ -188,7 +189,12 @@ class FrontMatterDocument:
 
     def _layout(self) -> Layout:
         """The file's habits (indent width, sequence indentation, quotes, newline)."""
-        return _layout_of(self._split.yaml, self._tree(), self._split.newline)
+        yaml = self._split.yaml
+        # New lines take the line break of the lines around them; the fence's
+        # only when the YAML has none.
+        first_break = _LINE_BREAK.search(yaml)
+        newline = first_break.group(0) if first_break else self._split.newline
+        return _layout_of(yaml, self._tree(), newline)
 
     def __repr__(self) -> str:
         return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
@@ -238,6 +244,9 @@ def insert(mapping: MutableMapping[Any, Any], index: int, key: Any, value: Any) 
     items.insert(index, (key, value))
     mapping.clear()
     mapping.update(items)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
 def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
