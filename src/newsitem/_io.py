@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,13 +42,17 @@ def read(source: Source, *, max_bytes: int) -> tuple[str, str | None]:
 
 
 def same_file(target: Target, path: str | None) -> bool:
-    """Whether ``target`` is the file at ``path`` (which it was read from)."""
+    """Whether ``target`` is the file at ``path`` (which it was read from).
+
+    A file that is gone counts as the same when the two paths name one place,
+    so that writing refuses to bring back a file someone deleted.
+    """
     if path is None or not isinstance(target, str | os.PathLike):
         return False
     try:
         return os.path.samefile(target, path)
     except OSError:
-        return False
+        return os.path.realpath(target) == os.path.realpath(path)
 
 
 def unchanged_on_disk(path: str, original: str) -> bool:
@@ -119,14 +123,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a reader sees the old file or the new.
 
     The bytes go to a temporary file in the same folder, are flushed to disk,
-    and the file is renamed over the target, keeping the target's permissions.
-    On any failure the temporary file is removed and the target is untouched.
+    and the file is renamed over the target, keeping the target's permissions
+    (a new file gets what ``open()`` gives: 0o666 less the umask). A symlink
+    stays a link: the file it points to is replaced. On any failure the
+    temporary file is removed and the target is untouched.
     """
+    path = Path(os.path.realpath(path))
     try:
         mode: int | None = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = None
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temporary = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -139,3 +146,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, created with mode 0o666 so the umask applies."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = str(path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"))
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:  # pragma: no cover - 48 random bits collided
+            continue
