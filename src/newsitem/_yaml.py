@@ -166,6 +166,11 @@ def _compose_pure(text: str, line_offset: int, limits: Limits) -> Composed:
         error: Any = exc  # ruamel.yaml is untyped
         mark: _Mark | None = error.problem_mark or error.context_mark
         problem = str(error.problem or error.context or "invalid YAML")
+        if error.context_mark is not None and (mark is None or not text[mark.index :].strip()):
+            # Stopped at the end of the text ("found unexpected end of stream"):
+            # what was left open is the problem, so point at where it opens.
+            mark = error.context_mark
+            problem = f"{error.context}: {problem}" if error.context else problem
         line, column = (mark.line, mark.column) if mark is not None else (0, 0)
         raise YAMLSyntaxError(
             f"invalid YAML: {problem}", line=line + line_offset + 1, column=column + 1

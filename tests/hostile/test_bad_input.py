@@ -296,7 +296,6 @@ def test_yaml_syntax_errors_are_located(loader: Loader, text: str, line: int, co
         pytest.param("---\ntopics: [a, {b: c\n---\n", 2, 13, id="nested-flow"),
     ],
 )
-@reported("points at the end of the YAML (the closing fence), not where it opens")
 def test_unterminated_scalars_and_collections_point_at_their_start(
     loader: Loader, text: str, line: int, column: int
 ) -> None:
