@@ -89,9 +89,18 @@ _STREAM_END: type[Any] = ev.StreamEndEvent
 _LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILINE)
 
 
+# libyaml also takes a "#" glued to a block scalar header ("|#c") and a BOM
+# inside the YAML, which ruamel.yaml refuses.
+_GLUED_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
 def _libyaml_differs(text: str) -> bool:
-    # One character each first: found in C, where the regex steps through the text.
-    return ("\t" in text or "&" in text or "*" in text) and bool(_LIBYAML_DIFFERS.search(text))
+    # One character each first: found in C, where a regex steps through the text.
+    return (
+        "\ufeff" in text
+        or (("\t" in text or "&" in text or "*" in text) and bool(_LIBYAML_DIFFERS.search(text)))
+        or ("#" in text and bool(_GLUED_COMMENT.search(text)))
+    )
 
 
 _CParser: Any
@@ -324,6 +333,10 @@ class _Composer:
         text = event.value
         if tag is None:
             return _scalars.resolve(text) if style is None else text
+        properties = _properties_start(self.text, event.start_mark.index)
+        written = self.text[properties : _skip_properties(self.text, properties)]
+        if "!!!" in written:  # ruamel.yaml reads "!!!str" as "!!str", libyaml as unknown
+            self._bad_tag(event, f"the tag in {written.strip()!r} is not supported")
         if tag == "!" or tag == f"{_CORE}str":
             return text
         if tag in _TAGGED_SCALARS:

@@ -204,14 +204,12 @@ def test_empty_and_comment_only_front_matter_is_an_empty_mapping() -> None:
 # -- FZ9: libyaml accepts what the pure parser refuses ----------------------------
 
 
-@reported("libyaml accepts a BOM inside the front matter; the pure parser refuses it")
 def test_bom_inside_the_front_matter_is_refused_on_every_route() -> None:
     """U+FEFF on a line of its own inside the YAML is refused whichever parser reads it."""
     outcomes = [_outcome(f"---\na: 1\n\ufeff\nb: 2\n{extra}---\n") for extra in ROUTES]
     assert outcomes == [(YAMLSyntaxError, "yaml-syntax", 4, 1)] * 3
 
 
-@reported("libyaml accepts '|#comment' (no space before '#'); the pure parser refuses it")
 @pytest.mark.parametrize(("header", "column"), [("|#c", 5), (">-#c", 6)])
 def test_comment_glued_to_a_block_scalar_header_is_refused(header: str, column: int) -> None:
     """A ``#`` right after a block scalar header is not a comment: refused on every route."""
@@ -219,18 +217,16 @@ def test_comment_glued_to_a_block_scalar_header_is_refused(header: str, column: 
     assert outcomes == [(YAMLSyntaxError, "yaml-syntax", 2, column)] * 3
 
 
-@reported("a BOM after a tag is dropped by libyaml and kept by the pure parser")
 def test_bom_starting_a_key_reads_the_same_on_every_route() -> None:
     """A key that starts with U+FEFF reads the same whichever parser reads it."""
     outcomes = [_outcome(f"---\n! \n\ufeffb: !\n{extra}---\n") for extra in ROUTES]
-    keys = [sorted(o) if isinstance(o, dict) else o for o in outcomes]
+    keys = [sorted(set(o) - {"zz"}) if isinstance(o, dict) else o for o in outcomes]
     assert keys[0] == keys[1] == keys[2], [ascii(k) for k in keys]
 
 
 # -- FZ10: a tag with three "!" ---------------------------------------------------
 
 
-@reported("the pure parser reads '!!!str' as '!!str'; libyaml as an unknown tag")
 def test_tag_with_three_exclamation_marks_is_refused_on_every_route() -> None:
     """``!!!str`` is not ``!!str``: it is refused as an unsupported tag on every route."""
     outcomes = [_outcome(f"---\nk: !!!str a\n{extra}---\n") for extra in ROUTES]
