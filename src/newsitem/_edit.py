@@ -164,7 +164,7 @@ class _Editor:
             text = self.scalar_text(target, new, flow=flow)
             if target.start == target.end and self.text[target.start - 1 : target.start] in ":-":
                 text = " " + text  # an empty value sits right after its ":" or "-"
-            self.patch(target.start, target.end, text)
+            self.patch(target.start, self.before_break(target.end), text)
         elif isinstance(target, MappingNode) and (mapping := _render.as_mapping(new)) is not None:
             self.kept_anchors[id(node)] = new
             self.mapping(target, mapping, slot, flow=flow or target.flow)
@@ -180,7 +180,7 @@ class _Editor:
             if old.style in ("|", ">"):
                 block = _render.block_scalar(new, old.style, self.block_indent(old), self.nl)
                 if block is not None and _reads_back(block, new):
-                    return block + (self.nl if original.endswith("\n") else "")
+                    return block
                 return _render.double_quoted(new)
             return _render.string(new, style=old.style, layout=self.layout, flow=flow)
         if old.style is None and not old.tagged:
@@ -201,7 +201,7 @@ class _Editor:
         parent = slot.parent
         if isinstance(parent, MappingNode):
             key, node = parent.keys[slot.index], parent.values[slot.index]
-            end = last_offset(node)
+            end = self.before_break(last_offset(node))
             colon = self.colon_after(key)
             if flow or parent.flow:
                 text = _render.inline(new, layout=self.layout)
@@ -218,14 +218,27 @@ class _Editor:
             self.patch(start, max(end, start), first + "".join(self.nl + line for line in rest))
             return
         node = parent.items[slot.index]
+        end = self.before_break(last_offset(node))
         if flow or parent.flow:
-            self.patch(node.start, last_offset(node), _render.inline(new, layout=self.layout))
+            self.patch(node.start, end, _render.inline(new, layout=self.layout))
             return
         dash = self.dash(node)
         offset = self.item_offset(parent)
         lines = _render.item_lines(new, self.column(dash), self.layout, offset=offset)
         text = lines[0][offset:] + "".join(self.nl + line for line in lines[1:])
-        self.patch(node.start, last_offset(node), text)
+        self.patch(node.start, end, text)
+
+    def before_break(self, end: int) -> int:
+        """``end``, less the line break a keep-chomping (``|+``) block scalar's span ends with.
+
+        The break ends the line the value is on: what replaces the value must
+        leave it there, or the next line joins this one.
+        """
+        if self.text.endswith("\r\n", 0, end):
+            return end - 2
+        if self.text.endswith(("\n", "\r"), 0, end):
+            return end - 1
+        return end
 
     def item_offset(self, node: SequenceNode) -> int:
         """Columns from a dash to its item's content here, or the file's habit."""

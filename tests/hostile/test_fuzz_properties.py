@@ -420,10 +420,6 @@ def test_item_after_a_wide_dash_can_become_a_mapping(value: Any, written: str) -
     assert text == "---\nl:\n" + written + "---\n"
 
 
-@reported(
-    "a keep-chomping block scalar's span eats the line break after it",
-    raises=(EditError, AssertionError),
-)
 @pytest.mark.parametrize("style", ["|+", ">+"])
 @pytest.mark.parametrize(
     ("value", "written"), [(None, "null"), (1, "1"), ([], "[]")], ids=["null", "int", "list"]
@@ -451,3 +447,19 @@ def test_empty_flow_value_can_become_a_collection(value: Any, written: str) -> N
     text = frontmatter.dumps(doc)
     assert same(frontmatter.loads(text).data, {"m": {"a": value, "b": None}})
     assert text == f"---\nm: {{a: {written} , b: ~}}\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("new\n\n", "|+\n  new\n\n"),
+        ("new\n", "|\n  new\n"),
+        ("one line", "|-\n  one line\n"),
+    ],
+    ids=["keep", "clip", "strip"],
+)
+def test_keep_chomping_block_scalar_can_become_another_string(value: str, written: str) -> None:
+    """A ``|+`` value set to another string takes the chomping the new string needs."""
+    doc = frontmatter.loads("---\na: |+\n  keep me\n\nb: y\n---\n")
+    doc.data["a"] = value
+    assert frontmatter.dumps(doc) == f"---\na: {written}b: y\n---\n"
