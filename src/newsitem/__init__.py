@@ -23,11 +23,12 @@ from .errors import (
     ValidationError,
     YAMLSyntaxError,
 )
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, MAX_DEPTH, Limits
 from .models import Article, Image, NewsModel, Provider, RelatedItem, SecuredParts
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "MAX_DEPTH",
     "Article",
     "ConflictError",
     "DecodeError",

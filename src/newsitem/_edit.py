@@ -207,6 +207,8 @@ class _Editor:
                 text = _render.inline(new, layout=self.layout)
                 if colon is None:
                     self.patch(key.end, key.end, ": " + text)
+                elif node.start == node.end == colon + 1:
+                    self.patch(node.start, end, " " + text)  # "a:" then "[]": "a: []"
                 else:
                     self.patch(node.start, end, text)
                 return

@@ -169,7 +169,11 @@ def format_timestamp(value: dt.datetime, style: TimestampStyle = REFERENCE_TIMES
     if offset is None:
         value = value.replace(tzinfo=dt.timezone.utc)
         offset = dt.timedelta(0)
-    text = value.strftime("%Y-%m-%d") + style.separator + value.strftime("%H:%M:%S")
+    # Not strftime: its %Y does not pad years before 1000 on every platform.
+    text = (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}{style.separator}"
+        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}"
+    )
     text += _format_fraction(value.microsecond, style.fraction_digits)
     if style.offset == "" and offset == dt.timedelta(0):
         return text  # written without an offset, which means UTC

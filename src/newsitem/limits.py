@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_LIMITS", "Limits"]
+__all__ = ["DEFAULT_LIMITS", "MAX_DEPTH", "Limits"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,22 @@ class Limits:
     """Values in the front matter, an alias counting its whole value each time
     it is used: a "billion laughs" stops here, after little work and memory."""
     max_depth: int = 100
-    """Lists and mappings nested in one another."""
+    """Lists and mappings nested in one another; at most ``MAX_DEPTH``."""
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_nodes", "max_depth"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
+        if self.max_depth > MAX_DEPTH:
+            raise ValueError(
+                f"Limits.max_depth may be at most {MAX_DEPTH}: reading, comparing and "
+                "writing nested values recurse, and Python's stack is finite"
+            )
+
+
+# Each level costs a few Python frames when values are compared or written,
+# and CPython allows 1,000 by default.
+MAX_DEPTH = 200
 
 
 DEFAULT_LIMITS = Limits()

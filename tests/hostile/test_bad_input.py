@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _hostile import TEMPLATE, Line, dotted, item_text, reported, template_line
+from _hostile import TEMPLATE, Line, dotted, item_text, template_line
 from _hostile import Path as FieldPath
 
 import newsitem
 from newsitem import (
+    MAX_DEPTH,
     DecodeError,
     DuplicateKeyError,
     FrontMatterError,
@@ -495,15 +496,25 @@ def test_depth_limit_is_configurable() -> None:
     assert _where(info.value) == ("limit-exceeded", 2, 6)
 
 
-@reported("a raised depth limit lets dumps recurse", raises=RecursionError)
-def test_raised_depth_limit_never_recurses() -> None:
-    """With ``max_depth`` raised, 2,000 levels load, dump and edit without RecursionError."""
-    limits = Limits(max_depth=3_000)
-    text = "---\na: " + "[" * 2_000 + "]" * 2_000 + "\nb: 1\n---\n"
+def test_depth_limit_cannot_be_raised_past_what_python_can_recurse() -> None:
+    """``Limits(max_depth=...)`` above ``MAX_DEPTH`` is refused when made, not at a deep file."""
+    with pytest.raises(ValueError, match="max_depth may be at most 200"):
+        Limits(max_depth=3_000)
+    with pytest.raises(ValueError, match="max_nodes must be at least 1"):
+        Limits(max_nodes=0)
+
+
+def test_deepest_allowed_document_loads_dumps_and_edits() -> None:
+    """At ``max_depth=MAX_DEPTH``, a document nested that deep loads, dumps and edits."""
+    limits = Limits(max_depth=MAX_DEPTH)
+    depth = MAX_DEPTH - 1  # the root mapping is the first level
+    text = "---\na: " + "[" * depth + "]" * depth + "\nb: 1\n---\n"
     doc = frontmatter.loads(text, limits=limits)
     assert frontmatter.dumps(doc) == text
     doc.data["b"] = 2
     assert frontmatter.dumps(doc) == text.replace("b: 1", "b: 2")
+    doc.data["a"] = [[[]]]
+    assert frontmatter.dumps(doc) == "---\na: [[[]]]\nb: 2\n---\n"
 
 
 def test_raised_depth_limit_allows_edits_of_deep_documents() -> None:

@@ -380,10 +380,6 @@ def test_edit_of_an_extra_value_is_not_lost(written: str, new: Any) -> None:
 # -- what the edit properties found ---------------------------------------------
 
 
-@reported(
-    "strftime('%Y') does not pad years before 1000, so the timestamp reads back as text",
-    raises=EditError,
-)
 def test_datetime_before_year_1000_can_be_written() -> None:
     """A datetime in year 999 is written as ``0999-...`` and reads back as the same datetime."""
     doc = frontmatter.loads("---\na: 1\n---\n")
@@ -436,7 +432,6 @@ def test_keep_chomping_block_scalar_can_become_another_value(
     assert frontmatter.dumps(doc) == f"---\na: {written}\n{after}---\n"
 
 
-@reported("an empty value in a flow mapping becomes 'a:[]', without the space", raises=EditError)
 @pytest.mark.parametrize(
     ("value", "written"), [([], "[]"), ([1], "[1]"), ({"k": 1}, "{k: 1}")], ids=str
 )
