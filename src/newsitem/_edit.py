@@ -226,6 +226,10 @@ class _Editor:
             return
         dash = self.dash(node)
         offset = self.item_offset(parent)
+        if not self.text[dash + 1 : node.start].strip(" "):
+            # The new value starts where the old one did ("-   a"): the lines
+            # after the first line up with it.
+            offset = node.start - dash
         lines = _render.item_lines(new, self.column(dash), self.layout, offset=offset)
         text = lines[0][offset:] + "".join(self.nl + line for line in lines[1:])
         self.patch(node.start, end, text)
