@@ -82,8 +82,15 @@ def decode(data: bytes, *, path: str | None = None) -> str:
 
 def check(text: str, *, path: str | None = None) -> None:
     """Reject characters no news item may hold: NUL and lone surrogates."""
+    if "\x00" not in text:
+        try:
+            text.encode("utf-8")  # in C: faster than a regex scan
+        except UnicodeEncodeError:
+            pass  # a lone surrogate: find and report it below
+        else:
+            return
     bad = _FORBIDDEN.search(text)
-    if bad is None:
+    if bad is None:  # pragma: no cover - NUL or a surrogate is in the text
         return
     char = bad.group(0)
     before = text[: bad.start()]

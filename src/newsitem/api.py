@@ -9,10 +9,11 @@ just those lines. A new field goes where the format's key order puts it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from datetime import datetime
 from difflib import SequenceMatcher
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, get_args, overload
 
 import pydantic
 from pydantic_core import PydanticSerializationError
@@ -208,16 +209,30 @@ def _extras(model: pydantic.BaseModel) -> Hashable:
     def walk(model: pydantic.BaseModel) -> None:
         if model.__pydantic_extra__:
             images.append(freeze(model.__pydantic_extra__))
-        for value in model.__dict__.values():
+        values = model.__dict__
+        for name in _model_fields(type(model)):
+            value = values.get(name)
             if isinstance(value, pydantic.BaseModel):
                 walk(value)
-            elif value.__class__ is list:
-                for entry in value:
+            elif isinstance(value, list):
+                for entry in cast("list[object]", value):
                     if isinstance(entry, pydantic.BaseModel):
                         walk(entry)
 
     walk(model)
     return tuple(images)
+
+
+@functools.cache
+def _model_fields(model: type[pydantic.BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type has a model in it (``Provider``, ``list[Image]``)."""
+
+    def has_model(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+            return True
+        return any(has_model(argument) for argument in get_args(annotation))
+
+    return tuple(name for name, field in model.model_fields.items() if has_model(field.annotation))
 
 
 def _as_read(article: pydantic.BaseModel, raw: dict[Any, Any]) -> pydantic.BaseModel:
