@@ -155,22 +155,24 @@ class _Editor:
             if anchored is _GONE or freeze(anchored) != freeze(new):
                 self.replace(slot, new, flow=flow)
             return
-        if freeze_node(node) == freeze(new):
+        # A mapping is compared key by key as it is walked (an unchanged one
+        # gets no patches): comparing whole subtrees at every level would
+        # freeze each value once per level above it. A list is compared
+        # whole first, which is cheaper than matching its items.
+        if isinstance(node, MappingNode) and (mapping := _render.as_mapping(new)) is not None:
             self.kept_anchors[id(node)] = new
-            return
-        target = node
-        if isinstance(target, ScalarNode) and _render.is_scalar(new):
+            self.mapping(node, mapping, slot, flow=flow or node.flow)
+        elif freeze_node(node) == freeze(new):
             self.kept_anchors[id(node)] = new
-            text = self.scalar_text(target, new, flow=flow)
-            if target.start == target.end and self.text[target.start - 1 : target.start] in ":-":
+        elif isinstance(node, SequenceNode) and (sequence := _render.as_list(new)) is not None:
+            self.kept_anchors[id(node)] = new
+            self.sequence(node, list(sequence), slot, flow=flow or node.flow)
+        elif isinstance(node, ScalarNode) and _render.is_scalar(new):
+            self.kept_anchors[id(node)] = new
+            text = self.scalar_text(node, new, flow=flow)
+            if node.start == node.end and self.text[node.start - 1 : node.start] in ":-":
                 text = " " + text  # an empty value sits right after its ":" or "-"
-            self.patch(target.start, self.before_break(target.end), text)
-        elif isinstance(target, MappingNode) and (mapping := _render.as_mapping(new)) is not None:
-            self.kept_anchors[id(node)] = new
-            self.mapping(target, mapping, slot, flow=flow or target.flow)
-        elif isinstance(target, SequenceNode) and (sequence := _render.as_list(new)) is not None:
-            self.kept_anchors[id(node)] = new
-            self.sequence(target, list(sequence), slot, flow=flow or target.flow)
+            self.patch(node.start, self.before_break(node.end), text)
         else:
             self.replace(slot, new, flow=flow)
 

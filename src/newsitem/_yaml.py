@@ -52,6 +52,8 @@ class Composed:
 
     data: dict[Any, Value]
     root: MappingNode
+    quotes: tuple[int, int] = (0, 0)
+    """How many scalars are single- and double-quoted: the file's habit."""
 
 
 class _Mark(Protocol):
@@ -219,6 +221,7 @@ class _Composer:
         self.stack: list[tuple[MappingNode | SequenceNode, Any, str | None, int]] = []
         self.pending_key: list[ScalarNode | None] = []
         self.root: tuple[Node, Value] | None = None
+        self.quotes = {"'": 0, '"': 0}
 
     # -- positions -----------------------------------------------------------
 
@@ -305,6 +308,8 @@ class _Composer:
         if event.anchor is not None or tag is not None:
             start = _skip_properties(self.text, start)
         style = event.style or None
+        if style in self.quotes:
+            self.quotes[style] += 1
         if style in ("|", ">"):
             end = _block_scalar_end(self.text, start, end)
         value = self._scalar_value(event, tag, style)
@@ -487,7 +492,7 @@ class _Composer:
                 line=line,
                 column=column,
             )
-        return Composed(value, node)
+        return Composed(value, node, (self.quotes["'"], self.quotes['"']))
 
 
 _INVALID = object()

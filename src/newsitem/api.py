@@ -47,13 +47,14 @@ class NewsItem(Generic[A]):
     :func:`dump`/:func:`dumps` it.
     """
 
-    __slots__ = ("_document", "_fingerprint", "_raw", "article", "body")
+    __slots__ = ("_base", "_document", "_fingerprint", "_raw", "article", "body")
 
     def __init__(self, article: A, body: str = "\n") -> None:
         self.article: A = article
         self.body: str = body
         self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
+        self._base: dict[str, Any] = {}
         self._fingerprint: Fingerprint | None = None
 
     @property
@@ -66,6 +67,9 @@ class NewsItem(Generic[A]):
         self._document = document
         self._raw = document.data
         self._fingerprint = _fingerprint(self.article)
+        # The plain values as read (a copy: later edits of the model in place
+        # do not reach it), to tell an edit's changed parts from the rest.
+        self._base = _plain(self.article)
 
     def render(self) -> str:
         """The text of the item now (what :func:`dumps` returns)."""
@@ -98,8 +102,7 @@ class NewsItem(Generic[A]):
             return document
         new = _plain(self.article)
         _revalidate(self.article, new)
-        base = _plain(_as_read(self.article, self._raw))
-        document.data = _merge(self._raw, base, _mark_quoted(self.article, new))
+        document.data = _merge(self._raw, self._base, new, quoted_keys(type(self.article)))
         return document
 
     def __repr__(self) -> str:
@@ -235,11 +238,6 @@ def _model_fields(model: type[pydantic.BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, field in model.model_fields.items() if has_model(field.annotation))
 
 
-def _as_read(article: pydantic.BaseModel, raw: dict[Any, Any]) -> pydantic.BaseModel:
-    """The article as the file has it (before the caller's changes)."""
-    return type(article).model_validate(raw, by_alias=True, by_name=False)
-
-
 def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:
     """Catch invalid values that reached the model without validation (list.append)."""
     try:
@@ -248,8 +246,12 @@ def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:
         raise from_pydantic_error(exc, type(article)) from exc
 
 
-def _merge(raw: Any, base: Any, new: Any) -> Any:
-    """``new``, except that parts equal to ``base`` (as read) are ``raw`` (as written)."""
+def _merge(raw: Any, base: Any, new: Any, quoted: frozenset[str], key: Any = None) -> Any:
+    """``new``, except that parts equal to ``base`` (as read) are ``raw`` (as written).
+
+    New strings under a key in ``quoted`` (fields the format writes quoted)
+    are marked to be written in quotes; ``key`` is the one ``new`` is under.
+    """
     # ``==`` first: it rules out most changed parts in C, and freezing only
     # the parts that are equal keeps the walk linear.
     if base == new and freeze(base) == freeze(new):
@@ -261,20 +263,22 @@ def _merge(raw: Any, base: Any, new: Any) -> Any:
     new_map, base_map, raw_map = as_mapping(new), as_mapping(base), as_mapping(raw)
     if new_map is not None and base_map is not None and raw_map is not None:
         return {
-            key: _merge(raw_map[key], base_map[key], value)
-            if key in base_map and key in raw_map
-            else value
-            for key, value in new_map.items()
+            k: _merge(raw_map[k], base_map[k], value, quoted, k)
+            if k in base_map and k in raw_map
+            else _mark_quoted(value, quoted, k)
+            for k, value in new_map.items()
         }
     new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
     if new_list is not None and base_list is not None and raw_list is not None:
         if len(base_list) != len(raw_list):
-            return new
-        return _merge_lists(list(raw_list), list(base_list), list(new_list))
-    return new
+            return _mark_quoted(new, quoted, key)
+        return _merge_lists(list(raw_list), list(base_list), list(new_list), quoted)
+    return _mark_quoted(new, quoted, key)
 
 
-def _merge_lists(raw: list[Any], base: list[Any], new: list[Any]) -> list[Any]:
+def _merge_lists(
+    raw: list[Any], base: list[Any], new: list[Any], quoted: frozenset[str]
+) -> list[Any]:
     matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
     out: list[Any] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -282,28 +286,22 @@ def _merge_lists(raw: list[Any], base: list[Any], new: list[Any]) -> list[Any]:
             out.extend(raw[i1:i2])
             continue
         paired = min(i2 - i1, j2 - j1)
-        out.extend(_merge(raw[i1 + k], base[i1 + k], new[j1 + k]) for k in range(paired))
-        out.extend(new[j1 + paired : j2])
+        out.extend(_merge(raw[i1 + k], base[i1 + k], new[j1 + k], quoted) for k in range(paired))
+        out.extend(_mark_quoted(value, quoted) for value in new[j1 + paired : j2])
     return out
 
 
-def _mark_quoted(article: pydantic.BaseModel, data: Any) -> Any:
-    """Wrap the values of quoted fields so that, when new, they are written quoted."""
-    keys = quoted_keys(type(article))
-
-    def walk(value: Any) -> Any:
-        mapping = as_mapping(value)
-        if mapping is not None:
-            return {
-                k: _render.Quoted(v) if k in keys and isinstance(v, str) else walk(v)
-                for k, v in mapping.items()
-            }
-        sequence = as_list(value)
-        if sequence is not None:
-            return [walk(v) for v in sequence]
-        return value
-
-    return walk(data)
+def _mark_quoted(value: Any, quoted: frozenset[str], key: Any = None) -> Any:
+    """``value`` (under ``key``) with the new strings of quoted fields wrapped in ``Quoted``."""
+    if isinstance(value, str):
+        return _render.Quoted(value) if key in quoted else value
+    mapping = as_mapping(value)
+    if mapping is not None:
+        return {k: _mark_quoted(v, quoted, k) for k, v in mapping.items()}
+    sequence = as_list(value)
+    if sequence is not None:
+        return [_mark_quoted(v, quoted) for v in sequence]
+    return value
 
 
 def _render_new(article: pydantic.BaseModel, body: str) -> str:
@@ -315,7 +313,7 @@ def _render_new(article: pydantic.BaseModel, body: str) -> str:
     """
     plain = _plain(article)
     _revalidate(article, plain)
-    data = _mark_quoted(article, plain)
+    data = _mark_quoted(plain, quoted_keys(type(article)))
     lines: list[str] = []
     previous_block = False
     for key, value in data.items():

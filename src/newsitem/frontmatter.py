@@ -14,13 +14,12 @@ order, line endings, a byte-order mark and the body are kept.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 from . import _edit, _fast, _io, _split, _yaml
 from ._io import Source, Target
-from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, resolved
+from ._nodes import MappingNode, Node, SequenceNode, resolved
 from ._render import Layout
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
 from .limits import DEFAULT_LIMITS, Limits
@@ -39,6 +38,7 @@ class FrontMatterDocument:
     __slots__ = (
         "_limits",
         "_original_body",
+        "_quotes",
         "_read_data",
         "_root",
         "_split",
@@ -82,6 +82,7 @@ class FrontMatterDocument:
     def _compose(self) -> _yaml.Composed:
         composed = _yaml.compose(self._split.yaml, line_offset=1, limits=self._limits)
         self._root = composed.root
+        self._quotes = composed.quotes
         return composed
 
     def _tree(self) -> MappingNode:
@@ -194,7 +195,8 @@ class FrontMatterDocument:
         # only when the YAML has none.
         first_break = _LINE_BREAK.search(yaml)
         newline = first_break.group(0) if first_break else self._split.newline
-        return _layout_of(yaml, self._tree(), newline)
+        root = self._tree()
+        return _layout_of(yaml, root, newline, self._quotes)
 
     def __repr__(self) -> str:
         return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
@@ -249,19 +251,18 @@ def insert(mapping: MutableMapping[Any, Any], index: int, key: Any, value: Any) 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
-def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
+def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, int]) -> Layout:
     """Indent width, sequence indentation and quotes most used in ``text``."""
     indent: int | None = None
     indent_sequences: bool | None = None
     item_offset: int | None = None
-    quotes: Counter[str] = Counter()
 
     def column(offset: int) -> int:
         return offset - (text.rfind("\n", 0, offset) + 1)
 
     for node in _walk(root):
-        if isinstance(node, ScalarNode) and node.style in ("'", '"'):
-            quotes[node.style] += 1
+        if indent is not None and indent_sequences is not None and item_offset is not None:
+            break  # all found: the rest of the tree cannot change them
         if isinstance(node, SequenceNode) and not node.flow and item_offset is None:
             item_offset = _edit.item_offset(text, node)
         if not isinstance(node, MappingNode) or node.flow:
@@ -281,7 +282,7 @@ def _layout_of(text: str, root: MappingNode, newline: str) -> Layout:
     return Layout(
         indent=indent if indent is not None and indent > 0 else 2,
         indent_sequences=True if indent_sequences is None else indent_sequences,
-        quote="'" if quotes["'"] > quotes['"'] else '"',
+        quote="'" if quotes[0] > quotes[1] else '"',
         newline=newline,
         item_offset=item_offset or 2,
     )
