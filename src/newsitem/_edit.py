@@ -54,6 +54,27 @@ def _freeze_other(value: Any) -> Hashable:
     return (kind, value)
 
 
+def same(left: Any, right: Any) -> bool:
+    """``freeze(left) == freeze(right)``, without building either image."""
+    kind = left.__class__
+    if kind is not right.__class__:  # a str subclass (Quoted) is a str: let freeze say
+        return freeze(left) == freeze(right)
+    if kind is str or kind is int or kind is bool or left is None:
+        return bool(left == right)
+    if kind is dict:
+        if len(left) != len(right):
+            return False
+        for key, value in left.items():
+            if key.__class__ is not str:  # 1 and True are one dict key: compare images
+                return freeze(left) == freeze(right)
+            if key not in right or not same(value, right[key]):
+                return False
+        return True
+    if kind is list:
+        return len(left) == len(right) and all(map(same, left, right))
+    return freeze(left) == freeze(right)
+
+
 def freeze_node(node: Node) -> Hashable:
     """``freeze`` of the value a source node was read as."""
     node = resolved(node)

@@ -19,7 +19,7 @@ import pydantic
 from pydantic_core import PydanticSerializationError
 
 from . import _render
-from ._edit import freeze
+from ._edit import freeze, same
 from ._io import Source, Target
 from ._io import write as _write
 from ._render import as_list, as_mapping
@@ -254,7 +254,7 @@ def _merge(raw: Any, base: Any, new: Any, quoted: frozenset[str], key: Any = Non
     """
     # ``==`` first: it rules out most changed parts in C, and freezing only
     # the parts that are equal keeps the walk linear.
-    if base == new and freeze(base) == freeze(new):
+    if base == new and same(base, new):
         return raw
     if isinstance(raw, str) and isinstance(new, datetime):
         # The file wrote this timestamp as a string (quoted): it stays one,

@@ -328,5 +328,5 @@ def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
             written = _yaml.compose(yaml, line_offset=1, limits=limits).data
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
-    if _edit.freeze(written) != _edit.freeze(data):
+    if not _edit.same(written, data):
         raise EditError("the change could not be written so that it reads back the same")
