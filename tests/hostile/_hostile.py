@@ -145,18 +145,21 @@ def dotted(path: Path) -> str:
     return text
 
 
-def same(left: Any, right: Any) -> bool:
+def same(left: Any, right: Any, *, ordered: bool = False) -> bool:
     """Type-strict equality: ``True`` is not ``1``, ``1.0`` is not ``1``, NaN equals NaN.
 
-    Key order is not compared: a mapping written over another keeps the
-    file's order of the keys they share (the smaller diff).
+    Key order is compared only when ``ordered``: a mapping written over
+    another keeps the file's order of the keys they share (the smaller diff).
     """
     if type(left) is not type(right):
         return False
     if isinstance(left, dict):
-        return left.keys() == right.keys() and all(same(left[k], right[k]) for k in left)
+        keys_match = list(left) == list(right) if ordered else left.keys() == right.keys()
+        return keys_match and all(same(left[k], right[k], ordered=ordered) for k in left)
     if isinstance(left, list):
-        return len(left) == len(right) and all(map(same, left, right))
+        return len(left) == len(right) and all(
+            same(a, b, ordered=ordered) for a, b in zip(left, right, strict=True)
+        )
     if isinstance(left, float) and math.isnan(left):
         return math.isnan(right)
     if isinstance(left, dt.datetime):
