@@ -48,6 +48,9 @@ _ODD_CHARACTER = re.compile(
 # Escapes of UTF-16 surrogates ("\ud83d"), which the full path joins in pairs
 # and refuses alone.
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+# In flow lists, yaml-rs takes "|" and ">" as the start of a plain scalar
+# ("[| b]", which YAML refuses) and "b:" before "]" or "," as a mapping.
+_FLOW_ODD = re.compile(r"[\[,][ \t\r\n]*[|>]|:[\]},]")
 # A block scalar header on the last line: yaml-rs reads the empty scalar as "\n".
 _BLOCK_HEADER = re.compile(r"[^\n]*[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\Z")
 _SIGNS = frozenset("+-")
@@ -148,6 +151,7 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         _may_be_deep(text, limits.max_depth)
         or _ODD_CHARACTER.search(yaml)
         or ("\\" in yaml and _SURROGATE_ESCAPE.search(yaml))
+        or ("[" in yaml and _FLOW_ODD.search(yaml))
         or _has_odd_line(text)
         or _has_trigger(text)
         or _has_radix(text)

@@ -231,3 +231,29 @@ def test_tag_with_three_exclamation_marks_is_refused_on_every_route() -> None:
     """``!!!str`` is not ``!!str``: it is refused as an unsupported tag on every route."""
     outcomes = [_outcome(f"---\nk: !!!str a\n{extra}---\n") for extra in ROUTES]
     assert outcomes == [(UnsupportedTagError, "unsupported-tag", 2, 4)] * 3
+
+
+# -- FZ11: flow list entries the fast parser read leniently -----------------------
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "column"),
+    [
+        pytest.param("tags: [a,| b]\n", 2, 10, id="bar-after-comma"),
+        pytest.param("tags: [> b]\n", 2, 8, id="folded-first"),
+    ],
+)
+@pytest.mark.parametrize("extra", ROUTES, ids=["plain", "libyaml", "pure"])
+def test_block_indicator_starting_a_flow_entry_is_refused(
+    yaml: str, line: int, column: int, extra: str
+) -> None:
+    """``[a,| b]``: "|" and ">" cannot start a plain scalar; refused on every route."""
+    # Found as: the fast path read '| b' as a string, the full path refused the text.
+    outcome = _outcome(f"---\n{yaml}{extra}---\n")
+    assert outcome == (YAMLSyntaxError, "yaml-syntax", line, column)
+
+
+@pytest.mark.parametrize("extra", ROUTES, ids=["plain", "libyaml", "pure"])
+def test_colon_before_the_end_of_a_flow_list_is_part_of_the_scalar(extra: str) -> None:
+    """``[b:]`` holds the string ``b:`` (no space after the colon), on every route."""
+    assert _outcome(f"---\na: [b:]\n{extra}---\n")["a"] == ["b:"]
