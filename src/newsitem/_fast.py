@@ -121,11 +121,11 @@ def _may_be_deep(text: str, max_depth: int) -> bool:
     """Whether the nesting could reach ``max_depth``, so the full path must check it.
 
     Each level of block nesting takes at least one column of indentation or a
-    ``- `` (``- - - x``), and each flow level a ``[`` (flow mappings never
-    come here), so the depth is at most the widest run of those at the start
-    of a line plus the number of ``[``.
+    ``- `` (``- - - x``), and each flow level a ``[`` or ``{`` (only empty
+    flow mappings come here), so the depth is at most the widest run of those
+    at the start of a line plus the number of brackets.
     """
-    room = max_depth - 1 - text.count("[")
+    room = max_depth - 1 - text.count("[") - text.count("{")
     return room <= 0 or re.search(f"\n[ -]{{{room}}}", text) is not None
 
 

@@ -486,6 +486,16 @@ def test_deep_nesting_hits_the_depth_limit(
     assert _where(error) == ("limit-exceeded", line, column)
 
 
+@pytest.mark.parametrize("extra", ["", "anchored: &a x\n"], ids=["fast", "full"])
+def test_empty_flow_mapping_counts_as_a_level(extra: str) -> None:
+    """``[[{}]]`` is four levels with the root: refused under ``max_depth=3`` on every route."""
+    text = f"---\na: [[{{}}]]\n{extra}---\n"
+    with pytest.raises(LimitExceededError) as info:
+        frontmatter.loads(text, limits=Limits(max_depth=3))
+    assert _where(info.value) == ("limit-exceeded", 2, 6)
+    assert frontmatter.loads(text, limits=Limits(max_depth=4)).data["a"] == [[{}]]
+
+
 def test_depth_limit_is_configurable() -> None:
     """``Limits(max_depth=3)`` allows three levels of lists and mappings, not four."""
     assert frontmatter.loads("---\na: [[x]]\n---\n", limits=Limits(max_depth=3)).data == {
