@@ -238,7 +238,9 @@ class _Editor:
             if colon is None:
                 raise EditError("internal error: a block mapping entry without ':'")
             start = colon + 1
-            column = self.column(key.start)
+            # Lines below are indented from the key, or from the ":" of an
+            # explicit entry ("? key" then ": value"), whichever is further left.
+            column = min(self.column(key.start), self.column(colon))
             first, *rest = _render.value_lines(new, column, self.layout)
             self.patch(start, max(end, start), first + "".join(self.nl + line for line in rest))
             return
@@ -274,8 +276,9 @@ class _Editor:
         return item_offset(self.text, node) or self.layout.item_offset
 
     def colon_after(self, key: ScalarNode) -> int | None:
+        """The ``:`` after ``key``: on its line, or on a later one after ``? key``."""
         at = key.end
-        while at < len(self.text) and self.text[at] in " \t":
+        while at < len(self.text) and self.text[at] in " \t\r\n":
             at += 1
         return at if at < len(self.text) and self.text[at] == ":" else None
 
