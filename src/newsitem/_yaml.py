@@ -451,6 +451,8 @@ class _Composer:
             while at < len(text) and text[at] in " \t":
                 at += 1
             node.start = node.end = at + 1 if at < len(text) and text[at] == ":" else key.end
+        elif isinstance(parent, MappingNode) and text.startswith(":", node.start):
+            pass  # an empty key (":" alone): at its ":", on its own line
         else:  # after the "-", "?" or "," before it: parsers disagree on where
             at = node.start
             while at > 0 and text[at - 1] in " \t\r\n":

@@ -124,7 +124,6 @@ def test_yaml_directive_with_major_version_2_is_a_syntax_error() -> None:
 # -- FZ4: an added key lands before a trailing null key -------------------------
 
 
-@reported("an added key is written before a last entry whose key and value are empty")
 def test_added_key_goes_after_an_empty_key_entry() -> None:
     """After ``a:`` and ``:`` (null key, null value), a new key is written last."""
     doc = frontmatter.loads("---\na:\n:\n---\n")
