@@ -94,6 +94,12 @@ _LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILI
 # libyaml also takes a "#" glued to a block scalar header ("|#c") and a BOM
 # inside the YAML, which ruamel.yaml refuses.
 _GLUED_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# ruamel.yaml refuses a block scalar whose first line is blank with fewer
+# spaces than the text after it (" \n  text"); YAML 1.2 and libyaml allow it.
+# Such texts go to ruamel.yaml, the reference, on every route.
+SHORT_BLANK_FIRST_LINE = re.compile(
+    r"[|>][-+0-9]*[ \t]*(?:#[^\r\n]*)?\r?\n( +)\r?\n(?:[ \t]*\r?\n)*\1 "
+)
 
 
 def _libyaml_differs(text: str) -> bool:
@@ -102,6 +108,7 @@ def _libyaml_differs(text: str) -> bool:
         "\ufeff" in text
         or (("\t" in text or "&" in text or "*" in text) and bool(_LIBYAML_DIFFERS.search(text)))
         or ("#" in text and bool(_GLUED_COMMENT.search(text)))
+        or (("|" in text or ">" in text) and bool(SHORT_BLANK_FIRST_LINE.search(text)))
     )
 
 
