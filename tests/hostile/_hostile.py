@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import math
 from dataclasses import dataclass
 from typing import Any
-
-import pytest
 
 Path = tuple[str | int, ...]
 
@@ -165,32 +162,3 @@ def same(left: Any, right: Any, *, ordered: bool = False) -> bool:
     if isinstance(left, dt.datetime):
         return left == right and left.utcoffset() == right.utcoffset()
     return bool(left == right)
-
-
-def reported(
-    reason: str, *, raises: type[BaseException] | tuple[type[BaseException], ...] | None = None
-) -> pytest.MarkDecorator:
-    """A strict xfail for a bug reported to the owner of ``src``: remove it with the fix.
-
-    Only a failed assertion (or ``raises``) counts as the known failure, so a
-    different crash still fails the test.
-    """
-    return pytest.mark.xfail(
-        reason=f"reported: {reason}",
-        strict=True,
-        raises=raises or (AssertionError, pytest.fail.Exception),
-    )
-
-
-FAST_PATH = importlib.util.find_spec("yaml_rs") is not None
-"""Whether the optional values-only parser (the ``fast`` extra) is installed."""
-
-
-def fast_path_bug(reason: str) -> pytest.MarkDecorator:
-    """Like :func:`reported`, for a bug of the fast path: expected only where it is installed."""
-    return pytest.mark.xfail(
-        FAST_PATH,
-        reason=f"reported: {reason}",
-        strict=True,
-        raises=(AssertionError, pytest.fail.Exception),
-    )

@@ -1,8 +1,7 @@
 """Regression tests for what the coverage-guided fuzzer (``fuzz/fuzz_load.py``) found.
 
 Each test is the smallest input that shows one finding, reduced by hand from
-the crash file the fuzzer wrote. Findings not fixed yet are strict xfails
-(see ``reported``): remove the marker with the fix.
+the crash file the fuzzer wrote, and fails without the fix.
 """
 
 from __future__ import annotations
