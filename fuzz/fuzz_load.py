@@ -92,6 +92,14 @@ EDIT_VALUES: list[Any] = [
 TITLES = ["New title", "", "yes", "a: b", "'\"", "line\nbreak", "x" * 200, "#hash", "é"]
 
 
+def _by_key(mapping: dict[Any, Any]) -> dict[Any, Any]:
+    """``mapping`` keyed by a type-strict image of each key; NaN keys equal each other."""
+    return {
+        ("nan",) if isinstance(key, float) and math.isnan(key) else (type(key), key): value
+        for key, value in mapping.items()
+    }
+
+
 def same(left: Any, right: Any) -> bool:
     """Type-strict equality: ``True`` is not ``1``, ``1.0`` is not ``1``, NaN equals NaN.
 
@@ -101,6 +109,7 @@ def same(left: Any, right: Any) -> bool:
     if type(left) is not type(right):
         return False
     if isinstance(left, dict):
+        left, right = _by_key(left), _by_key(right)
         return left.keys() == right.keys() and all(same(left[k], right[k]) for k in left)
     if isinstance(left, list):
         return len(left) == len(right) and all(map(same, left, right))
