@@ -6,6 +6,7 @@ the crash file the fuzzer wrote, and fails without the fix.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -262,3 +263,21 @@ def test_block_indicator_starting_a_flow_entry_is_refused(
 def test_colon_before_the_end_of_a_flow_list_is_part_of_the_scalar(extra: str) -> None:
     """``[b:]`` holds the string ``b:`` (no space after the colon), on every route."""
     assert _outcome(f"---\na: [b:]\n{extra}---\n")["a"] == ["b:"]
+
+
+# -- FZ12: a NaN key ---------------------------------------------------------------
+
+
+def test_document_with_a_nan_key_can_be_edited() -> None:
+    """``.nan: x`` is a key no other NaN equals; an added key still goes last, read back whole."""
+    # Found as: the fuzz target compared keys with ==, under which NaN never matches.
+    doc = frontmatter.loads("---\r\nt: |\n  le\n.nan: |\n\n---\r\nB")
+    doc.data["added"] = "---"
+    text = frontmatter.dumps(doc)
+    assert text == '---\r\nt: |\n  le\n.nan: |\nadded: "---"\n\n---\r\nB'
+    data = frontmatter.loads(text).data
+    nan_keys = [key for key in data if isinstance(key, float) and math.isnan(key)]
+    assert len(nan_keys) == 1
+    assert data[nan_keys[0]] == ""
+    assert data["added"] == "---"
+    assert data["t"] == "le\n"
