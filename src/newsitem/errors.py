@@ -177,8 +177,8 @@ class UnsupportedTagError(YAMLSyntaxError):
 class StructureError(NewsItemError):
     """The YAML parses but is not what front matter must be.
 
-    Codes: ``not-a-mapping`` (the front matter is a list or a scalar),
-    ``unsupported-key`` (a mapping key that is itself a list or mapping).
+    Code: ``not-a-mapping`` (the front matter is a list or a scalar, or holds
+    more than one YAML document).
     """
 
     code = "not-a-mapping"
