@@ -935,6 +935,33 @@ wireDesk: europe   # the pipeline's desk
     )
 
 
+def test_unknown_list_and_mapping_edited_in_place_are_written() -> None:
+    """Changing an unknown key's list or mapping in place (no assignment) is not lost."""
+    text = """\
+---
+title: "Bridge repairs finish early"
+webUrl: "https://www.citynews.example/bridge-repairs"
+desks: [europe, asia]
+routing: {priority: 1}
+---
+"""
+    item = loads(text)
+    assert item.article.model_extra is not None
+    item.article.model_extra["desks"][0] = "africa"
+    item.article.model_extra["routing"]["priority"] = 5
+    assert (
+        dumps_checked(item)
+        == """\
+---
+title: "Bridge repairs finish early"
+webUrl: "https://www.citynews.example/bridge-repairs"
+desks: [africa, asia]
+routing: {priority: 5}
+---
+"""
+    )
+
+
 def test_unknown_key_changed_by_attribute_and_removed_from_model_extra() -> None:
     """An unknown key set as an attribute is rewritten in place; a deleted one goes."""
     text = """\
