@@ -146,6 +146,10 @@ def c_events(text: str) -> Iterator[_Event]:
 
 
 _YAML_DIRECTIVE = re.compile(r"^%YAML", re.MULTILINE)
+# A "\U" escape past U+10FFFF: no character at all.
+_BAD_ESCAPE = re.compile(
+    r"\\U(?:00(?:1[1-9a-fA-F]|[2-9a-fA-F][0-9a-fA-F])|0[1-9a-fA-F]|[1-9a-fA-F])"
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -199,6 +203,19 @@ def _compose_pure(text: str, line_offset: int, limits: Limits) -> Composed:
             composer.line_column(position) if isinstance(position, int) else (line_offset + 1, 1)
         )
         raise YAMLSyntaxError(f"invalid YAML: {exc}", line=line, column=column) from exc
+    except (ValueError, OverflowError, TypeError, IndexError, KeyError, AttributeError) as exc:
+        # ruamel.yaml's scanner calls chr() on a "\U" escape without checking
+        # that it names a character; any other such slip of the parser on odd
+        # input is reported the same way, never raised as it is.
+        escape = _BAD_ESCAPE.search(text)
+        at = escape.start() if escape else 0
+        message = (
+            f"the escape {text[at : at + 10]} is past U+10FFFF, the last character"
+            if escape
+            else str(exc)
+        )
+        line, column = composer.line_column(at)
+        raise YAMLSyntaxError(f"invalid YAML: {message}", line=line, column=column) from exc
     except AssertionError as exc:
         # ruamel.yaml asserts that a %YAML directive names version 1.1 or 1.2.
         directive = _YAML_DIRECTIVE.search(text)

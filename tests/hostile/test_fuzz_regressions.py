@@ -281,3 +281,20 @@ def test_document_with_a_nan_key_can_be_edited() -> None:
     assert data[nan_keys[0]] == ""
     assert data["added"] == "---"
     assert data["t"] == "le\n"
+
+
+# -- FZ13: a \U escape past the last character -----------------------------------
+
+
+@pytest.mark.parametrize("extra", ROUTES, ids=["plain", "libyaml", "pure"])
+@pytest.mark.parametrize("escape", ["\\U01e901e9", "\\U00110000", "\\Uffffffff"])
+def test_escape_past_the_last_character_is_a_syntax_error(escape: str, extra: str) -> None:
+    """``"\\U00110000"`` names no character: a YAMLSyntaxError at the escape, not ValueError."""
+    # Found as: ruamel.yaml's scanner raised ValueError from chr().
+    outcome = _outcome(f'---\ntitle: "esc {escape}"\n{extra}---\n')
+    assert outcome == (YAMLSyntaxError, "yaml-syntax", 2, 13)
+
+
+def test_escape_of_the_last_character_is_read() -> None:
+    """``"\\U0010FFFF"`` is U+10FFFF, the last code point: read, not refused."""
+    assert frontmatter.loads('---\nt: "\\U0010FFFF"\n---\n').data == {"t": "\U0010ffff"}
