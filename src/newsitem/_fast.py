@@ -19,7 +19,7 @@ import importlib
 import re
 from typing import Any
 
-from ._yaml import SHORT_BLANK_FIRST_LINE
+from ._yaml import ADJACENT_VALUE, SHORT_BLANK_FIRST_LINE
 from .limits import DEFAULT_LIMITS, Limits
 
 _loads: Any
@@ -152,7 +152,7 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         _may_be_deep(text, limits.max_depth)
         or _ODD_CHARACTER.search(yaml)
         or ("\\" in yaml and _SURROGATE_ESCAPE.search(yaml))
-        or ("[" in yaml and _FLOW_ODD.search(yaml))
+        or ("[" in yaml and (_FLOW_ODD.search(yaml) or ADJACENT_VALUE.search(yaml)))
         or (("|" in yaml or ">" in yaml) and SHORT_BLANK_FIRST_LINE.search(yaml))
         or _has_odd_line(text)
         or _has_trigger(text)

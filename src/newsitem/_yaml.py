@@ -94,6 +94,9 @@ _LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILI
 # libyaml also takes a "#" glued to a block scalar header ("|#c") and a BOM
 # inside the YAML, which ruamel.yaml refuses.
 _GLUED_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# A value right after the ":" of a flow or quoted key ("[{a: 1}:b]", '["a":b]'):
+# YAML 1.2 and libyaml allow it in flow lists, ruamel.yaml does not.
+ADJACENT_VALUE = re.compile(r"[}\]\"']:(?=\S)")
 # ruamel.yaml refuses a block scalar whose first line is blank with fewer
 # spaces than the text after it (" \n  text"); YAML 1.2 and libyaml allow it.
 # Such texts go to ruamel.yaml, the reference, on every route.
@@ -109,6 +112,7 @@ def _libyaml_differs(text: str) -> bool:
         or (("\t" in text or "&" in text or "*" in text) and bool(_LIBYAML_DIFFERS.search(text)))
         or ("#" in text and bool(_GLUED_COMMENT.search(text)))
         or (("|" in text or ">" in text) and bool(SHORT_BLANK_FIRST_LINE.search(text)))
+        or bool(ADJACENT_VALUE.search(text))
     )
 
 

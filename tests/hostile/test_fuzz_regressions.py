@@ -298,3 +298,26 @@ def test_escape_past_the_last_character_is_a_syntax_error(escape: str, extra: st
 def test_escape_of_the_last_character_is_read() -> None:
     """``"\\U0010FFFF"`` is U+10FFFF, the last code point: read, not refused."""
     assert frontmatter.loads('---\nt: "\\U0010FFFF"\n---\n').data == {"t": "\U0010ffff"}
+
+
+# -- FZ14: a value glued to the ":" of a flow or quoted key ----------------------
+
+
+@pytest.mark.parametrize("extra", ROUTES, ids=["plain", "libyaml", "pure"])
+@pytest.mark.parametrize(
+    ("flow", "column"),
+    [("[{a: 1}:b]", 11), ('["a":b]', 8), ("[[x]:y]", 8), ("['a':b]", 8)],
+    ids=["mapping-key", "double-quoted-key", "list-key", "single-quoted-key"],
+)
+def test_value_glued_to_a_flow_key_colon_reads_the_same_on_every_route(
+    flow: str, column: int, extra: str
+) -> None:
+    """``[{a: 1}:b]`` is refused at the colon on every route, as ruamel.yaml (the reference) is."""
+    # Found as: libyaml (and yaml-rs) read the pair, the pure parser refused it.
+    assert _outcome(f"---\nt: {flow}\n{extra}---\n") == (YAMLSyntaxError, "yaml-syntax", 2, column)
+
+
+@pytest.mark.parametrize("extra", ROUTES, ids=["plain", "libyaml", "pure"])
+def test_flow_pair_with_a_space_after_the_colon_is_read(extra: str) -> None:
+    """``["a": b]`` is a one-pair mapping in a list on every route."""
+    assert _outcome(f'---\nt: ["a": b]\n{extra}---\n')["t"] == [{"a": "b"}]
