@@ -19,7 +19,7 @@ import importlib
 import re
 from typing import Any
 
-from ._yaml import ADJACENT_VALUE, SHORT_BLANK_FIRST_LINE
+from ._yaml import ADJACENT_VALUE, LONE_CR, SHORT_BLANK_FIRST_LINE
 from .limits import DEFAULT_LIMITS, Limits
 
 _loads: Any
@@ -154,6 +154,7 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         or ("\\" in yaml and _SURROGATE_ESCAPE.search(yaml))
         or ("[" in yaml and (_FLOW_ODD.search(yaml) or ADJACENT_VALUE.search(yaml)))
         or (("|" in yaml or ">" in yaml) and SHORT_BLANK_FIRST_LINE.search(yaml))
+        or ("\r" in yaml and LONE_CR.search(yaml))
         or _has_odd_line(text)
         or _has_trigger(text)
         or _has_radix(text)

@@ -94,6 +94,9 @@ _LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILI
 # libyaml also takes a "#" glued to a block scalar header ("|#c") and a BOM
 # inside the YAML, which ruamel.yaml refuses.
 _GLUED_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# A lone CR (old Mac line ends): libyaml and ruamel.yaml part ways on what
+# starts a line after one ("\r---", "\r...").
+LONE_CR = re.compile(r"\r(?!\n)")
 # A value right after the ":" of a flow or quoted key ("[{a: 1}:b]", '["a":b]'):
 # YAML 1.2 and libyaml allow it in flow lists, ruamel.yaml does not.
 ADJACENT_VALUE = re.compile(r"[}\]\"']:(?=\S)")
@@ -113,6 +116,7 @@ def _libyaml_differs(text: str) -> bool:
         or ("#" in text and bool(_GLUED_COMMENT.search(text)))
         or (("|" in text or ">" in text) and bool(SHORT_BLANK_FIRST_LINE.search(text)))
         or bool(ADJACENT_VALUE.search(text))
+        or ("\r" in text and bool(LONE_CR.search(text)))
     )
 
 
