@@ -117,6 +117,9 @@ def _libyaml_differs(text: str) -> bool:
         or (("|" in text or ">" in text) and bool(SHORT_BLANK_FIRST_LINE.search(text)))
         or bool(ADJACENT_VALUE.search(text))
         or ("\r" in text and bool(LONE_CR.search(text)))
+        # "..." lines: ruamel.yaml opens an empty document after a second one
+        or "\n..." in text
+        or text.startswith("...")
     )
 
 

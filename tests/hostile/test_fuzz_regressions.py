@@ -18,6 +18,7 @@ from newsitem import (
     StructureError,
     UnsupportedTagError,
     YAMLSyntaxError,
+    _yaml,
     frontmatter,
 )
 
@@ -347,3 +348,33 @@ def test_lone_cr_line_breaks_read_the_same_on_every_route(yaml: str) -> None:
         for o in outcomes
     ]
     assert ours[0] == ours[1] == ours[2]
+
+
+# -- FZ16: two document end markers ----------------------------------------------
+
+
+def _composed(yaml: str, *, fast: bool | None) -> Any:
+    try:
+        return _yaml.compose(yaml, line_offset=1, fast=fast).data
+    except NewsItemError as exc:
+        return (type(exc), exc.code, exc.line, exc.column)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        pytest.param("a: 1\n...\n", {"a": 1}, id="one"),
+        pytest.param("a: 1\n...\n...\n", (StructureError, "not-a-mapping", 4, 1), id="two"),
+    ],
+)
+def test_document_end_markers_get_one_verdict_on_every_parser(yaml: str, expected: Any) -> None:
+    """``...`` lines after the values: libyaml gives the pure parser's (the reference's) outcome."""
+    # Found as: libyaml read one document, the pure parser an empty second one.
+    assert _composed(yaml, fast=None) == _composed(yaml, fast=False) == expected
+
+
+def test_second_document_end_marker_before_a_key_is_refused() -> None:
+    """A key after ``...`` starts a second document, which front matter cannot hold."""
+    with pytest.raises(StructureError) as info:
+        frontmatter.loads("---\na: 1\n...\nb: 2\n---\n")
+    assert (info.value.code, info.value.line, info.value.column) == ("not-a-mapping", 4, 1)
