@@ -94,6 +94,9 @@ _LIBYAML_DIFFERS = re.compile(r"\t|(?:^|[\s\[{,])[&*][\w-]*[^\w\s-]", re.MULTILI
 # libyaml also takes a "#" glued to a block scalar header ("|#c") and a BOM
 # inside the YAML, which ruamel.yaml refuses.
 _GLUED_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# A tag or anchor, then a plain scalar that starts with ":" ("[! :x]"):
+# libyaml reads an empty key, ruamel.yaml the scalar ":x".
+_PROPERTY_THEN_COLON = re.compile(r"[!&][^ \t\r\n]*[ \t]+:")
 # A lone CR (old Mac line ends): libyaml and ruamel.yaml part ways on what
 # starts a line after one ("\r---", "\r...").
 LONE_CR = re.compile(r"\r(?!\n)")
@@ -117,6 +120,7 @@ def _libyaml_differs(text: str) -> bool:
         or (("|" in text or ">" in text) and bool(SHORT_BLANK_FIRST_LINE.search(text)))
         or bool(ADJACENT_VALUE.search(text))
         or ("\r" in text and bool(LONE_CR.search(text)))
+        or (("!" in text or "&" in text) and bool(_PROPERTY_THEN_COLON.search(text)))
         # "..." lines: ruamel.yaml opens an empty document after a second one
         or "\n..." in text
         or text.startswith("...")

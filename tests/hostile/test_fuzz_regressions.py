@@ -378,3 +378,15 @@ def test_second_document_end_marker_before_a_key_is_refused() -> None:
     with pytest.raises(StructureError) as info:
         frontmatter.loads("---\na: 1\n...\nb: 2\n---\n")
     assert (info.value.code, info.value.line, info.value.column) == ("not-a-mapping", 4, 1)
+
+
+# -- FZ17: a tag or anchor before a scalar that starts with ":" -----------------
+
+
+@pytest.mark.parametrize("flow", ["[! :x]", "[&a :x]", "[!  :.5, b]"])
+def test_property_before_a_colon_scalar_reads_the_same_on_every_parser(flow: str) -> None:
+    """``[! :x]`` holds the string ``:x`` whichever parser reads it (the reference's reading)."""
+    # Found as: libyaml read an empty key with the value x, the pure parser ":x".
+    yaml = f"base: {flow}\n"
+    assert _composed(yaml, fast=None) == _composed(yaml, fast=False)
+    assert _composed(yaml, fast=None)["base"][0] in (":x", ":.5")
