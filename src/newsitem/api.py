@@ -97,7 +97,8 @@ class NewsItem(Generic[A]):
         if document is None:
             return None
         document.body = self.body
-        if _fingerprint(self.article) == self._fingerprint:
+        fingerprint = _fingerprint(self.article)
+        if fingerprint is not None and fingerprint == self._fingerprint:
             document.data = self._raw
             return document
         new = _plain(self.article)

@@ -390,3 +390,16 @@ def test_property_before_a_colon_scalar_reads_the_same_on_every_parser(flow: str
     yaml = f"base: {flow}\n"
     assert _composed(yaml, fast=None) == _composed(yaml, fast=False)
     assert _composed(yaml, fast=None)["base"][0] in (":x", ":.5")
+
+
+# -- FZ18: an extra value JSON cannot hold ---------------------------------------
+
+
+def test_edit_of_an_item_whose_extra_value_json_cannot_hold_is_written() -> None:
+    """A mapping used as a key (no JSON form) must not make every item look unchanged."""
+    # Found as: both fingerprints were None, so a new title was silently dropped.
+    text = "---\ntitle: flow\nwebUrl: https://e.com/d\nodd: [{{url: x}: 1}]\n---\n"
+    item = newsitem.loads(text)
+    assert newsitem.dumps(item) == text
+    item.article.title = "New title"
+    assert newsitem.dumps(item) == text.replace("title: flow", "title: New title")
