@@ -52,6 +52,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 # In flow lists, yaml-rs takes "|" and ">" as the start of a plain scalar
 # ("[| b]", which YAML refuses) and "b:" before "]" or "," as a mapping.
 _FLOW_ODD = re.compile(r"[\[,][ \t\r\n]*[|>]|:[\]},]")
+# ".nan" may be a key, and two NaN keys are one duplicate key to the full path
+# but two keys to yaml-rs: such texts take the full path.
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 # A block scalar header on the last line: yaml-rs reads the empty scalar as "\n".
 _BLOCK_HEADER = re.compile(r"[^\n]*[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\Z")
 _SIGNS = frozenset("+-")
@@ -155,6 +158,7 @@ def values(yaml: str, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Any] | None:
         or ("[" in yaml and (_FLOW_ODD.search(yaml) or ADJACENT_VALUE.search(yaml)))
         or (("|" in yaml or ">" in yaml) and SHORT_BLANK_FIRST_LINE.search(yaml))
         or ("\r" in yaml and LONE_CR.search(yaml))
+        or _NAN.search(yaml)
         or _has_odd_line(text)
         or _has_trigger(text)
         or _has_radix(text)

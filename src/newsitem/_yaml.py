@@ -507,7 +507,9 @@ class _Composer:
         return ScalarNode(_frozen(value), node.start, last_offset(node), None, tagged=True)
 
     def _duplicate(self, parent: MappingNode, key: ScalarNode) -> None:
-        first = next(k for k in parent.keys if k.value == key.value)
+        # "is" too: a NaN key (".nan", one object) is found in a dict by
+        # identity, though it is not equal to itself.
+        first = next(k for k in parent.keys if k.value is key.value or k.value == key.value)
         first_line, first_column = self.line_column(first.start)
         line, column = self.line_column(key.start)
         raise DuplicateKeyError(

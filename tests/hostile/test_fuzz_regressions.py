@@ -14,6 +14,7 @@ from _hostile import same
 
 import newsitem
 from newsitem import (
+    DuplicateKeyError,
     NewsItemError,
     StructureError,
     UnsupportedTagError,
@@ -403,3 +404,15 @@ def test_edit_of_an_item_whose_extra_value_json_cannot_hold_is_written() -> None
     assert newsitem.dumps(item) == text
     item.article.title = "New title"
     assert newsitem.dumps(item) == text.replace("title: flow", "title: New title")
+
+
+# -- FZ19: NaN keys twice ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", ROUTES, ids=["plain", "libyaml", "pure"])
+def test_two_nan_keys_are_a_duplicate_key_on_every_route(extra: str) -> None:
+    """``.nan:`` twice is a duplicate key (one value, one object), wherever the text goes."""
+    # Found as: StopIteration from the duplicate-key report, and the fast path
+    # reading two keys.
+    outcome = _outcome(f"---\na: 1\n.nan: x\n.nan: y\n{extra}---\n")
+    assert outcome == (DuplicateKeyError, "duplicate-key", 4, 1)
