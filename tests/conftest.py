@@ -1,0 +1,26 @@
+"""Suite-wide settings: the hypothesis profiles.
+
+``ci`` (the default) is derandomised: the examples come from a fixed seed,
+so a red run is red again on the next machine and the next day.
+``thorough`` runs the same properties on many more, random, examples:
+
+    NEWSITEM_HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests/frontmatter/test_properties.py
+
+Property tests ask for ``max(their own count, the profile's)`` examples, so
+the profile raises every count and lowers none (see docs/testing.md).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+_COMMON = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+settings.register_profile("ci", _COMMON, derandomize=True, print_blob=True)
+settings.register_profile("thorough", _COMMON, max_examples=3000, print_blob=True)
+settings.load_profile(os.environ.get("NEWSITEM_HYPOTHESIS_PROFILE", "ci"))
