@@ -387,25 +387,32 @@ class _Composer:
             kind = tag[len(_CORE) :]
             value = _tagged_scalar(kind, text)
             if value is _INVALID:
-                self._bad_tag(event, f"'{text}' is not a valid !!{kind}")
+                self._bad_value(event, f"'{text}' is not a valid !!{kind}")
             return value
         if tag == _TIMESTAMP_TAG:
             stamp = _scalars.parse_timestamp(text)
             if stamp is None:
-                self._bad_tag(event, f"'{text}' is not a valid !!timestamp")
+                self._bad_value(event, f"'{text}' is not a valid !!timestamp")
             return stamp
         if tag == _BINARY_TAG:
             try:
                 base64.b64decode("".join(text.split()), validate=True)
             except ValueError:
-                self._bad_tag(event, "!!binary value is not base64")
+                self._bad_value(event, f"'{text}' is not a valid !!binary (not base64)")
             return text  # kept as its text: front matter values are plain
+        if tag in _MAP_TAGS | _SEQ_TAGS:
+            self._bad_value(event, f"'{text}' is a scalar, not a !!{tag[len(_CORE) :]}")
         self._bad_tag(event, f"the tag {tag!r} is not supported")
         raise AssertionError  # pragma: no cover - _bad_tag always raises
 
     def _bad_tag(self, event: _Event, message: str) -> None:
         line, column = self.line_column(_properties_start(self.text, event.start_mark.index))
         raise UnsupportedTagError(message, line=line, column=column)
+
+    def _bad_value(self, event: _Event, message: str) -> None:
+        """A core tag on a value it does not fit (``!!int abc``): ``invalid-tag-value``."""
+        line, column = self.line_column(_properties_start(self.text, event.start_mark.index))
+        raise YAMLSyntaxError(message, line=line, column=column, code="invalid-tag-value")
 
     def _alias(self, event: _Event) -> None:
         name = event.anchor
@@ -421,6 +428,12 @@ class _Composer:
 
     def _open(self, event: _Event, *, mapping: bool) -> None:
         if event.tag is not None and event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+            if event.tag in _TAGGED_SCALARS | _MAP_TAGS | _SEQ_TAGS or event.tag in (
+                _TIMESTAMP_TAG,
+                _BINARY_TAG,
+            ):
+                kind = "a mapping" if mapping else "a sequence"
+                self._bad_value(event, f"{kind} cannot be a !!{event.tag[len(_CORE) :]}")
             self._bad_tag(event, f"the tag {event.tag!r} is not supported")
         if len(self.stack) >= self.max_depth:
             line, column = self.line_column(event.start_mark.index)
