@@ -168,6 +168,7 @@ def test_other_tags_are_unsupported(yaml: str) -> None:
         ("\ta: 1", 1),
         ("a:\n\tb: 1", 1),
         ("a:\n-\tx", 2),
+        ("a: [x y\tz]", 9),
     ],
 )
 def test_a_tab_outside_quotes_and_block_scalars_is_refused_at_the_tab(
@@ -184,10 +185,18 @@ def test_a_tab_outside_quotes_and_block_scalars_is_refused_at_the_tab(
 
 @pytest.mark.parametrize(
     ("yaml", "value"),
-    [('a: "x\ty"', "x\ty"), ("a: 'x\ty'", "x\ty"), ("a: |\n  \tx", "\tx\n"), ("a: b #\tc", "b")],
+    [
+        ('a: "x\ty"', "x\ty"),
+        ("a: 'x\ty'", "x\ty"),
+        ("a: |\n  \tx", "\tx\n"),
+        ("a: b #\tc", "b"),
+        ("a: [x,\ty]", ["x", "y"]),
+        ("a: [\tx\t, y]", ["x", "y"]),
+        ("a: {b:\tc}", {"b": "c"}),
+    ],
 )
-def test_tabs_in_quotes_block_scalars_and_comments_are_kept(yaml: str, value: str) -> None:
-    """Tabs inside quoted and block scalars are text; in a comment they are comment."""
+def test_tabs_in_quotes_block_scalars_comments_and_flow_are_kept(yaml: str, value: Any) -> None:
+    """Tabs inside quoted and block scalars are text, in a comment comment, in flow spacing."""
     assert frontmatter.loads(f"---\n{yaml}\n---\n").data["a"] == value
 
 

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Mutation testing, one core module at a time, with mutmut.
+
+    .venv/bin/python scripts/mutation.py _io             mutate src/newsitem/_io.py
+    .venv/bin/python scripts/mutation.py _io --show      also print each survivor's diff
+    .venv/bin/python scripts/mutation.py --list          the modules and their tests
+
+Each module is mutated in its own copy of the project under
+``build/mutation/MODULE/`` (so runs of different modules do not share state,
+and a rerun only tests what changed), against the test files that exercise it.
+The last line reads ``newsitem/MODULE.py: killed K/N (P%)``, then each
+survivor is listed by name; ``--show`` prints its diff. Needs the ``mutation``
+extra (``pip install -e .[mutation]``). Runs one worker, ``nice``d.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WORK = ROOT / "build" / "mutation"
+
+# The tests that exercise each module: every mutant is run against the tests
+# among these that reach the function it changes (mutmut tracks which). Files
+# whose tests start worker processes (test_corpus_api.py, the Dask recipe) are
+# left out: a spawned worker re-runs mutmut's own entry point.
+_CLAIMS = "tests/test_doc_claims.py"
+TESTS: dict[str, list[str]] = {
+    "_split": [
+        "tests/frontmatter/test_roundtrip.py",
+        "tests/frontmatter/test_errors.py",
+        "tests/frontmatter/test_edits.py",
+        "tests/hostile/test_bad_input.py",
+        _CLAIMS,
+    ],
+    "_edit": [
+        "tests/frontmatter/test_edits.py",
+        "tests/frontmatter/test_properties.py",
+        "tests/test_api.py",
+    ],
+    "_render": [
+        "tests/frontmatter/test_edits.py",
+        "tests/frontmatter/test_properties.py",
+        "tests/test_api.py",
+    ],
+    "errors": [
+        "tests/frontmatter/test_errors.py",
+        "tests/test_api.py",
+        "tests/test_cli.py",
+        "tests/test_validation.py",
+        "tests/hostile/test_bad_input.py",
+        _CLAIMS,
+    ],
+    "models": ["tests/test_models.py", "tests/test_validation.py", "tests/test_api.py", _CLAIMS],
+    "limits": ["tests/hostile/test_bad_input.py", "tests/test_api.py", _CLAIMS],
+    "_io": [
+        "tests/hostile/test_bad_input.py",
+        "tests/hostile/test_safe_writes.py",
+        "tests/test_api.py",
+        "tests/frontmatter/test_errors.py",
+        _CLAIMS,
+    ],
+    "_scalars": [
+        "tests/frontmatter/test_roundtrip.py",
+        "tests/frontmatter/test_edits.py",
+        "tests/test_api.py",
+        "tests/test_models.py",
+        _CLAIMS,
+    ],
+    "_validation": ["tests/test_validation.py", "tests/test_models.py", "tests/test_api.py"],
+}
+# Tests in the files above that start worker processes.
+DESELECT = "not workers"
+# Copied into the scratch project: what the tests read.
+COPY = ["src", "tests", "examples", "fuzz", "docs", "README.md", "pyproject.toml"]
+
+
+def _config(module: str) -> str:
+    """The ``[tool.mutmut]`` table for one module."""
+    tests = ", ".join(f'"{name}"' for name in TESTS[module] if (ROOT / name).exists())
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src"]\n'
+        f'only_mutate = ["src/newsitem/{module}.py"]\n'
+        f"pytest_add_cli_args_test_selection = [{tests}]\n"
+        # -x: the first failing test kills the mutant; no xdist, no cache.
+        'pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", '
+        f'"-k", "{DESELECT}"]\n'
+    )
+
+
+def _prepare(module: str) -> Path:
+    """A scratch copy of the project for ``module``, refreshed from the sources."""
+    work = WORK / module
+    work.mkdir(parents=True, exist_ok=True)
+    for name in COPY:
+        source, target = ROOT / name, work / name
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                target,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("__pycache__", ".hypothesis", "corpus", "crashes"),
+            )
+        else:
+            shutil.copy2(source, target)
+    pyproject = work / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text + _config(module), encoding="utf-8")
+    return work
+
+
+def _results(work: Path) -> dict[str, str]:
+    """Mutant name -> status, from ``mutmut results --all true``."""
+    out = subprocess.run(
+        [str(BIN / "mutmut"), "results", "--all", "true"],
+        cwd=work,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+    return dict(re.findall(r"^\s*(\S+): (\S+)\s*$", out, re.MULTILINE))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mutation.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("module", nargs="?", choices=sorted(TESTS))
+    parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    args = parser.parse_args(argv)
+    if args.list or args.module is None:
+        for module, tests in TESTS.items():
+            print(f"{module}: {' '.join(tests)}")
+        return 0
+    work = _prepare(args.module)
+    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="ci")
+    corpus = ROOT.parent / "shared" / "corpus"
+    env.setdefault("NEWSITEM_CORPUS", str(corpus))
+    argv_run = ["nice", str(BIN / "mutmut"), "run", "--max-children", "1"]
+    log = work / "mutmut-run.log"
+    print(f"mutation.py: mutating src/newsitem/{args.module}.py; progress in {log}", flush=True)
+    with log.open("w", encoding="utf-8") as out:
+        code = subprocess.run(argv_run, cwd=work, env=env, stdout=out, stderr=out).returncode
+    if code:
+        print(f"mutation.py: mutmut run failed (exit code {code}); see {log}", file=sys.stderr)
+        return code
+    statuses = _results(work)
+    total = len(statuses)
+    killed = sum(status in ("killed", "timeout") for status in statuses.values())
+    survivors = sorted(name for name, status in statuses.items() if status == "survived")
+    other = sorted(
+        f"{name} ({status})"
+        for name, status in statuses.items()
+        if status not in ("killed", "timeout", "survived")
+    )
+    share = 100 * killed / total if total else 0.0
+    for name in survivors:
+        print(f"survived: {name}")
+        if args.show:
+            diff = subprocess.run(
+                [str(BIN / "mutmut"), "show", name], cwd=work, text=True, capture_output=True
+            )
+            print(diff.stdout)
+    for name in other:
+        print(f"not tested: {name}")
+    print(f"newsitem/{args.module}.py: killed {killed}/{total} ({share:.1f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
