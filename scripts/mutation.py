@@ -32,6 +32,8 @@ WORK = ROOT / "build" / "mutation"
 # whose tests start worker processes (test_corpus_api.py, the Dask recipe) are
 # left out: a spawned worker re-runs mutmut's own entry point.
 _CLAIMS = "tests/test_doc_claims.py"
+_MESSAGES = "tests/test_messages.py"
+_WRITTEN = "tests/test_written_scalars.py"
 TESTS: dict[str, list[str]] = {
     "_split": [
         "tests/frontmatter/test_roundtrip.py",
@@ -39,6 +41,7 @@ TESTS: dict[str, list[str]] = {
         "tests/frontmatter/test_edits.py",
         "tests/hostile/test_bad_input.py",
         _CLAIMS,
+        _MESSAGES,
     ],
     "_edit": [
         "tests/frontmatter/test_edits.py",
@@ -49,6 +52,7 @@ TESTS: dict[str, list[str]] = {
         "tests/frontmatter/test_edits.py",
         "tests/frontmatter/test_properties.py",
         "tests/test_api.py",
+        _WRITTEN,
     ],
     "errors": [
         "tests/frontmatter/test_errors.py",
@@ -57,15 +61,23 @@ TESTS: dict[str, list[str]] = {
         "tests/test_validation.py",
         "tests/hostile/test_bad_input.py",
         _CLAIMS,
+        _MESSAGES,
     ],
-    "models": ["tests/test_models.py", "tests/test_validation.py", "tests/test_api.py", _CLAIMS],
-    "limits": ["tests/hostile/test_bad_input.py", "tests/test_api.py", _CLAIMS],
+    "models": [
+        "tests/test_models.py",
+        "tests/test_validation.py",
+        "tests/test_api.py",
+        _CLAIMS,
+        _WRITTEN,
+    ],
+    "limits": ["tests/hostile/test_bad_input.py", "tests/test_api.py", _CLAIMS, _MESSAGES],
     "_io": [
         "tests/hostile/test_bad_input.py",
         "tests/hostile/test_safe_writes.py",
         "tests/test_api.py",
         "tests/frontmatter/test_errors.py",
         _CLAIMS,
+        "tests/test_io.py",
     ],
     "_scalars": [
         "tests/frontmatter/test_roundtrip.py",
@@ -73,8 +85,14 @@ TESTS: dict[str, list[str]] = {
         "tests/test_api.py",
         "tests/test_models.py",
         _CLAIMS,
+        _WRITTEN,
     ],
-    "_validation": ["tests/test_validation.py", "tests/test_models.py", "tests/test_api.py"],
+    "_validation": [
+        "tests/test_validation.py",
+        "tests/test_models.py",
+        "tests/test_api.py",
+        _WRITTEN,
+    ],
 }
 # Tests in the files above that start worker processes.
 DESELECT = "not workers"
