@@ -53,6 +53,7 @@ TESTS: dict[str, list[str]] = {
         "tests/frontmatter/test_properties.py",
         "tests/test_api.py",
         _WRITTEN,
+        "tests/test_written_strings.py",
     ],
     "errors": [
         "tests/frontmatter/test_errors.py",
