@@ -93,6 +93,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_models.py",
         "tests/test_api.py",
         _WRITTEN,
+        _MESSAGES,
     ],
 }
 # Tests in the files above that start worker processes.
@@ -108,6 +109,8 @@ def _config(module: str) -> str:
         "\n[tool.mutmut]\n"
         'source_paths = ["src"]\n'
         f'only_mutate = ["src/newsitem/{module}.py"]\n'
+        # mutmut runs the tests in its own copy, with tests/ but not what they read.
+        'also_copy = ["examples", "fuzz", "docs", "README.md"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
         # -x: the first failing test kills the mutant; no xdist, no cache.
         'pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", '

@@ -202,3 +202,64 @@ def test_issue_defaults() -> None:
     """An Issue made with a field and message only is an ``invalid-value`` without a place."""
     issue = errors.Issue("webUrl", "bad")
     assert (issue.code, issue.line, issue.column) == ("invalid-value", None, None)
+
+
+# -- validation issues ----------------------------------------------------------------------
+
+
+def _assignment_issue(attribute: str, value: object) -> errors.Issue:
+    import newsitem
+
+    item = newsitem.loads("---\ntitle: T\nwebUrl: https://example.com/a\n---\n")
+    with pytest.raises(errors.ValidationError) as info:
+        setattr(item.article, attribute, value)
+    (issue,) = info.value.issues
+    return issue
+
+
+def test_a_naive_datetime_is_described_as_without_a_time_zone() -> None:
+    """Assigning a naive datetime: ``invalid-value``, naming what is missing."""
+    import datetime as dt
+
+    issue = _assignment_issue("published_date_time", dt.datetime(2024, 1, 1))
+    assert (issue.field, issue.code) == ("publishedDateTime", "invalid-value")
+    assert issue.message == (
+        "expected a date-time with a time zone, got a date-time 2024-01-01T00:00:00 "
+        "without a time zone"
+    )
+
+
+def test_bytes_are_described_as_binary_data() -> None:
+    """A bytes value is named as such, not shown."""
+    issue = _assignment_issue("title", b"xy")
+    assert (issue.code, issue.message) == ("wrong-type", "expected a string, got binary data")
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("z" * 60, "'" + "z" * 60 + "'"), ("z" * 61, "'" + "z" * 57 + "...'")],
+)
+def test_long_strings_are_cut_after_57_characters(value: str, shown: str) -> None:
+    """A string of up to 60 characters is shown whole; a longer one as its first 57 and '...'."""
+    issue = _assignment_issue("quality", value)
+    assert issue.message == f"expected an integer, got a string {shown}"
+
+
+def test_issues_are_listed_in_file_order_with_their_places() -> None:
+    """Every problem of a file, ordered by line and column, with its code."""
+    import newsitem
+
+    text = (
+        "---\ntitle: T\nwebUrl: /x\nquality: q\nzz: 1\nrelated:\n  - title: x\n"
+        "    quality: [1]\n---\n"
+    )
+    with pytest.raises(errors.ValidationError) as info:
+        newsitem.loads(text, strict=True)
+    found = [(i.field, i.code, i.line) for i in info.value.issues]
+    assert found == [
+        ("webUrl", "invalid-value", 3),
+        ("quality", "wrong-type", 4),
+        ("zz", "unknown-field", 5),
+        ("related[0].webUrl", "missing-field", 7),
+        ("related[0].quality", "wrong-type", 8),
+    ]
