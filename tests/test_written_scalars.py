@@ -81,18 +81,28 @@ def test_a_changed_timestamp_keeps_the_shape_of_the_original(
         ("2024-01-01T00:00:00+23:59", dt.timedelta(hours=23, minutes=59)),
     ],
 )
-def test_timestamp_offsets_are_read_in_full(text: str, offset: dt.timedelta) -> None:
+@pytest.mark.parametrize("anchor", ["", "&t "])  # an anchor takes the full parser
+def test_timestamp_offsets_are_read_in_full(text: str, offset: dt.timedelta, anchor: str) -> None:
     """Hours and minutes of an offset both count, with the offset's sign."""
-    value = frontmatter.loads(f"---\na: {text}\n---\n").data["a"]
+    value = frontmatter.loads(f"---\na: {anchor}{text}\n---\n").data["a"]
     assert isinstance(value, dt.datetime)
     assert value.utcoffset() == offset
 
 
-def test_an_offset_of_a_day_or_more_is_no_timestamp() -> None:
+@pytest.mark.parametrize("anchor", ["", "&t "])
+def test_an_offset_of_a_day_or_more_is_no_timestamp(anchor: str) -> None:
     """``+24:00`` is not a valid offset, so the scalar is a string."""
-    assert frontmatter.loads("---\na: 2024-01-01T00:00:00+24:00\n---\n").data["a"] == (
+    assert frontmatter.loads(f"---\na: {anchor}2024-01-01T00:00:00+24:00\n---\n").data["a"] == (
         "2024-01-01T00:00:00+24:00"
     )
+
+
+def test_a_naive_datetime_cannot_be_written() -> None:
+    """A datetime without a zone would read back as UTC, so it is an EditError, not a guess."""
+    doc = frontmatter.loads("---\na: 2024-03-11T09:15:00Z\n---\n")
+    doc.data["a"] = dt.datetime(2024, 3, 12, 10, 30)
+    with pytest.raises(errors.EditError):
+        frontmatter.dumps(doc)
 
 
 @pytest.mark.parametrize(
@@ -150,6 +160,8 @@ def test_a_new_float_is_written_as_a_core_schema_float(value: float, written: st
         ("0x1f", 255, "0xff"),
         ("0o17", 8, "0o10"),
         ("0x1F", -1, "-1"),
+        ("0x1F", 0, "0x0"),
+        ("0xA1", 255, "0xFF"),
         ("17", 8, "8"),
     ],
 )
