@@ -135,9 +135,7 @@ def _describe_error(error: ErrorDetails) -> tuple[str, str]:
         return "wrong-type", f"expected {_EXPECTED[kind]}, got {found}"
     if kind == "timezone_aware":
         return "invalid-value", f"expected a date-time with a time zone, got {found}"
-    expected = error.get("ctx", {}).get("expected")
-    if isinstance(expected, str):  # our own errors (see models) say what they expect
-        return "invalid-value", f"expected {expected}, got {found}"
+    # Our own errors (see models) read "expected <what>": the message as it is.
     return "invalid-value", f"{error['msg']}, got {found}"
 
 
