@@ -10,6 +10,8 @@ the chomping its line breaks need.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsitem import frontmatter
@@ -79,3 +81,23 @@ def test_a_string_replacing_a_block_scalar(value: str, literal: str, folded: str
     """Literal stays literal; folded stays folded for one line, else turns literal; else quoted."""
     assert _set("a: |\n  x\n  y", value) == f"a: {literal}"
     assert _set("a: >\n  x", value) == f"a: {folded}"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "edit", "written"),
+    [
+        ("a: |\n  x", lambda d: d.__setitem__("a", "p\n\nq\n"), "a: |\n  p\n\n  q\n"),
+        ("a: >\n  x", lambda d: d.__setitem__("a", "p q  \n"), "a: |\n  p q  \n"),
+        ("a: 'q'\nb: 'r'", lambda d: d.__setitem__("a", "it is"), "a: 'it is'\nb: 'r'\n"),
+        ("a: 'q'\nb: 'r'", lambda d: d.__setitem__("a", "x\ty"), "a: \"x\\ty\"\nb: 'r'\n"),
+        ("a: {x: 1}", lambda d: d.__setitem__("a", {"a,b": 1}), 'a: {"a,b": 1}\n'),
+        ("a:\n  - x", lambda d: d["a"].append("a,b"), "a:\n  - x\n  - a,b\n"),
+        ("a: [x]", lambda d: d["a"].append({"k,1": "v"}), 'a: [x, {"k,1": v}]\n'),
+    ],
+)
+def test_context_decides_the_style(yaml: str, edit: Any, written: str) -> None:
+    """Blank lines in a literal stay empty; trailing blanks cannot fold; a file's single
+    quotes are used unless the text needs escapes; flow context quotes what block allows."""
+    doc = frontmatter.loads(f"---\n{yaml}\n---\n")
+    edit(doc.data)
+    assert frontmatter.dumps(doc) == f"---\n{written}---\n"
