@@ -149,6 +149,9 @@ def missing_packages(block: Block) -> list[str]:
     return sorted(name for name in names if importlib.util.find_spec(name) is None)
 
 
+# As a user runs them: a warning (Dask's "port 8787 is in use" when another
+# cluster runs on the machine) is shown, not raised.
+@pytest.mark.filterwarnings("default")
 @pytest.mark.parametrize("page", PYTHON_PAGES, ids=_id)
 def test_python_examples_run(page: Path, folder: Path) -> None:
     """The page's ```python blocks run in order, in one namespace, without an error.
