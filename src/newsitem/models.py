@@ -218,7 +218,7 @@ class Image(NewsModel):
     """An image of a related item or a provider."""
 
     url: HttpUrlStr
-    """Where the image is: an absolute http(s) URL. Required."""
+    """Where the image is: an absolute http(s) URL."""
     width: int | None = None
     """The image's width in pixels."""
     height: int | None = None
@@ -235,7 +235,7 @@ class Provider(NewsModel):
     """The publisher of an article or a related item."""
 
     name: str
-    """The publisher's name, such as `Harbor Ledger`. Required."""
+    """The publisher's name, such as `Harbor Ledger`."""
     domain: str | None = None
     """The publisher's domain name, such as `harborledger.com`."""
     images: list[Image] | None = None
@@ -246,13 +246,13 @@ class RelatedItem(NewsModel):
     """One entry of an article's ``related`` list."""
 
     title: Text
-    """The related article's headline. Required."""
+    """The related article's headline."""
     excerpt: Text | None = None
     """A sentence or two from or about the related article."""
     published_date_time: Timestamp | None = None
     """When the related article was published: an ISO 8601 date-time with a time zone."""
     web_url: HttpUrlStr
-    """Where the related article is read: an absolute http(s) URL. Required."""
+    """Where the related article is read: an absolute http(s) URL."""
     amp_web_url: HttpUrlStr | None = None
     """The address of the related article's AMP page."""
     cdn_amp_web_url: HttpUrlStr | None = None
@@ -317,7 +317,7 @@ class Article(NewsModel):
     category: str | None = None
     """The section the item is filed in, such as `news`."""
     title: Text
-    """The headline. Required."""
+    """The headline."""
     excerpt: Text | None = None
     """A sentence or two that sums the article up."""
     published_date_time: Timestamp | None = None
@@ -325,7 +325,7 @@ class Article(NewsModel):
     original_url: HttpUrlStr | None = None
     """Where the article was first published: an absolute http(s) URL."""
     web_url: HttpUrlStr
-    """Where the article is read: an absolute http(s) URL. Required."""
+    """Where the article is read: an absolute http(s) URL."""
     type: str | None = None
     """What the item is: `article`, `video`, ... (an open set)."""
     quality: int | None = None
