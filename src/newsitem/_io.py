@@ -6,7 +6,7 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -157,7 +157,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def atomic_stream(path: Path) -> Iterator[BinaryIO]:
+def atomic_stream(path: Path) -> Generator[BinaryIO, None, None]:
     """A binary file that replaces ``path`` when the block ends, as :func:`write_atomic` does.
 
     For output written a piece at a time: until the block ends without an

@@ -44,7 +44,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Literal, Union, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    BinaryIO,
+    Literal,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+)
 
 from pydantic import AwareDatetime, BaseModel
 
@@ -166,7 +176,7 @@ def _peek(
     iterator = iter(items)
     first = next(iterator, None)
     if model is None:
-        model = Article if first is None else type(first.article)
+        model = Article if first is None else cast("type[BaseModel]", type(first.article))
     rest = iterator if first is None else itertools.chain([first], iterator)
     return _layout(model), rest
 
@@ -247,9 +257,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
     if isinstance(value, Mapping):
-        return {_key(key): _plain(item) for key, item in value.items()}  # pyright: ignore[reportUnknownVariableType]
+        mapping = cast("Mapping[object, object]", value)
+        return {_key(key): _plain(item) for key, item in mapping.items()}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]  # pyright: ignore[reportUnknownVariableType]
+        return [_plain(item) for item in cast("list[object]", value)]
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return value
@@ -276,7 +287,7 @@ def _row(layout: _Layout, item: NewsItem[Any], leaf: Any) -> dict[str, Any]:
 def _pyarrow() -> Any:
     try:
         import pyarrow
-        import pyarrow.parquet
+        import pyarrow.parquet  # pyright: ignore[reportUnusedImport] - pa.parquet
     except ImportError as exc:
         raise ImportError(
             "Arrow and Parquet export need pyarrow: pip install 'newsitem[arrow]'"
@@ -286,7 +297,8 @@ def _pyarrow() -> Any:
 
 def arrow_schema(model: type[BaseModel] = Article) -> pyarrow.Schema:
     """The Arrow schema of the rows of ``model``'s items (see the module's docs)."""
-    return _schema(_pyarrow(), _layout(model))
+    schema: pyarrow.Schema = _schema(_pyarrow(), _layout(model))
+    return schema
 
 
 def _schema(pa: Any, layout: _Layout) -> Any:
@@ -351,7 +363,8 @@ def to_arrow(
     pa = _pyarrow()
     layout, rest = _peek(items, model)
     batches = list(record_batches(rest, model=layout.article.model))
-    return pa.Table.from_batches(batches, schema=_schema(pa, layout))
+    table: pyarrow.Table = pa.Table.from_batches(batches, schema=_schema(pa, layout))
+    return table
 
 
 # --- files ---------------------------------------------------------------------
@@ -395,9 +408,9 @@ def _write(
     columns = layout.columns
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
     count = 0
+    writer = csv.writer(text)
     try:
         if to == "csv":
-            writer = csv.writer(text)
             writer.writerow([column.key for column in columns])
         for item in rest:
             row = _row(layout, item, _json_leaf)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -77,10 +77,17 @@ def field_table(model: type[BaseModel]) -> str:
 
 
 def _field_type(info: FieldInfo) -> str:
-    annotation: object = info.annotation
-    if info.metadata:  # pydantic moves a field's own Annotated[...] metadata here
-        annotation = Annotated.__class_getitem__((annotation, *info.metadata))  # type: ignore[attr-defined]
-    return _type_text(annotation)
+    base: object = info.annotation
+    if not info.metadata:
+        return _type_text(base)
+    # pydantic moves a field's own Annotated[...] metadata to info.metadata.
+    metadata: list[object] = info.metadata
+    return _type_text(_annotated(base, metadata))
+
+
+def _annotated(base: object, metadata: list[object]) -> object:
+    rebuilt = Annotated.__class_getitem__((base, *metadata))  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+    return cast("object", rebuilt)
 
 
 def _type_text(annotation: object) -> str:

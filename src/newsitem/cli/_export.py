@@ -93,13 +93,15 @@ def run(args: argparse.Namespace) -> int:
         def items() -> Iterator[NewsItem[Any]]:
             nonlocal failed
             for one in bar.track(inputs):
-                try:
-                    yield _load(one, model)
-                except NewsItemError as exc:
-                    failed += 1
-                    with bar.output():
-                        for problem in problems_from_error(one.path, exc):
-                            reporter.add(problem)
+                item, error = _load(one, model)
+                if item is not None:
+                    yield item
+                    continue
+                assert error is not None
+                failed += 1
+                with bar.output():
+                    for problem in problems_from_error(one.path, error):
+                        reporter.add(problem)
 
         if args.output == "-":
             written = export.write(
@@ -132,20 +134,24 @@ def _format(output: str, given: str | None) -> export.Format:
     return given  # type: ignore[return-value]  # one of export.FORMATS, checked above
 
 
-def _load(one: Input, model: type[Article]) -> NewsItem[Article]:
-    if one.is_stdin:
-        try:
-            return loads(one.read_text(), model=model)
-        except NewsItemError as exc:
-            exc.path = one.path
-            raise
+def _load(
+    one: Input, model: type[Article]
+) -> tuple[NewsItem[Article], None] | tuple[None, NewsItemError]:
+    """The item of ``one``, or the error that says why there is none."""
     try:
-        return load(one.path, model=model)
+        if one.is_stdin:
+            return loads(one.read_text(), model=model), None
+        return load(one.path, model=model), None
+    except NewsItemError as exc:
+        if one.is_stdin:
+            exc.path = one.path
+        return None, exc
     except OSError as exc:
         error = NewsItemError(
             f"cannot read the file: {exc.strerror or exc}", path=one.path, code="unreadable"
         )
-        raise error from exc
+        error.__cause__ = exc
+        return None, error
 
 
 def _started(inputs: Iterator[Input]) -> Iterator[Input]:

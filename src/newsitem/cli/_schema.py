@@ -11,6 +11,7 @@ from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
+from .._io import write
 from ..models import Article
 from ..schema import json_schema
 from ._common import EXIT_OK, Commands, UsageError
@@ -34,16 +35,26 @@ def register(commands: Commands) -> None:
             "Print the JSON Schema (draft 2020-12) of a news item's front matter: "
             "the file's keys, with a title and a description for each field."
         ),
-        epilog="redirect it to a file (newsitem schema > article.schema.json) "
+        epilog="write it to a file (newsitem schema -o article.schema.json) "
         "and point your editor at it; see the docs' schema page",
     )
     schema.add_argument("--model", metavar="MODULE:CLASS", help=MODEL_HELP)
+    schema.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the schema to FILE (atomically) instead of standard output",
+    )
     schema.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     model = model_argument(args.model, BaseModel)
-    sys.stdout.write(json.dumps(json_schema(model), indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(json_schema(model), indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write(text, args.output)
     return EXIT_OK
 
 
@@ -68,4 +79,4 @@ def model_argument(spec: str | None, base: type[M]) -> type[M]:
     if not (isinstance(found, type) and issubclass(found, base)):
         what = "a pydantic model" if base is BaseModel else f"a subclass of {base.__name__}"
         raise UsageError(f"{spec!r} is not {what}")
-    return cast("type[M]", found)
+    return found
