@@ -120,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _format(output: str, given: str | None) -> export.Format:
+    if output != "-" and os.path.isdir(output):
+        raise UsageError(f"{output!r} is a folder: -o names the file to write")
     if given is None:
         suffix = os.path.splitext(output)[1].lower()
         if suffix not in _SUFFIXES:
@@ -129,8 +131,6 @@ def _format(output: str, given: str | None) -> export.Format:
         given = _SUFFIXES[suffix]
     if output == "-" and given == "parquet":
         raise UsageError("Parquet is written to a file, not to standard output")
-    if output != "-" and os.path.isdir(output):
-        raise UsageError(f"{output!r} is a folder: -o names the file to write")
     return given  # type: ignore[return-value]  # one of export.FORMATS, checked above
 
 
