@@ -69,8 +69,9 @@ def items() -> list[NewsItem[Article]]:
 def test_arrow_types(items: list[NewsItem[Article]]) -> None:
     """Timestamps are UTC instants with an offset column; models are structs; lists are lists."""
     schema = export.to_arrow(items).schema
-    assert schema.names[:6] == ["file", "category", "title", "excerpt", "publishedDateTime"] + [
-        "publishedDateTimeOffset"
+    assert schema.names[:6] == [
+        *("file", "category", "title", "excerpt"),
+        *("publishedDateTime", "publishedDateTimeOffset"),
     ]
     assert schema.names[-2:] == ["extra", "body"]
     assert schema.field("publishedDateTime").type == pa.timestamp("us", tz="UTC")
