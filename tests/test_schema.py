@@ -323,10 +323,11 @@ def test_field_table_has_one_row_per_field() -> None:
     assert table[0] == "| key | attribute | type | required | description |"
     assert len(table) == 2 + len(Image.model_fields)
     assert table[2] == (
-        "| `url` | `url` | `HttpUrlStr` | yes | Where the image is: an absolute http(s) URL. |"
+        "| `url` | `url` | <code>HttpUrlStr</code> | yes | "
+        "Where the image is: an absolute http(s) URL. |"
     )
     assert table[5] == (
-        "| `isCached` | `is_cached` | `bool \\| None` |  | "
+        "| `isCached` | `is_cached` | <code>bool &#124; None</code> |  | "
         "Whether the upstream feed keeps a cached copy of the image. |"
     )
 

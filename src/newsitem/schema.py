@@ -20,6 +20,7 @@ rather than quoted. :doc:`schema` lists the consequences.
 
 from __future__ import annotations
 
+import html
 import types
 import typing
 from typing import Annotated, Any, Union, cast, get_args, get_origin
@@ -68,7 +69,8 @@ def field_table(model: type[BaseModel]) -> str:
         cells = (
             f"`{key}`",
             f"`{name}`",
-            f"`{_field_type(info)}`".replace("|", "\\|"),
+            # Not a code span: a pipe is escaped there as "\\|", shown as it is.
+            "<code>" + html.escape(_field_type(info)).replace("|", "&#124;") + "</code>",
             "yes" if info.is_required() else "",
             (info.description or "").replace("\n", " ").replace("|", "\\|"),
         )
