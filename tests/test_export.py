@@ -37,6 +37,7 @@ published: false
 provider:
   name: Harbor Ledger
   domain: harborledger.com
+  images: []
   logoColour: teal
 topics:
   - Robotics
@@ -52,6 +53,7 @@ related:
         isCached: true
   - title: "Union asks for review"
     webUrl: "https://example.org/union"
+    images: []
 wireDesk: europe
 ---
 Body text.
@@ -118,7 +120,7 @@ def test_arrow_values_and_nulls(items: list[NewsItem[Article]]) -> None:
     assert full["provider"] == {
         "name": "Harbor Ledger",
         "domain": "harborledger.com",
-        "images": None,
+        "images": [],
         "extra": '{"logoColour":"teal"}',
     }
     assert full["topics"] == ["Robotics", "Logistics"]
@@ -181,7 +183,7 @@ def test_csv_reads_back_with_the_csv_module(items: list[NewsItem[Article]]) -> N
     assert json.loads(full["provider"]) == {
         "name": "Harbor Ledger",
         "domain": "harborledger.com",
-        "images": None,
+        "images": [],
         "extra": {"logoColour": "teal"},
     }
     assert json.loads(full["topics"]) == ["Robotics", "Logistics"]
@@ -214,12 +216,12 @@ def test_jsonl_reads_back_with_json(items: list[NewsItem[Article]]) -> None:
         "type": None,
         "provider": None,
         "quality": None,
-        "images": None,
+        "images": [],
         "extra": None,
     }
     assert full["extra"] == {"wireDesk": "europe"}
     assert bare["title"] == "Bare"
-    assert bare["topics"] is None
+    assert bare["topics"] == loads(MINIMAL).article.topics  # absent: the attribute's default
 
 
 class PipelineArticle(Article):
@@ -324,10 +326,10 @@ def test_duckdb_queries_parquet(tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb")
     path = _written(tmp_path, "parquet")
     rows: list[Any] = duckdb.sql(
-        f"SELECT title, provider.name, len(related), related[1].images[1].width "
+        f"SELECT title, provider.name, related[1].images[1].width, len(related[2].images) "
         f"FROM '{path}' ORDER BY title"
     ).fetchall()
-    assert rows == [("Bare", None, None, None), ("Port deal", "Harbor Ledger", 2, 1200)]
+    assert rows == [("Bare", None, None, None), ("Port deal", "Harbor Ledger", 1200, 0)]
 
 
 def test_the_package_exposes_the_module() -> None:

@@ -2,8 +2,8 @@
 
 >>> from newsitem import schema
 >>> document = schema.json_schema()  # of Article; pass model= for a subclass
->>> document["required"]
-['title', 'webUrl']
+>>> document["required"] == ["title", "webUrl"]
+True
 
 :func:`json_schema` gives JSON Schema draft 2020-12, made from the models, so
 that it says what they say: the file's camelCase keys as property names, a
