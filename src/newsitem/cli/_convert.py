@@ -260,7 +260,7 @@ def _bing_image(image: Any) -> dict[str, Any] | None:
 def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         return []
-    items: list[Any] = value
+    items: list[Any] = value  # pyright: ignore[reportUnknownVariableType]
     return items
 
 
