@@ -54,6 +54,7 @@ def edit_files(
     dry_run: bool,
     quiet: bool,
     check: bool = False,
+    check_message: str = "would change",
 ) -> int:
     """Apply ``edit`` to every input and write what changed; the exit status.
 
@@ -72,9 +73,7 @@ def edit_files(
                 if check:
                     if new_text != text:
                         changed += 1
-                        reporter.add(
-                            Problem(one.path, None, None, "would-change", f"{verb} would change it")
-                        )
+                        reporter.add(Problem(one.path, None, None, "would-change", check_message))
                     continue
                 changed += write_changes(one.path, text, new_text, dry_run=dry_run)
             except ValidationError as exc:
