@@ -186,3 +186,43 @@ def test_formatter_on_the_corpus() -> None:
             assert all(comment in kept for comment in comments), path
         formatted += 1
     assert formatted > 3000
+
+
+def test_fmt_nulls_unknown_keys_and_nested_timestamps(tmp_path: Path) -> None:
+    """Nulls as ``null``; keys before any known key stay first; quoted timestamps go plain."""
+    text = (
+        "---\n"
+        "id: 7\n"
+        "title: T\n"
+        "webUrl: https://e.com/a\n"
+        "excerpt: ~\n"
+        "path:\n"
+        "related:\n"
+        "- {webUrl: 'https://e.com/r',"
+        " publishedDateTime: '2024-01-09T16:45:00.0000000Z', title: R}\n"
+        "topics:\n"
+        "- A\n"
+        "# about the topics\n"
+        "---\n"
+    )
+    assert newsitem("fmt", "-q", "-", cwd=tmp_path, stdin=text) == (
+        0,
+        "---\n"
+        "id: 7\n"
+        'title: "T"\n'
+        "excerpt: null\n"
+        'webUrl: "https://e.com/a"\n'
+        "\n"
+        "topics:\n"
+        "  - A\n"
+        "\n"
+        "related:\n"
+        '  - title: "R"\n'
+        "    publishedDateTime: 2024-01-09T16:45:00.0000000Z\n"
+        '    webUrl: "https://e.com/r"\n'
+        "\n"
+        "path: null\n"
+        "# about the topics\n"
+        "---\n",
+        "",
+    )
