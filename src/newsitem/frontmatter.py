@@ -20,6 +20,7 @@ from typing import Any
 from . import _edit, _fast, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, SequenceNode, resolved
+from ._positions import line_column
 from ._render import Layout
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
 from .limits import DEFAULT_LIMITS, Limits
@@ -131,9 +132,7 @@ class FrontMatterDocument:
         return self._line_column(_start_of(found))
 
     def _line_column(self, offset: int) -> tuple[int, int]:
-        yaml = self._split.yaml
-        line = yaml.count("\n", 0, offset) + 2  # the opening fence is line 1
-        return line, offset - (yaml.rfind("\n", 0, offset) + 1) + 1
+        return line_column(self._split.yaml, offset, 1)  # the opening fence is line 1
 
     def render(self) -> str:
         """The text of the document now (what :func:`dumps` returns)."""
