@@ -20,7 +20,7 @@ from typing import Any
 from . import _edit, _fast, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, SequenceNode, resolved
-from ._positions import line_column
+from ._positions import line_column, line_start
 from ._render import Layout
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
 from .limits import DEFAULT_LIMITS, Limits
@@ -145,8 +145,10 @@ class FrontMatterDocument:
             # edit) is most likely changed: the diff finds out, and patches
             # nothing when it is not.
             if self.data is not self._read_data or self._changed():
-                yaml = _edit.diff(yaml, self._tree(), self.data, self._layout())
-                _verify(yaml, self.data, self._limits)
+                data, limits = self.data, self._limits
+                yaml = _edit.diff(
+                    yaml, self._tree(), data, self._layout(), lambda t: _verify(t, data, limits)
+                )
         except NewsItemError as exc:
             if self.path is not None and exc.path is None:
                 exc.path = self.path
@@ -156,6 +158,10 @@ class FrontMatterDocument:
         tail = parts.tail
         if self.body and not tail.endswith(("\n", "\r")):
             tail += parts.newline
+        if tail.endswith("\r") and self.body.startswith("\n"):
+            # "\r" then "\n" would read as one CRLF, taking the body's first
+            # line break into the fence: the fence ends in CRLF instead.
+            tail += "\n"
         return parts.bom + parts.head + yaml + tail + self.body
 
     def write(self, target: Target, *, overwrite: bool = False) -> None:
@@ -257,7 +263,7 @@ def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, in
     item_offset: int | None = None
 
     def column(offset: int) -> int:
-        return offset - (text.rfind("\n", 0, offset) + 1)
+        return offset - line_start(text, offset)
 
     for node in _walk(root):
         if indent is not None and indent_sequences is not None and item_offset is not None:
