@@ -249,14 +249,22 @@ class _Editor:
             start = previous
         return start
 
+    def head(self, key: ScalarNode) -> int:
+        return entry_head(self.text, key)
+
     def dash(self, item: Node) -> int:
         """The offset of the ``-`` that introduces a block sequence item."""
-        at = item.start - 1
+        found = _properties(self.text, item.start)
+        return self.dash_before(found[-1][0] if found else item.start)
+
+    def dash_before(self, start: int) -> int:
+        """The offset of the ``-`` before the item text (properties included) at ``start``."""
+        at = start - 1
         while at >= 0 and self.text[at] in " \t\r\n":
             at -= 1
         if at >= 0 and self.text[at] == "-":
             return at
-        return self.text.rfind("-", 0, item.start)
+        return self.text.rfind("-", 0, start)
 
     def patch(self, start: int, end: int, text: str) -> None:
         self.patches.append(_Patch(start, end, text))
@@ -358,9 +366,24 @@ class _Editor:
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
             text = self.scalar_text(node, new, flow=flow)
-            if node.start == node.end and self.text[node.start - 1 : node.start] in ":-":
-                text = " " + text  # an empty value sits right after its ":" or "-"
-            self.patch(node.start, self.before_break(node.end), text)
+            # An empty value after an anchor or tag ("a: &x") ends where they do.
+            start = stop = node.end if node.end < node.start else node.start
+            stop = max(stop, node.end)
+            if node.tagged and type(new) is not type(node.value):
+                # "!!int 42" set to a string: the tag goes, an anchor stays.
+                found = _properties(self.text, start)
+                if found:
+                    start = found[-1][0]
+                    anchors = [self.text[a:b] for a, b in reversed(found) if self.text[a] == "&"]
+                    text = "".join(anchor + " " for anchor in anchors) + text
+            key = slot.parent.keys[slot.index] if isinstance(slot.parent, MappingNode) else None
+            if start == stop and key is not None and self.colon_after(key) is None:
+                # "? key" with no value: the value gets its ":" (on a line of its own).
+                head = " " if flow else self.nl + " " * self.column(self.head(key))
+                text = head + ": " + text
+            elif start == stop and start > 0 and self.text[start - 1] not in " \t\r\n[{,":
+                text = " " + text  # an empty value sits right after its ":", "-" or anchor
+            self.patch(start, self.before_break(stop), text)
         else:
             self.kept_anchors[id(node)] = _GONE  # an anchor here may not read as before
             self.replace(slot, new, flow=flow)
@@ -400,18 +423,23 @@ class _Editor:
                     self.patch(key.end, key.end, ": " + text)
                 elif node.start == node.end == colon + 1:
                     self.patch(node.start, end, " " + text)  # "a:" then "[]": "a: []"
-                else:
-                    self.patch(node.start, end, text)
+                else:  # the new value takes the old one's place, its properties too
+                    self.patch(max(_properties_start(self.text, node.start), colon + 1), end, text)
                 return
-            if colon is None:
-                raise EditError("internal error: a block mapping entry without ':'")
+            if colon is None:  # "? key" with no value: the value gets its ":" line
+                column = self.column(self.head(key))
+                first, *rest = _render.value_lines(new, column, self.layout)
+                lines = [" " * column + ":" + first, *rest]
+                self.patch(key.end, max(key.end, end), "".join(self.nl + line for line in lines))
+                return
             start = colon + 1
             # Lines below are indented from the key, or from the ":" of an
             # explicit entry ("? key" then ": value"), whichever is further left.
-            column = min(self.column(key.start), self.column(colon))
+            column = min(self.column(self.head(key)), self.column(colon))
             first, *rest = _render.value_lines(new, column, self.layout)
             after = self.line_end(end)
-            if rest and self.text[end:after].strip(" \t\r\n").startswith("#"):
+            on_key_line = self.line_start(end) == self.line_start(key.start)
+            if rest and on_key_line and self.text[end:after].strip(" \t\r\n").startswith("#"):
                 # "key: []  # note": the comment stays on the key's line.
                 self.patch(start, max(end, start), first)
                 lead = "" if self.at_line_start(after) else self.nl
@@ -421,18 +449,50 @@ class _Editor:
             return
         node = parent.items[slot.index]
         end = self.before_break(last_offset(node))
+        # The new value takes the old one's place, its &anchor and !tag too.
+        found = _properties(self.text, node.start)
+        start = found[-1][0] if found else node.start
         if flow or parent.flow:
-            self.patch(node.start, end, _render.inline(new, layout=self.layout))
+            self.patch(start, end, _render.inline(new, layout=self.layout))
             return
-        dash = self.dash(node)
+        dash = self.dash_before(start)
         offset = self.item_offset(parent)
-        if not self.text[dash + 1 : node.start].strip(" "):
+        if start > dash + 1 and not self.text[dash + 1 : start].strip(" "):
             # The new value starts where the old one did ("-   a"): the lines
             # after the first line up with it.
-            offset = node.start - dash
+            offset = start - dash
         lines = _render.item_lines(new, self.column(dash), self.layout, offset=offset)
         text = lines[0][offset:] + "".join(self.nl + line for line in lines[1:])
-        self.patch(node.start, end, text)
+        if start == end == dash + 1:
+            text = " " + text  # "-" alone: the value goes after a space
+        self.patch(start, max(start, end), text)
+
+    def tail(self, node: Node) -> int:
+        """Where an entry's text ends: its value's last character.
+
+        A block scalar's last lines may hold only spaces and still be content
+        (one more space than its indentation): the entry ends after them.
+        """
+        end = last_offset(node)
+        last: Node = node
+        while isinstance(last, MappingNode | SequenceNode) and not last.flow:
+            children = last.values if isinstance(last, MappingNode) else last.items
+            if not children:
+                break
+            last = children[-1]
+        if not isinstance(last, ScalarNode) or last.style not in ("|", ">"):
+            return end
+        indent = self.block_indent(last)
+        at = self.line_end(end)
+        while at < len(self.text):
+            following = self.line_end(at)
+            line = self.text[at:following].rstrip("\r\n")
+            if line.strip(" "):
+                break
+            if len(line) > indent:
+                end = at + len(line)
+            at = following
+        return end
 
     def before_break(self, end: int) -> int:
         """``end``, less the line break a keep-chomping (``|+``) block scalar's span ends with.
@@ -487,13 +547,13 @@ class _Editor:
                 groups.setdefault(anchor, []).append(key)
         if not deleted and not groups:
             return
-        column = self.column(node.keys[0].start) if node.keys else 0
+        column = self.column(self.head(node.keys[0])) if node.keys else 0
         rendered = {
             a: [self.render_entry(k, new[k], column, flow=flow or node.flow) for k in keys]
             for a, keys in groups.items()
         }
-        heads = [_properties_start(self.text, key.start) for key in node.keys]
-        tails = [last_offset(value) for value in node.values]
+        heads = [self.head(key) for key in node.keys]
+        tails = [self.tail(value) for value in node.values]
         self.entries(
             node, new, slot, heads, tails, deleted, rendered, column, flow=flow or node.flow
         )
@@ -534,7 +594,7 @@ class _Editor:
             a: [self.render_item(v, column, offset, flow=flow) for v in values]
             for a, values in groups.items()
         }
-        tails = [last_offset(item) for item in node.items]
+        tails = [self.tail(item) for item in node.items]
         self.entries(node, new, slot, heads, tails, deleted, rendered, column, flow=flow)
 
     def render_entry(self, key: Any, value: Any, column: int, *, flow: bool) -> str:
@@ -578,11 +638,11 @@ class _Editor:
             skip.update(range(following))
         for i in sorted(deleted - skip):
             start = self.comments_above(self.line_start(heads[i]))
-            self.patch(start, self.line_end(tails[i]), "")
+            self.patch(start, self.line_end(self.before_break(tails[i])), "")
         indent = " " * column
         for after, texts in rendered.items():
             if after >= 0:
-                at = self.line_end(tails[after])
+                at = self.line_end(self.before_break(tails[after]))
                 lead = "" if self.at_line_start(at) else self.nl
                 self.patch(at, at, lead + "".join(indent + t + self.nl for t in texts))
             elif first_shares_line:
@@ -624,6 +684,17 @@ class _Editor:
 
 
 _GONE = object()
+
+
+def entry_head(text: str, key: ScalarNode) -> int:
+    """Where a mapping entry starts: its key's ``&anchor`` or ``!tag``, or the ``?`` of ``? k``."""
+    at = _properties_start(text, key.start)
+    before = at
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before > 0 and text[before - 1] == "?":
+        return before - 1
+    return at
 
 
 def _holds_collection(items: Sequence[Any]) -> bool:

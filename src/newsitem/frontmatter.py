@@ -275,7 +275,8 @@ def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, in
         for key, value in zip(node.keys, node.values, strict=True):
             value = resolved(value)
             if isinstance(value, MappingNode) and not value.flow and value.keys and indent is None:
-                indent = column(value.keys[0].start) - column(key.start) or None
+                head = _edit.entry_head(text, value.keys[0])
+                indent = column(head) - column(_edit.entry_head(text, key)) or None
             if (
                 isinstance(value, SequenceNode)
                 and not value.flow
@@ -283,7 +284,7 @@ def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, in
                 and indent_sequences is None
             ):
                 dash = text.rfind("-", 0, value.items[0].start)
-                indent_sequences = column(dash) > column(key.start)
+                indent_sequences = column(dash) > column(_edit.entry_head(text, key))
     return Layout(
         indent=indent if indent is not None and indent > 0 else 2,
         indent_sequences=True if indent_sequences is None else indent_sequences,

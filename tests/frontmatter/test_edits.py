@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _support import UTC, assert_same_data, lines_of, tz
@@ -1443,3 +1444,168 @@ def test_lone_cr_file_edits_keep_lone_crs() -> None:
     del doc.data["gone"]
     doc.data["tags"].append("b")
     assert dumps_checked(doc) == "---\rtitle: New  # c\rtags:\r  - a\r  - b\rnext: 1\r---\rBody\r"
+
+
+# -- every edit lands: explicit, anchored, tagged and alias keys; flow roots --------------
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\n? a\n: b\nc: 1\n---\n",
+            lambda d: d.pop("a"),
+            "---\nc: 1\n---\n",
+            id="delete-explicit-key",
+        ),
+        pytest.param(
+            "---\n? a\n: b\n---\n",
+            lambda d: d.pop("a"),
+            "---\n---\n",
+            id="delete-the-only-explicit-key",
+        ),
+        pytest.param(
+            "---\n? key\n# comment\n: value\n---\n",
+            lambda d: d.__setitem__("key", 1),
+            "---\n? key\n# comment\n: 1\n---\n",
+            id="set-explicit-value-after-a-comment",
+        ),
+        pytest.param(
+            "---\n? a\n? b\nc:\n---\n",
+            lambda d: d.__setitem__("a", 1),
+            "---\n? a\n: 1\n? b\nc:\n---\n",
+            id="value-for-an-explicit-key-without-one",
+        ),
+        pytest.param(
+            "---\n? a\n? b\nc:\n---\n",
+            lambda d: d.__setitem__("b", [1]),
+            "---\n? a\n? b\n:\n  - 1\nc:\n---\n",
+            id="list-for-an-explicit-key-without-value",
+        ),
+        pytest.param(
+            "---\n? a\n: b\nc: 1\n---\n",
+            lambda d: d.__setitem__("a", [1, 2]),
+            "---\n? a\n:\n  - 1\n  - 2\nc: 1\n---\n",
+            id="list-for-an-explicit-key",
+        ),
+        pytest.param(
+            "---\nx: 1\n? [a, b]\n: pair\n---\n",
+            lambda d: d.__setitem__("x", 2),
+            "---\nx: 2\n? [a, b]\n: pair\n---\n",
+            id="list-key-kept-as-written",
+        ),
+        pytest.param(
+            "---\nx: 1\n? [a, b]\n: pair\n---\n",
+            lambda d: d.__setitem__(("a", "b"), [1]),
+            "---\nx: 1\n? [a, b]\n:\n  - 1\n---\n",
+            id="list-key-value-set",
+        ),
+        pytest.param(
+            "---\nx: 1\n? [a, b]\n: pair\n---\n",
+            lambda d: d.pop(("a", "b")),
+            "---\nx: 1\n---\n",
+            id="list-key-deleted",
+        ),
+        pytest.param(
+            "---\na: 1\n---\n",
+            lambda d: d.__setitem__(("x", "y"), 2),
+            "---\na: 1\n? [x, y]\n: 2\n---\n",
+            id="new-list-key-is-explicit",
+        ),
+        pytest.param(
+            "---\nm: {a: 1}\n---\n",
+            lambda d: d["m"].__setitem__(("x", "y"), 2),
+            "---\nm: {a: 1, ? [x, y] : 2}\n---\n",
+            id="new-list-key-in-flow",
+        ),
+        pytest.param(
+            "---\n&k a: 1\nb: 2\n---\n",
+            lambda d: frontmatter.insert(d, 0, "n", 1),
+            "---\nn: 1\n&k a: 1\nb: 2\n---\n",
+            id="insert-before-an-anchored-key",
+        ),
+        pytest.param(
+            "---\n&k a: 1\nb: 2\n---\n",
+            lambda d: d.pop("a"),
+            "---\nb: 2\n---\n",
+            id="delete-an-anchored-key",
+        ),
+        pytest.param(
+            "---\n&a a: &b b\n*b : *a\nc: 1  # c\n---\n",
+            lambda d: d.pop("a"),
+            "---\nb: a\nc: 1\n---\n",
+            id="anchor-of-an-alias-key-removed-at-the-root",
+        ),
+        pytest.param(
+            "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n",
+            lambda d: d["m"].pop("a"),
+            "---\n# top\nx: 1  # keep\nm:\n  b: a\n  c: 1  # c\n---\n",
+            id="anchor-of-an-alias-key-removed-in-a-nested-mapping",
+        ),
+        pytest.param(
+            "---\n{a: 1, b: 2}\n---\n",
+            lambda d: d.pop("a"),
+            "---\n{b: 2}\n---\n",
+            id="delete-from-a-flow-root",
+        ),
+        pytest.param(
+            "---\n{a: 1, b: 2}\n---\n",
+            lambda d: d.__setitem__("n", [1, {"k": 2}]),
+            "---\n{a: 1, b: 2, n: [1, {k: 2}]}\n---\n",
+            id="add-to-a-flow-root",
+        ),
+        pytest.param(
+            "---\nl: [a: b]\n---\n",
+            lambda d: d["l"][0].__setitem__("new", 1),
+            "---\nl: [{a: b, new: 1}]\n---\n",
+            id="key-added-to-a-single-pair-flow-mapping",
+        ),
+        pytest.param(
+            "---\nc: !!int 42\nd: 1\n---\n",
+            lambda d: d.__setitem__("c", "x"),
+            "---\nc: x\nd: 1\n---\n",
+            id="tag-dropped-for-another-type",
+        ),
+        pytest.param(
+            "---\nc: !!int 42\nd: 1\n---\n",
+            lambda d: d.__setitem__("c", 7),
+            "---\nc: !!int 7\nd: 1\n---\n",
+            id="tag-kept-for-the-same-type",
+        ),
+        pytest.param(
+            "---\nc: &q !!int 42\nd: *q\n---\n",
+            lambda d: d.__setitem__("c", "x"),
+            "---\nc: &q x\nd: 42\n---\n",
+            id="anchor-kept-when-the-tag-goes",
+        ),
+        pytest.param(
+            "---\na: &anchor\nb: *anchor\n---\n",
+            lambda d: d.__setitem__("a", 1),
+            "---\na: &anchor 1\nb: null\n---\n",
+            id="empty-anchored-value-set",
+        ),
+        pytest.param(
+            "---\nl:\n-\n- b\n---\n",
+            lambda d: d["l"].__setitem__(0, {"k": 1}),
+            "---\nl:\n- k: 1\n- b\n---\n",
+            id="empty-list-item-set-to-a-mapping",
+        ),
+        pytest.param(
+            "---\na: |+\n  x\n\nb: 1\nc: 2\n---\n",
+            lambda d: d.pop("a"),
+            "---\nb: 1\nc: 2\n---\n",
+            id="delete-keep-chomped-block-scalar",
+        ),
+        pytest.param(
+            "---\nfoo: |\n  x\n   \nb: 1\n---\n",
+            lambda d: frontmatter.insert(d, 1, "n", 1),
+            "---\nfoo: |\n  x\n   \nn: 1\nb: 1\n---\n",
+            id="insert-after-a-block-scalar-ending-in-spaces",
+        ),
+    ],
+)
+def test_edit_lands_where_a_key_or_root_is_unusual(before: str, edit: Any, after: str) -> None:
+    """Each edit is written, in place where it can be, else its enclosing mapping anew."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
