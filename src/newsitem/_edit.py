@@ -377,7 +377,10 @@ class _Editor:
                     anchors = [self.text[a:b] for a, b in reversed(found) if self.text[a] == "&"]
                     text = "".join(anchor + " " for anchor in anchors) + text
             key = slot.parent.keys[slot.index] if isinstance(slot.parent, MappingNode) else None
-            if start == stop and key is not None and self.colon_after(key) is None:
+            colon = self.colon_after(key) if key is not None and start == stop else None
+            if colon is not None and start < colon:
+                start = stop = colon + 1  # "? key" then ":" alone: the value goes after it
+            if start == stop and key is not None and colon is None:
                 # "? key" with no value: the value gets its ":" (on a line of its own).
                 head = " " if flow else self.nl + " " * self.column(self.head(key))
                 text = head + ": " + text
@@ -415,7 +418,7 @@ class _Editor:
         parent = slot.parent
         if isinstance(parent, MappingNode):
             key, node = parent.keys[slot.index], parent.values[slot.index]
-            end = self.before_break(last_offset(node))
+            end = self.before_break(self.last_offset(node))
             colon = self.colon_after(key)
             if flow or parent.flow:
                 text = _render.inline(new, layout=self.layout)
@@ -448,7 +451,7 @@ class _Editor:
             self.patch(start, max(end, start), first + "".join(self.nl + line for line in rest))
             return
         node = parent.items[slot.index]
-        end = self.before_break(last_offset(node))
+        end = self.before_break(self.last_offset(node))
         # The new value takes the old one's place, its &anchor and !tag too.
         found = _properties(self.text, node.start)
         start = found[-1][0] if found else node.start
@@ -467,13 +470,28 @@ class _Editor:
             text = " " + text  # "-" alone: the value goes after a space
         self.patch(start, max(start, end), text)
 
+    def last_offset(self, node: Node) -> int:
+        """Where the text of ``node`` ends, its last descendant included.
+
+        An empty value of an explicit key (``? key`` then ``:`` alone) ends
+        at its ``:``, not at the key, where the parser puts it.
+        """
+        end = last_offset(node)
+        while isinstance(node, MappingNode) and not node.flow and node.values:
+            key, node = node.keys[-1], node.values[-1]
+            if isinstance(node, ScalarNode) and node.start == node.end == key.end:
+                colon = self.colon_after(key)
+                if colon is not None:
+                    return colon + 1
+        return end
+
     def tail(self, node: Node) -> int:
         """Where an entry's text ends: its value's last character.
 
         A block scalar's last lines may hold only spaces and still be content
         (one more space than its indentation): the entry ends after them.
         """
-        end = last_offset(node)
+        end = self.last_offset(node)
         last: Node = node
         while isinstance(last, MappingNode | SequenceNode) and not last.flow:
             children = last.values if isinstance(last, MappingNode) else last.items
@@ -554,6 +572,10 @@ class _Editor:
         }
         heads = [self.head(key) for key in node.keys]
         tails = [self.tail(value) for value in node.values]
+        for i, (key, value) in enumerate(zip(node.keys, node.values, strict=True)):
+            if isinstance(value, ScalarNode) and value.start == value.end == key.end:
+                colon = self.colon_after(key)  # "? key" then ":" alone
+                tails[i] = colon + 1 if colon is not None else tails[i]
         self.entries(
             node, new, slot, heads, tails, deleted, rendered, column, flow=flow or node.flow
         )

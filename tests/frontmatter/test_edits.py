@@ -1489,6 +1489,18 @@ def test_lone_cr_file_edits_keep_lone_crs() -> None:
             id="list-for-an-explicit-key",
         ),
         pytest.param(
+            "---\nm:\n  ? >\n    a\n  :\n---\n",
+            lambda d: d["m"].__setitem__("a\n", ""),
+            '---\nm:\n  ? >\n    a\n  : ""\n---\n',
+            id="value-after-a-lone-colon",
+        ),
+        pytest.param(
+            "---\nm:\n  ? >\n    a\n  :\n---\n",
+            lambda d: d["m"].__setitem__("x", 1),
+            "---\nm:\n  ? >\n    a\n  :\n  x: 1\n---\n",
+            id="key-added-after-a-lone-colon",
+        ),
+        pytest.param(
             "---\nx: 1\n? [a, b]\n: pair\n---\n",
             lambda d: d.__setitem__("x", 2),
             "---\nx: 2\n? [a, b]\n: pair\n---\n",
