@@ -10,6 +10,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import BinaryIO
 
+from ._positions import line_column
 from .errors import DecodeError, LimitExceededError
 
 Source = str | os.PathLike[str] | BinaryIO
@@ -110,9 +111,7 @@ def check(text: str, *, path: str | None = None) -> None:
 
 def _line_column(before: str) -> tuple[int, int]:
     """1-based position just after ``before``; a BOM is not a column."""
-    line = before.count("\n") + 1
-    start = before.rfind("\n") + 1
-    column = len(before) - start + 1
+    line, column = line_column(before, len(before))
     if line == 1 and before.startswith("\ufeff"):
         column -= 1
     return line, column
