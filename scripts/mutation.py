@@ -10,7 +10,7 @@ Each module is mutated in its own copy of the project under
 and a rerun only tests what changed), against the test files that exercise it.
 The last line reads ``newsitem/MODULE.py: killed K/N (P%)``, then each
 survivor is listed by name; ``--show`` prints its diff. Needs the ``mutation``
-extra (``pip install -e .[mutation]``). Runs one worker, ``nice``d.
+dependency group (``pip install --group mutation``, part of ``dev``). Runs one worker, ``nice``d.
 """
 
 from __future__ import annotations
