@@ -58,7 +58,7 @@ TESTS: dict[str, list[str]] = {
     "errors": [
         "tests/frontmatter/test_errors.py",
         "tests/test_api.py",
-        "tests/test_cli.py",
+        "tests/cli/test_cli_check.py",
         "tests/test_validation.py",
         "tests/hostile/test_bad_input.py",
         _CLAIMS,
