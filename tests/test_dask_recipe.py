@@ -69,7 +69,7 @@ VALID: dict[str, str] = {
     "06-single-quotes.md": "---\ntitle: 'It''s here'\nwebUrl: 'https://example.com/q'\n---\n",
     "07-block-scalars.md": (
         "---\ntitle: Blocks\nexcerpt: >-\n  folded\n  text\nwebUrl: https://example.com/b\n"
-        "secured: |\n  literal\n---\nBody text.\n"
+        "category: |\n  literal\n---\nBody text.\n"
     ),
     "08-fractions.md": (
         "---\ntitle: Seven digits\nwebUrl: https://example.com/7\n"
@@ -244,7 +244,7 @@ def test_dask_check_folder_on_a_local_cluster(tmp_path: Path) -> None:
     output = tmp_path / "results"
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster),
     ):

@@ -19,28 +19,44 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Annotated, Any, NoReturn, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 from urllib.parse import urlsplit
 
 import pydantic
-from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from pydantic.alias_generators import to_camel
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from newsitem._lists import VALIDATED, ValidatedList, adopt
 from newsitem.errors import Issue, ValidationError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "Article",
     "HttpUrlStr",
     "Image",
+    "ModelList",
     "NewsModel",
     "Provider",
     "RelatedItem",
     "SecuredParts",
+    "SecuredText",
     "Text",
     "Timestamp",
+    "ValidatedList",
     "WrittenQuoted",
+    "declared_keys",
     "field_keys",
     "quoted_keys",
 ]
@@ -145,6 +161,21 @@ Timestamp = Annotated[AwareDatetime, BeforeValidator(_parse_timestamp)]
 """An aware datetime; ISO 8601 strings are parsed, extra fraction digits dropped."""
 
 
+T = TypeVar("T")
+
+
+def _null_as_empty(value: object) -> object:
+    return [] if value is None else value  # `topics: ~` is an empty list, kept as written
+
+
+ModelList = Annotated[
+    list[T], Field(validate_default=True), BeforeValidator(_null_as_empty), VALIDATED
+]
+"""The annotation of a list field: ``list[T]`` to type checkers, a :class:`ValidatedList`
+at run time (entries added later are validated). An absent key, or a null, reads as ``[]``;
+``model_fields_set`` tells whether the key was given."""
+
+
 class NewsModel(BaseModel):
     """The base of every newsitem model; subclass it (or a model) for your own keys.
 
@@ -152,8 +183,13 @@ class NewsModel(BaseModel):
     unless it is given an explicit ``Field(alias=...)``. Models are built by
     attribute name or by file key, keep unknown keys in ``model_extra``,
     validate assignments, and never coerce types (``Field(strict=False)`` opts
-    a field of your own out).
+    a field of your own out). Every validation failure, on construction,
+    ``model_validate`` or assignment, is a :class:`newsitem.ValidationError`.
+    ``del model.field`` resets an optional field to its default (unset).
     """
+
+    # The link to what holds the model (see newsitem._lists); never copied or pickled.
+    __slots__ = ("__weakref__", "_newsitem_parent")
 
     model_config = ConfigDict(
         alias_generator=to_camel,
@@ -164,14 +200,81 @@ class NewsModel(BaseModel):
         strict=True,
     )
 
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, type(self)) from exc
+
+    # Not a custom __init__ to pydantic: nested models are still built in
+    # pydantic's core, without a call back into Python for each one.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]  # pyright: ignore[reportFunctionMemberAccess]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """pydantic's ``model_validate``; failures are :class:`newsitem.ValidationError`."""
+        try:
+            return super().model_validate(obj, **options)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, cls) from exc
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """pydantic's ``model_validate_json``; failures are :class:`newsitem.ValidationError`."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, cls) from exc
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **options: Any) -> Self:
+        """pydantic's ``model_validate_strings``; failures are :class:`newsitem.ValidationError`."""
+        try:
+            return super().model_validate_strings(obj, **options)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, cls) from exc
+
+    @model_validator(mode="after")
+    def _adopt_children(self) -> Self:
+        adopt(self)  # link the lists and models of the fields to this model
+        return self
+
     def __setattr__(self, name: str, value: Any) -> None:
         # pydantic validates the assignment; its error is wrapped, never leaked.
         try:
             super().__setattr__(name, value)
         except pydantic.ValidationError as exc:
-            from newsitem._validation import from_pydantic_error  # _validation imports us
+            from newsitem._validation import assignment_error  # _validation imports us
 
-            raise from_pydantic_error(exc, type(self)) from exc
+            raise assignment_error(exc, self, name) from exc
+
+    def __delattr__(self, name: str) -> None:
+        info = type(self).model_fields.get(name)
+        if info is None:
+            super().__delattr__(name)  # an extra key, or a plain attribute
+            return
+        if info.is_required():
+            from newsitem._validation import assignment_error
+
+            raise assignment_error(None, self, name)
+        value = info.get_default(call_default_factory=True, validated_data={})
+        super().__setattr__(name, value)  # validated: a list default becomes a ValidatedList
+        self.__pydantic_fields_set__.discard(name)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copied = super().__deepcopy__(memo)
+        adopt(copied)
+        return copied
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        adopt(self)
+
+
+def _wrapped(exc: pydantic.ValidationError, model: type[BaseModel]) -> ValidationError:
+    from newsitem._validation import from_pydantic_error  # _validation imports us
+
+    return from_pydantic_error(exc, model)
 
 
 class Image(NewsModel):
@@ -190,7 +293,7 @@ class Provider(NewsModel):
 
     name: str
     domain: str | None = None
-    images: list[Image] | None = None
+    images: ModelList[Image] = []
 
 
 class RelatedItem(NewsModel):
@@ -205,7 +308,7 @@ class RelatedItem(NewsModel):
     type: str | None = None
     provider: Provider | None = None
     quality: int | None = None
-    images: list[Image] | None = None
+    images: ModelList[Image] = []
 
 
 @dataclass(frozen=True)
@@ -241,6 +344,20 @@ class SecuredParts:
         return cls(ciphertext=ciphertext, iv=iv)
 
 
+def _check_secured(text: str) -> str:
+    try:
+        SecuredParts.parse(text)
+    except ValidationError as exc:
+        raise PydanticCustomError(
+            "newsitem_secured", "{detail}", {"detail": exc.issues[0].message}
+        ) from None
+    return text
+
+
+SecuredText = Annotated[Text, AfterValidator(_check_secured)]
+"""``base64(ciphertext);base64(iv)``: checked when the item is validated (``invalid-secured``)."""
+
+
 def _secured_error(message: str) -> NoReturn:
     raise ValidationError([Issue(field="secured", code="invalid-secured", message=message)])
 
@@ -266,14 +383,14 @@ class Article(NewsModel):
     heat: int | None = None  # -1 means unknown
     published: bool | None = None
     provider: Provider | None = None
-    topics: list[str] | None = None
-    related: list[RelatedItem] | None = None
-    secured: Text | None = None
+    topics: ModelList[str] = []
+    related: ModelList[RelatedItem] = []
+    secured: SecuredText | None = None
     # The other keys FORMAT.md names, in the order it names them.
     updated_date_time: Timestamp | None = None
-    tags: list[str] | None = None
+    tags: ModelList[str] = []
     locale: str | None = None
-    categories: list[str] | None = None
+    categories: ModelList[str] = []
     path: str | None = None
 
     def secured_parts(self) -> SecuredParts | None:
@@ -293,6 +410,16 @@ def field_keys(model_cls: type[BaseModel]) -> tuple[str, ...]:
 @functools.cache
 def quoted_keys(model_cls: type[BaseModel]) -> frozenset[str]:
     """The file keys, in ``model_cls`` and the models inside it, marked :data:`QUOTED`."""
+    return _keys(model_cls, quoted=True)
+
+
+@functools.cache
+def declared_keys(model_cls: type[BaseModel]) -> frozenset[str]:
+    """The file keys of the fields of ``model_cls`` and of the models inside it."""
+    return _keys(model_cls, quoted=False)
+
+
+def _keys(model_cls: type[BaseModel], *, quoted: bool) -> frozenset[str]:
     found: set[str] = set()
     seen: set[type[BaseModel]] = set()
     pending = [model_cls]
@@ -302,7 +429,7 @@ def quoted_keys(model_cls: type[BaseModel]) -> frozenset[str]:
             continue
         seen.add(model)
         for name, info in model.model_fields.items():
-            if QUOTED in info.metadata or _marked(info.annotation):
+            if not quoted or QUOTED in info.metadata or _marked(info.annotation):
                 found.add(info.alias or name)
             pending.extend(_models_in(info.annotation))
     return frozenset(found)
