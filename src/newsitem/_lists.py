@@ -21,8 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, cast, get_args, overload
 
 import pydantic
-from pydantic import GetCoreSchemaHandler, TypeAdapter
-from pydantic_core import core_schema
+from pydantic import TypeAdapter
 
 if TYPE_CHECKING:
     from ._validation import Loc
@@ -31,8 +30,8 @@ __all__ = [
     "VALIDATED",
     "Holder",
     "ValidatedList",
-    "adopt",
     "child_fields",
+    "install",
     "link_root",
     "list_place",
     "place",
@@ -94,34 +93,34 @@ class ValidatedList(list[T]):
     """
 
     __slots__ = ("__weakref__", "_items", "_name", "_owner")
-
-    def __init__(self, iterable: Iterable[T] = (), /) -> None:
-        super().__init__(iterable)
-        self._items: _Items | None = None
-        self._owner: weakref.ref[pydantic.BaseModel] | None = None
-        self._name: str | None = None
+    # Set by the model holding the list (see adopt); a list made by hand has
+    # none, and validates nothing.
+    _items: _Items | None
+    _owner: weakref.ref[pydantic.BaseModel] | None
+    _name: str | None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The owner link is weak and rebuilt by the owner; only the item type pickles.
-        item_type = self._items.item_type if self._items is not None else None
-        return (_rebuild, (item_type, list(self)))
+        # The links are rebuilt by the model that holds the list when it is unpickled.
+        return (ValidatedList, (list(self),))
 
     def _check(self, value: object, index: int) -> T:
-        if self._items is None:
+        items = getattr(self, "_items", None)
+        if items is None:
             return cast("T", value)
         try:
-            checked = cast("T", self._items.validate(value))
+            checked = cast("T", items.validate(value))
         except pydantic.ValidationError as exc:
             from ._validation import list_error  # _validation imports the models
 
-            raise list_error(exc, self, index, self._items.model) from exc
+            raise list_error(exc, self, index, items.model) from exc
         if isinstance(checked, pydantic.BaseModel):
             _link(checked, self, None)
         return checked
 
     def _grew(self) -> None:
         """Mark the field as set on its owner: a list the file did not have is written."""
-        owner = self._owner() if self._owner is not None else None
+        link = getattr(self, "_owner", None)
+        owner = link() if link is not None else None
         if owner is not None and self._name is not None:
             owner.__pydantic_fields_set__.add(self._name)
 
@@ -162,69 +161,107 @@ class ValidatedList(list[T]):
         self._grew()
 
 
-def _rebuild(item_type: Any, values: list[Any]) -> ValidatedList[Any]:
-    return _wrap(values, _items(item_type) if item_type is not None else None)
-
-
-def _wrap(values: list[Any], items: _Items | None) -> ValidatedList[Any]:
-    wrapped: ValidatedList[Any] = ValidatedList(values)
-    wrapped._items = items  # pyright: ignore[reportPrivateUsage] - this module's class
-    for value in values:
-        if isinstance(value, pydantic.BaseModel):
-            _link(value, wrapped, None)
-    return wrapped
-
-
 class _Validated:
     """Annotation metadata: the field holds a :class:`ValidatedList` of its item type."""
 
     def __repr__(self) -> str:
         return "VALIDATED"
 
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        arguments = get_args(source)
-        items = _items(arguments[0]) if arguments else None
-        return core_schema.no_info_after_validator_function(
-            functools.partial(_wrap, items=items), handler(source)
-        )
-
 
 VALIDATED = _Validated()
 
 
 def _link(child: object, container: object, name: str | None) -> None:
-    """Record that ``child`` sits in ``container`` (under the field ``name``)."""
-    with contextlib.suppress(AttributeError, TypeError):  # a model without the slot
+    """Record that ``child`` (a model) sits in ``container`` (under the field ``name``)."""
+    try:
         object.__setattr__(child, "_newsitem_parent", (weakref.ref(container), name))
+    except AttributeError:  # a model of another kind, without the slot
+        return
 
 
 @functools.cache
+def _children(model: type[pydantic.BaseModel]) -> tuple[tuple[str, _Items | None], ...]:
+    """The fields of ``model`` that hold a model or a list of items, with the item type."""
+    found: list[tuple[str, _Items | None]] = []
+    for name, info in model.model_fields.items():
+        if VALIDATED in info.metadata:
+            arguments = get_args(info.annotation)
+            found.append((name, _items(arguments[0]) if arguments else None))
+        elif _model_in(info.annotation) is not None:
+            found.append((name, None))
+    return tuple(found)
+
+
 def child_fields(model: type[pydantic.BaseModel]) -> tuple[str, ...]:
     """The fields of ``model`` that hold a model or a :class:`ValidatedList`."""
-    return tuple(
-        name
-        for name, info in model.model_fields.items()
-        if VALIDATED in info.metadata or _model_in(info.annotation) is not None
-    )
+    return tuple(name for name, _ in _children(model))
 
 
-def adopt(model: pydantic.BaseModel) -> None:
-    """Link the lists and models held by ``model``'s fields to it."""
-    names = child_fields(type(model))
-    if not names:
-        return
-    values = model.__dict__
-    owner: weakref.ref[pydantic.BaseModel] | None = None
-    for name in names:
-        value = values.get(name)
-        if isinstance(value, ValidatedList):
-            owner = owner or weakref.ref(model)
-            value._owner = owner  # pyright: ignore[reportPrivateUsage]
-            value._name = name  # pyright: ignore[reportPrivateUsage]
-        elif isinstance(value, pydantic.BaseModel):
-            _link(value, model, name)
+class _ChildField:
+    """The attribute of a field holding a list or a model: links the value to its model.
+
+    Loading builds plain lists in pydantic's core; the first read of the
+    attribute makes the list a :class:`ValidatedList` and links it (and a
+    nested model) to the model it belongs to, so nothing is paid for at load.
+    The value stays in the model's ``__dict__``, where pydantic keeps it.
+    """
+
+    __slots__ = ("items", "name")
+
+    def __init__(self, name: str, items: _Items | None) -> None:
+        self.name = name
+        self.items = items
+
+    def __get__(self, model: pydantic.BaseModel | None, cls: type[Any] | None = None) -> Any:
+        if model is None:  # like any pydantic field, not an attribute of the class
+            raise AttributeError(self.name)
+        values = vars(model)
+        try:
+            value: Any = values[self.name]
+        except KeyError:
+            raise AttributeError(self.name) from None
+        items = self.items
+        if items is None:
+            if isinstance(value, pydantic.BaseModel):
+                link = getattr(value, "_newsitem_parent", None)
+                if link is None or link[0]() is not model:
+                    _link(value, model, self.name)
+            return value
+        held: ValidatedList[Any]
+        kind: type[Any] = type(value)  # compared, not narrowed: the value is Any, from pydantic
+        if kind is ValidatedList:
+            held = value
+        elif issubclass(kind, list):
+            held = values[self.name] = _wrap(value, items)
+        else:
+            return value
+        owner = getattr(held, "_owner", None)
+        if owner is None or owner() is not model:
+            held._owner = weakref.ref(model)  # pyright: ignore[reportPrivateUsage]
+            held._name = self.name  # pyright: ignore[reportPrivateUsage]
+            held._items = items  # pyright: ignore[reportPrivateUsage]
+        return held
+
+    def __set__(self, model: pydantic.BaseModel, value: Any) -> None:
+        # pydantic's __setattr__ validates and stores in __dict__ without coming here.
+        vars(model)[self.name] = value
+
+
+def install(model: type[pydantic.BaseModel]) -> None:
+    """Put a :class:`_ChildField` on ``model`` for each field that holds a list or a model."""
+    for name, items in _children(model):
+        setattr(model, name, _ChildField(name, items))
+
+
+def _wrap(values: list[Any], items: _Items) -> ValidatedList[Any]:
+    wrapped: ValidatedList[Any] = ValidatedList(values)
+    wrapped._items = items  # pyright: ignore[reportPrivateUsage]
+    if items.model is not None and wrapped:
+        link = (weakref.ref(wrapped), None)
+        for entry in wrapped:
+            with contextlib.suppress(AttributeError):  # a model without the slot
+                object.__setattr__(entry, "_newsitem_parent", link)
+    return wrapped
 
 
 def link_root(article: object, holder: object) -> None:
@@ -248,8 +285,9 @@ def place(model: pydantic.BaseModel) -> tuple[Loc, Holder | None]:
         if isinstance(container, ValidatedList):
             entries = cast("ValidatedList[object]", container)
             index = next((i for i, entry in enumerate(entries) if entry is node), None)
-            owner = entries._owner() if entries._owner is not None else None  # pyright: ignore[reportPrivateUsage]
-            name = entries._name  # pyright: ignore[reportPrivateUsage]
+            link = getattr(entries, "_owner", None)
+            owner = link() if link is not None else None
+            name = getattr(entries, "_name", None)
             if index is None or owner is None or name is None:
                 break
             if owner.__dict__.get(name) is not entries:
@@ -271,8 +309,9 @@ def place(model: pydantic.BaseModel) -> tuple[Loc, Holder | None]:
 
 def list_place(values: ValidatedList[Any]) -> tuple[Loc, Holder | None]:
     """Where the list ``values`` sits, as :func:`place` gives it for a model."""
-    owner = values._owner() if values._owner is not None else None  # pyright: ignore[reportPrivateUsage]
-    name = values._name  # pyright: ignore[reportPrivateUsage]
+    link = getattr(values, "_owner", None)
+    owner = link() if link is not None else None
+    name: str | None = getattr(values, "_name", None)
     if owner is None or name is None or owner.__dict__.get(name) is not values:
         return (), None
     loc, holder = place(owner)

@@ -24,6 +24,7 @@ the value they replace: see :func:`assignment_error` and :func:`list_error`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -331,10 +332,12 @@ def _unknown_keys(
 _TIMESTAMP_TEXT = re.compile(
     r"\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?([ \t]*(?:[Zz]|[+-]\d))?"
 )
-# A date-time with no offset after it, somewhere in the text: only then are
-# the timestamps looked at one by one.
-_NAIVE_TEXT = re.compile(
-    r"\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?![\d.]|[ \t]*(?:[Zz]|[+-]\d))"
+# After a date-time key, a date-time with no offset: only then are the
+# timestamps looked at one by one (a regex over the whole text costs more
+# than the rest of validation).
+_NAIVE_AFTER_KEY = re.compile(
+    r"[\"']?[ \t]*:[ \t]*\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?"
+    r"(?![\d.]|[ \t]*(?:[Zz]|[+-]\d))"
 )
 
 
@@ -351,7 +354,7 @@ def naive_timestamps(
     the model refuses the quoted form, and this finds the unquoted one in
     ``text`` (the front matter ends at ``end``).
     """
-    if _NAIVE_TEXT.search(text, 0, end) is None:
+    if not _maybe_naive(text, end, _datetime_keys(model)):
         return []
     issues: list[Issue] = []
     for loc in _datetime_locs(model, data, ()):
@@ -366,6 +369,29 @@ def naive_timestamps(
             )
             issues.append(_issue(loc, "invalid-value", message, locate))
     return issues
+
+
+def _maybe_naive(text: str, end: int, keys: frozenset[str]) -> bool:
+    for key in keys:
+        start = text.find(key, 0, end)
+        while start != -1:
+            if _NAIVE_AFTER_KEY.match(text, start + len(key), end):
+                return True
+            start = text.find(key, start + 1, end)
+    return False
+
+
+@functools.cache
+def _datetime_keys(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The file keys of the date-time fields of ``model`` and of the models inside it."""
+    keys: set[str] = set()
+    for name, info in model.model_fields.items():
+        if _has_datetime(info.annotation):
+            keys.add(info.alias or name)
+        nested = _nested_model(info.annotation)
+        if nested is not None and nested is not model:
+            keys |= _datetime_keys(nested)
+    return frozenset(keys)
 
 
 def _datetime_locs(model: type[pydantic.BaseModel], data: object, loc: Loc) -> Iterator[Loc]:

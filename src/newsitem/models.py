@@ -30,13 +30,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    model_validator,
 )
 from pydantic.alias_generators import to_camel
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from newsitem._lists import VALIDATED, ValidatedList, adopt
+from newsitem._lists import VALIDATED, ValidatedList, install
 from newsitem.errors import Issue, ValidationError
 
 if TYPE_CHECKING:
@@ -57,6 +56,7 @@ __all__ = [
     "ValidatedList",
     "WrittenQuoted",
     "declared_keys",
+    "empty",
     "field_keys",
     "quoted_keys",
 ]
@@ -168,9 +168,12 @@ def _null_as_empty(value: object) -> object:
     return [] if value is None else value  # `topics: ~` is an empty list, kept as written
 
 
-ModelList = Annotated[
-    list[T], Field(validate_default=True), BeforeValidator(_null_as_empty), VALIDATED
-]
+def empty() -> list[Any]:
+    """The default of a list field: a new empty list (a ``default_factory``)."""
+    return []
+
+
+ModelList = Annotated[list[T], BeforeValidator(_null_as_empty), VALIDATED]
 """The annotation of a list field: ``list[T]`` to type checkers, a :class:`ValidatedList`
 at run time (entries added later are validated). An absent key, or a null, reads as ``[]``;
 ``model_fields_set`` tells whether the key was given."""
@@ -234,10 +237,10 @@ class NewsModel(BaseModel):
         except pydantic.ValidationError as exc:
             raise _wrapped(exc, cls) from exc
 
-    @model_validator(mode="after")
-    def _adopt_children(self) -> Self:
-        adopt(self)  # link the lists and models of the fields to this model
-        return self
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        install(cls)  # list fields read as validated lists, linked to their model
 
     def __setattr__(self, name: str, value: Any) -> None:
         # pydantic validates the assignment; its error is wrapped, never leaked.
@@ -260,15 +263,6 @@ class NewsModel(BaseModel):
         value = info.get_default(call_default_factory=True, validated_data={})
         super().__setattr__(name, value)  # validated: a list default becomes a ValidatedList
         self.__pydantic_fields_set__.discard(name)
-
-    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
-        copied = super().__deepcopy__(memo)
-        adopt(copied)
-        return copied
-
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        super().__setstate__(state)
-        adopt(self)
 
 
 def _wrapped(exc: pydantic.ValidationError, model: type[BaseModel]) -> ValidationError:
@@ -293,7 +287,7 @@ class Provider(NewsModel):
 
     name: str
     domain: str | None = None
-    images: ModelList[Image] = []
+    images: ModelList[Image] = Field(default_factory=empty)
 
 
 class RelatedItem(NewsModel):
@@ -308,7 +302,7 @@ class RelatedItem(NewsModel):
     type: str | None = None
     provider: Provider | None = None
     quality: int | None = None
-    images: ModelList[Image] = []
+    images: ModelList[Image] = Field(default_factory=empty)
 
 
 @dataclass(frozen=True)
@@ -344,7 +338,19 @@ class SecuredParts:
         return cls(ciphertext=ciphertext, iv=iv)
 
 
+# The usual shape, checked without decoding: strict base64 ciphertext, ';',
+# and 24 characters of base64 for a 16-byte IV.
+_SECURED_SHAPE = re.compile(
+    r"((?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?);[A-Za-z0-9+/]{22}=="
+)
+
+
 def _check_secured(text: str) -> str:
+    shape = _SECURED_SHAPE.fullmatch(text)
+    if shape is not None:
+        ciphertext = shape.group(1)
+        if (len(ciphertext) * 3 // 4 - ciphertext.count("=")) % 16 == 0:
+            return text
     try:
         SecuredParts.parse(text)
     except ValidationError as exc:
@@ -383,14 +389,14 @@ class Article(NewsModel):
     heat: int | None = None  # -1 means unknown
     published: bool | None = None
     provider: Provider | None = None
-    topics: ModelList[str] = []
-    related: ModelList[RelatedItem] = []
+    topics: ModelList[str] = Field(default_factory=empty)
+    related: ModelList[RelatedItem] = Field(default_factory=empty)
     secured: SecuredText | None = None
     # The other keys FORMAT.md names, in the order it names them.
     updated_date_time: Timestamp | None = None
-    tags: ModelList[str] = []
+    tags: ModelList[str] = Field(default_factory=empty)
     locale: str | None = None
-    categories: ModelList[str] = []
+    categories: ModelList[str] = Field(default_factory=empty)
     path: str | None = None
 
     def secured_parts(self) -> SecuredParts | None:
