@@ -228,11 +228,10 @@ class _ChildField:
                     _link(value, model, self.name)
             return value
         held: ValidatedList[Any]
-        kind: type[Any] = type(value)  # compared, not narrowed: the value is Any, from pydantic
-        if kind is ValidatedList:
+        if _is_validated_list(value):
             held = value
-        elif issubclass(kind, list):
-            held = values[self.name] = _wrap(value, items)
+        elif isinstance(value, list):
+            held = values[self.name] = _wrap(value, items)  # pyright: ignore[reportUnknownArgumentType]
         else:
             return value
         owner = getattr(held, "_owner", None)
@@ -245,6 +244,10 @@ class _ChildField:
     def __set__(self, model: pydantic.BaseModel, value: Any) -> None:
         # pydantic's __setattr__ validates and stores in __dict__ without coming here.
         vars(model)[self.name] = value
+
+
+def _is_validated_list(value: object) -> bool:
+    return type(value) is ValidatedList
 
 
 def install(model: type[pydantic.BaseModel]) -> None:
