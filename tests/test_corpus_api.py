@@ -306,6 +306,14 @@ def test_paths_are_taken_as_needed(tmp_path: Path, workers: int, taken: int) -> 
     assert len(list(results)) == 19  # the rest still comes, in order
 
 
+@pytest.mark.parametrize("chunksize", [1, 3])
+def test_many_small_chunks_all_come_back_in_order(chunksize: int) -> None:
+    """Chunks that come back faster than they are read ahead: none is lost, the order holds."""
+    texts = [f"---\ntitle: T{n}\nwebUrl: https://example.com/{n}\n---\n" for n in range(300)]
+    titles = [r.unwrap().article.title for r in iter_texts(texts, workers=2, chunksize=chunksize)]
+    assert titles == [f"T{n}" for n in range(300)]
+
+
 def test_stopping_early_ends_the_workers(tmp_path: Path) -> None:
     """Closing the iterator part way shuts the pool down without waiting for the rest."""
     write(tmp_path, numbered(40))

@@ -147,7 +147,9 @@ def run(
             while slots and slots[0].done():
                 yield from cast("list[_Out]", slots.popleft().outputs)
             if not slots:
-                return
+                if exhausted:
+                    return
+                continue  # every chunk in flight came back: read the next ones
             _assign(pool, queue, held, keys)
             _wait(pool, context, work, queue, held, failed)
     finally:  # also when the caller stops early: end the workers
