@@ -97,10 +97,25 @@ def test_appending_to_an_absent_list_writes_it_in_the_formats_place() -> None:
         "topics:\n"
         "  - Culture\n"
         "related:\n"
-        '  - title: "Festival map"\n'
-        '    webUrl: "https://www.citynews.example/map"\n'
+        "  - title: Festival map\n"  # plain, as the article's own title and webUrl
+        "    webUrl: https://www.citynews.example/map\n"
         "---\n"
         "Body.\n"
+    )
+
+
+def test_a_first_related_item_is_quoted_as_the_articles_own_keys() -> None:
+    """In a file that double-quotes its title and URL, a first related item is quoted alike."""
+    item = loads('---\ntitle: "T"\nwebUrl: "https://www.citynews.example/t"\n---\n')
+    item.article.related.append(RelatedItem(title="R", web_url="https://www.citynews.example/r"))
+    assert dumps(item) == (
+        "---\n"
+        'title: "T"\n'
+        'webUrl: "https://www.citynews.example/t"\n'
+        "related:\n"
+        '  - title: "R"\n'
+        '    webUrl: "https://www.citynews.example/r"\n'
+        "---\n"
     )
 
 

@@ -353,7 +353,8 @@ class _Merger:
     New strings under a key in ``quoted`` (fields the format writes quoted)
     are marked to be written in quotes, except in a new entry of a list whose
     entries the file has: there a string is quoted as the same key is in the
-    entries beside it. A field the file does not have is not written when its
+    entries beside it (or, for a first entry, as the article's own key of that
+    name). A field the file does not have is not written when its
     value is ``None`` or an empty list.
     """
 
@@ -361,11 +362,14 @@ class _Merger:
         self.quoted = quoted_keys(model)
         self.declared = declared_keys(model)
         self.document = document
+        self.root: Any = None
 
     def merge(self, raw: Any, base: Any, new: Any, loc: Loc = ()) -> Any:
         # ``==`` first: it rules out most changed parts in C, and freezing only
         # the parts that are equal keeps the walk linear.
         key = loc[-1] if loc and isinstance(loc[-1], str) else None
+        if not loc:
+            self.root = raw
         if base == new and same(base, new):
             return raw
         if isinstance(raw, str) and isinstance(new, datetime):
@@ -378,6 +382,8 @@ class _Merger:
             for k, value in new_map.items():
                 if k in base_map and k in raw_map:
                     out[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k))
+                elif as_mapping(value) or as_list(value):
+                    out[k] = self.new_entry(value, [], (*loc, k), key=k)
                 elif not (_nothing(value) and k in self.declared):
                     out[k] = _mark_quoted(value, self.quoted, k)
             return out
@@ -403,8 +409,12 @@ class _Merger:
             out.extend(self.new_entry(value, raw, loc) for value in new[j1 + paired : j2])
         return out
 
-    def new_entry(self, value: Any, siblings: list[Any], loc: Loc) -> Any:
-        """A new entry of the list at ``loc``, its strings quoted as in ``siblings``."""
+    def new_entry(self, value: Any, siblings: list[Any], loc: Loc, key: Any = None) -> Any:
+        """A new entry of the list at ``loc`` (or a new value under ``key``), quoted as beside it.
+
+        Strings are quoted as the same key is in ``siblings``; failing that, as
+        the article's own key of that name; failing that, by the field's marker.
+        """
 
         def mark(value: Any, key: Any, relative: Loc) -> Any:
             if isinstance(value, str):
@@ -424,19 +434,31 @@ class _Merger:
                 return [mark(v, None, (*relative, i)) for i, v in enumerate(sequence)]
             return value
 
-        return mark(value, None, ())
+        return mark(value, key, ())
 
     def sibling_quoted(self, siblings: list[Any], loc: Loc, relative: Loc) -> bool | None:
-        """Whether the first sibling with a string at ``relative`` writes it quoted."""
+        """Whether the first sibling with a string at ``relative`` writes it quoted.
+
+        With no such sibling (a list's first entry), a key that the article
+        itself has as a string (``title``, ``webUrl``) is quoted as it is there.
+        ``None`` when nothing in the file tells.
+        """
+        place: Loc | None = None
         for index, sibling in enumerate(siblings):
             steps = _steps(sibling, relative)
-            if steps is None:
-                continue
-            position = self.document.position((*loc, index, *steps))
-            if position is None:
-                return None
-            return _char_at(self.document.original, position) in "\"'"
-        return None
+            if steps is not None:
+                place = (*loc, index, *steps)
+                break
+        else:
+            last = relative[-1] if relative else None
+            if isinstance(last, str) and _steps(self.root, (last,)) is not None:
+                place = (last,)
+        if place is None:
+            return None
+        position = self.document.position(place)
+        if position is None:
+            return None
+        return _char_at(self.document.original, position) in "\"'"
 
 
 def _steps(value: Any, relative: Loc) -> Loc | None:
