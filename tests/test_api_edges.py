@@ -220,6 +220,16 @@ def test_setting_an_absent_field_to_none_writes_nothing() -> None:
     assert dumps(item) == MINIMAL
 
 
+def test_nulls_in_keys_of_your_own_are_written() -> None:
+    """Only the models' fields are left out when None: an extra key's nulls are data."""
+    item = loads(MINIMAL)
+    item.article.pipeline = {"title": None, "runs": []}
+    item.article.review = None
+    text = dumps(item)
+    again = loads(text).article.model_extra
+    assert again == {"pipeline": {"title": None, "runs": []}, "review": None}
+
+
 def test_setting_a_present_field_to_none_writes_null() -> None:
     """A field the file has, set to None, is written as a null in place."""
     item = loads(MINIMAL.replace("provider:", "quality: 3\nprovider:"))

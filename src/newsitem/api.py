@@ -30,7 +30,7 @@ from .errors import EditError
 from .frontmatter import FrontMatterDocument
 from .frontmatter import load as _load_document
 from .limits import DEFAULT_LIMITS, Limits
-from .models import Article, declared_keys, quoted_keys
+from .models import Article, quoted_keys
 
 __all__ = ["NewsItem", "dump", "dumps", "load", "loads"]
 
@@ -354,22 +354,31 @@ class _Merger:
     are marked to be written in quotes, except in a new entry of a list whose
     entries the file has: there a string is quoted as the same key is in the
     entries beside it (or, for a first entry, as the article's own key of that
-    name). A field the file does not have is not written when its
+    name). A model's field the file does not have is not written when its
     value is ``None`` or an empty list.
     """
 
     def __init__(self, model: type[pydantic.BaseModel], document: FrontMatterDocument) -> None:
         self.quoted = quoted_keys(model)
-        self.declared = declared_keys(model)
+        self.model = model
         self.document = document
         self.root: Any = None
 
-    def merge(self, raw: Any, base: Any, new: Any, loc: Loc = ()) -> Any:
+    def merge(
+        self,
+        raw: Any,
+        base: Any,
+        new: Any,
+        loc: Loc = (),
+        model: type[pydantic.BaseModel] | None = None,
+    ) -> Any:
+        """Merge at ``loc``; ``model`` is the model whose mapping this is (None: not a model's)."""
         # ``==`` first: it rules out most changed parts in C, and freezing only
         # the parts that are equal keeps the walk linear.
         key = loc[-1] if loc and isinstance(loc[-1], str) else None
         if not loc:
             self.root = raw
+            model = self.model
         if base == new and same(base, new):
             return raw
         if isinstance(raw, str) and isinstance(new, datetime):
@@ -379,22 +388,30 @@ class _Merger:
         new_map, base_map, raw_map = as_mapping(new), as_mapping(base), as_mapping(raw)
         if new_map is not None and base_map is not None and raw_map is not None:
             out: dict[Any, Any] = {}
+            fields = _field_models(model) if model is not None else {}
             for k, value in new_map.items():
                 if k in base_map and k in raw_map:
-                    out[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k))
+                    out[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k), fields.get(k))
                 elif as_mapping(value) or as_list(value):
                     out[k] = self.new_entry(value, [], (*loc, k), key=k)
-                elif not (_nothing(value) and k in self.declared):
+                elif not (_nothing(value) and k in fields):
                     out[k] = _mark_quoted(value, self.quoted, k)
             return out
         new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
         if new_list is not None and base_list is not None and raw_list is not None:
             if len(base_list) != len(raw_list):
                 return _mark_quoted(new, self.quoted, key)
-            return self.merge_lists(list(raw_list), list(base_list), list(new_list), loc)
+            return self.merge_lists(list(raw_list), list(base_list), list(new_list), loc, model)
         return _mark_quoted(new, self.quoted, key)
 
-    def merge_lists(self, raw: list[Any], base: list[Any], new: list[Any], loc: Loc) -> list[Any]:
+    def merge_lists(
+        self,
+        raw: list[Any],
+        base: list[Any],
+        new: list[Any],
+        loc: Loc,
+        model: type[pydantic.BaseModel] | None,
+    ) -> list[Any]:
         matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
         out: list[Any] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -403,7 +420,7 @@ class _Merger:
                 continue
             paired = min(i2 - i1, j2 - j1)
             out.extend(
-                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k))
+                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k), model)
                 for k in range(paired)
             )
             out.extend(self.new_entry(value, raw, loc) for value in new[j1 + paired : j2])
@@ -424,11 +441,7 @@ class _Merger:
                 return _render.Quoted(value) if quoted else value
             mapping = as_mapping(value)
             if mapping is not None:
-                return {
-                    k: mark(v, k, (*relative, k))
-                    for k, v in mapping.items()
-                    if not (_nothing(v) and k in self.declared)
-                }
+                return {k: mark(v, k, (*relative, k)) for k, v in mapping.items()}
             sequence = as_list(value)
             if sequence is not None:
                 return [mark(v, None, (*relative, i)) for i, v in enumerate(sequence)]
@@ -489,6 +502,24 @@ def _char_at(text: str, position: tuple[int, int]) -> str:
         start += 1
     index = start + column - 1
     return text[index] if 0 <= index < len(text) else ""
+
+
+@functools.cache
+def _field_models(model: type[pydantic.BaseModel]) -> dict[str, type[pydantic.BaseModel] | None]:
+    """Each field's file key, and the model inside it (``Provider``, ``list[Image]``) or None."""
+    return {
+        info.alias or name: _model_of(info.annotation) for name, info in model.model_fields.items()
+    }
+
+
+def _model_of(annotation: Any) -> type[pydantic.BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _nothing(value: Any) -> bool:

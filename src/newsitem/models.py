@@ -55,7 +55,6 @@ __all__ = [
     "Timestamp",
     "ValidatedList",
     "WrittenQuoted",
-    "declared_keys",
     "empty",
     "field_keys",
     "quoted_keys",
@@ -416,16 +415,6 @@ def field_keys(model_cls: type[BaseModel]) -> tuple[str, ...]:
 @functools.cache
 def quoted_keys(model_cls: type[BaseModel]) -> frozenset[str]:
     """The file keys, in ``model_cls`` and the models inside it, marked :data:`QUOTED`."""
-    return _keys(model_cls, quoted=True)
-
-
-@functools.cache
-def declared_keys(model_cls: type[BaseModel]) -> frozenset[str]:
-    """The file keys of the fields of ``model_cls`` and of the models inside it."""
-    return _keys(model_cls, quoted=False)
-
-
-def _keys(model_cls: type[BaseModel], *, quoted: bool) -> frozenset[str]:
     found: set[str] = set()
     seen: set[type[BaseModel]] = set()
     pending = [model_cls]
@@ -435,7 +424,7 @@ def _keys(model_cls: type[BaseModel], *, quoted: bool) -> frozenset[str]:
             continue
         seen.add(model)
         for name, info in model.model_fields.items():
-            if not quoted or QUOTED in info.metadata or _marked(info.annotation):
+            if QUOTED in info.metadata or _marked(info.annotation):
                 found.add(info.alias or name)
             pending.extend(_models_in(info.annotation))
     return frozenset(found)
