@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, cast, get_args, overload
@@ -197,6 +198,9 @@ def child_fields(model: type[pydantic.BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, _ in _children(model))
 
 
+_WRAPPING = threading.Lock()
+
+
 class _ChildField:
     """The attribute of a field holding a list or a model: links the value to its model.
 
@@ -231,7 +235,12 @@ class _ChildField:
         if _is_validated_list(value):
             held = value
         elif isinstance(value, list):
-            held = values[self.name] = _wrap(value, items)  # pyright: ignore[reportUnknownArgumentType]
+            with _WRAPPING:  # two threads reading it first must get the same list
+                current: Any = values.get(self.name)
+                if _is_validated_list(current):
+                    held = current
+                else:
+                    held = values[self.name] = _wrap(value, items)  # pyright: ignore[reportUnknownArgumentType]
         else:
             return value
         owner = getattr(held, "_owner", None)
