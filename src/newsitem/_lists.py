@@ -5,7 +5,9 @@ A list field of a model (``related``, ``topics``, every ``images``) holds a
 ``+=`` and item assignment validate the new entries at once, so a dict
 appended to ``related`` becomes a ``RelatedItem`` or the call raises. The
 list knows the model that holds it, so that adding to a list the file did not
-have marks the field as set (and so written).
+have marks the field as set (and so written). Loading builds plain lists in
+pydantic's core; a field's list becomes a ``ValidatedList`` when the field
+is first read, so loading pays for no Python call per list.
 
 Each model and list also keeps a weak link to what holds it; an error raised
 deep inside an item names the value's full path (``related[0].images[0]``)
@@ -31,7 +33,6 @@ __all__ = [
     "VALIDATED",
     "Holder",
     "ValidatedList",
-    "child_fields",
     "install",
     "link_root",
     "list_place",
@@ -191,11 +192,6 @@ def _children(model: type[pydantic.BaseModel]) -> tuple[tuple[str, _Items | None
         elif _model_in(info.annotation) is not None:
             found.append((name, None))
     return tuple(found)
-
-
-def child_fields(model: type[pydantic.BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` that hold a model or a :class:`ValidatedList`."""
-    return tuple(name for name, _ in _children(model))
 
 
 _WRAPPING = threading.Lock()
