@@ -327,6 +327,17 @@ def test_an_assignment_error_names_the_file_the_path_and_the_line(tmp_path: Path
     assert item.article.related[0].images[0].width == 640
 
 
+def test_an_unpickled_item_still_names_its_file_in_errors(tmp_path: Path) -> None:
+    """An item that crossed a process boundary (a corpus worker) still gives file and line."""
+    path = tmp_path / "buses.md"
+    path.write_text(PLAIN_RELATED, encoding="utf-8")
+    item = pickle.loads(pickle.dumps(load(path)))
+    with pytest.raises(ValidationError) as info:
+        item.article.related[0].images[0].width = "wide"  # type: ignore[assignment]
+    assert (info.value.path, info.value.line, info.value.column) == (str(path), 9, 16)
+    assert dumps(item) == PLAIN_RELATED
+
+
 def test_an_assignment_error_on_a_field_the_file_lacks_has_no_line(tmp_path: Path) -> None:
     """A bad value for a key the file does not have names the file and path, but no line."""
     path = tmp_path / "buses.md"

@@ -84,6 +84,11 @@ class NewsItem(Generic[A]):
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the models
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt through __init__'s path, so the article is linked to its item again.
+        state = (self._document, self._raw, self._base, self._fingerprint)
+        return (_rebuild_item, (self.article, self.body, state))
+
     @property
     def path(self) -> str | None:
         """The file the item was read from, if any."""
@@ -157,6 +162,12 @@ class NewsItem(Generic[A]):
         body = self.body if len(self.body) <= 40 else self.body[:37] + "..."
         parts.append(f"body={body!r}")
         return f"NewsItem[{type(self.article).__name__}]({', '.join(parts)})"
+
+
+def _rebuild_item(article: Any, body: str, state: tuple[Any, ...]) -> NewsItem[Any]:
+    item = NewsItem(article, body)
+    item._document, item._raw, item._base, item._fingerprint = state  # pyright: ignore[reportPrivateUsage]
+    return item
 
 
 _MISSING: Any = object()
