@@ -51,9 +51,9 @@ class NewsItem(Generic[A]):
     __slots__ = ("__weakref__", "_article", "_base", "_document", "_fingerprint", "_raw", "body")
 
     def __init__(self, article: A, body: str = "\n") -> None:
-        if not isinstance(cast("object", article), Article):
+        if not isinstance(cast("object", article), pydantic.BaseModel):
             raise TypeError(
-                f"NewsItem() takes an Article (or a subclass of it), not "
+                f"NewsItem() takes an Article (or another model), not "
                 f"{type(article).__name__}; build one with Article.model_validate(data)"
             )
         if not isinstance(cast("object", body), str):
@@ -267,7 +267,11 @@ def dump(item: NewsItem[Any], target: Target, *, overwrite: bool = False) -> Non
 def _item(item: object, verb: str) -> NewsItem[Any]:
     if isinstance(item, NewsItem):
         return cast("NewsItem[Any]", item)  # type: ignore[redundant-cast]  # pyright needs it
-    hint = "; wrap the article: NewsItem(article, body)" if isinstance(item, Article) else ""
+    hint = (
+        "; wrap the article: NewsItem(article, body)"
+        if isinstance(item, pydantic.BaseModel)
+        else ""
+    )
     raise TypeError(f"{verb}() takes a NewsItem, not {type(item).__name__}{hint}")
 
 
