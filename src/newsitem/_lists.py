@@ -24,7 +24,9 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, cast, get_args, overload
 
 import pydantic
-from pydantic import TypeAdapter
+from pydantic import GetJsonSchemaHandler, TypeAdapter
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 if TYPE_CHECKING:
     from ._validation import Loc
@@ -168,6 +170,12 @@ class _Validated:
 
     def __repr__(self) -> str:
         return "VALIDATED"
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # A null is read as an empty list (`topics: ~`): the schema accepts it too.
+        return {"anyOf": [handler(schema), {"type": "null"}]}
 
 
 VALIDATED = _Validated()
