@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
-from . import _edit, _fast, _io, _split, _yaml
+from . import _edit, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, SequenceNode, resolved
 from ._render import Layout
@@ -65,10 +65,8 @@ class FrontMatterDocument:
             _io.check(text)
             parts = _split.split(text)
             self._split = parts
-            data = _fast.values(parts.yaml, self._limits)
             self._root: MappingNode | None = None
-            if data is None:
-                data = self._compose().data
+            data = self._compose().data
         except NewsItemError as exc:
             if path is not None:
                 exc.path = path
@@ -86,7 +84,7 @@ class FrontMatterDocument:
         return composed
 
     def _tree(self) -> MappingNode:
-        """The source tree, composed on first need when the fast path read the values."""
+        """The source tree (composed on load; kept for the edits)."""
         if self._root is None:
             try:
                 return self._compose().root
@@ -182,10 +180,6 @@ class FrontMatterDocument:
     def _changed(self) -> bool:
         """Whether ``data`` differs, type for type, from what the text says."""
         new = _edit.freeze(self.data)
-        if self._root is None:
-            original = _fast.values(self._split.yaml, self._limits)
-            if original is not None:
-                return new != _edit.freeze(original)
         return new != _edit.freeze_node(self._tree())
 
     def _layout(self) -> Layout:
@@ -323,9 +317,7 @@ def _start_of(node: Node) -> int:
 def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
     """Read the patched YAML back: what is written must be exactly ``data``."""
     try:
-        written = _fast.values(yaml, limits)
-        if written is None:
-            written = _yaml.compose(yaml, line_offset=1, limits=limits).data
+        written = _yaml.compose(yaml, line_offset=1, limits=limits).data
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
     if not _edit.same(written, data):
