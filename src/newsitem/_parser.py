@@ -23,6 +23,7 @@ from ._scanner import (
     double_quoted,
     plain,
     plain_first,
+    plain_run,
     single_quoted,
 )
 
@@ -59,6 +60,19 @@ class Sink(Protocol):
         self, flow: bool, start: int, anchor: str | None, tag: str | None, at: int
     ) -> None: ...
 
+    def entry(
+        self,
+        key: str,
+        key_start: int,
+        key_end: int,
+        value: str,
+        start: int,
+        end: int,
+        style: str | None,
+    ) -> None: ...
+
+    def item(self, value: str, start: int, end: int, style: str | None) -> None: ...
+
     def document(self, start: int) -> None: ...
 
 
@@ -78,11 +92,19 @@ _WHITE = re.compile(r"[ \t]*")
 # Separation in flow context: blanks, line breaks, comments.
 _FLOW_SKIP = re.compile(r"(?:[ \t]|\n|(?<=[ \t\n])#[^\n]*|^#[^\n]*)*")
 # The common block mapping key: plain, on one line, then ":" and a blank.
-_PLAIN_KEY = re.compile(
-    r"([^\-?:,\[\]{}#&*!|>'\"%@` \t\n]"
-    r"(?:[^ \t\n:]|:(?=[^ \t\n])|[ \t]+(?=[^ \t\n#:]|:[^ \t\n]))*)"
-    r"[ \t]*:(?=[ \t\n]|\Z)"
+_PLAIN_FIRST = r"(?=[^\-?:,\[\]{}#&*!|>'\"%@` \t\n])"
+_PLAIN_KEY = re.compile(f"({_PLAIN_FIRST}{plain_run(False)})" r"[ \t]*:(?=[ \t\n]|\Z)")
+# The common lines, read whole by one match: ``key: value`` and ``- value``
+# where the value is plain or quoted without escapes and ends its line
+# (a comment may follow). Group "i" is the next line's indentation and "c"
+# its first character, so that the next step needs no match of its own.
+_VALUE = (
+    f"(?:({_PLAIN_FIRST}{plain_run(False)})"
+    r"|\"([^\"\\\n]*)\"|'([^'\n]*)'(?!'))"
+    r"(?:[ \t]+#[^\n]*|[ \t]*)(?:\n(?=( *)(.?))|\Z)"
 )
+_FAST_ENTRY = re.compile(f"(?P<key>{_PLAIN_FIRST}{plain_run(False)})" r"[ \t]*: +" + _VALUE)
+_FAST_ITEM = re.compile(r"- +" + _VALUE)
 # A one-line quoted scalar or alias, then ":" and a blank: an implicit key.
 _KEY_LOOKAHEAD = re.compile(
     r"(?:\"(?:[^\"\\\n]|\\[^\n])*\"|'(?:[^'\n]|'')*'|\*(?=([^ \t\n,\[\]{}]+))\1)"
@@ -171,12 +193,13 @@ class _Parser:
             if indent == 0 and text[at] == "%":
                 if open_document:
                     raise self.fail("a directive inside a document (end it with '...')", at)
-                self.handles = {}
                 self.directives()
                 directives = True
                 directive_at = at
                 at, indent = self.skip_lines()
             if indent == 0 and text.startswith("---", at) and _marker(text, at):
+                if not directives:
+                    self.handles = {}
                 sink.document(at)
                 self.document_node(at + 3)
                 open_document = True
@@ -494,6 +517,8 @@ class _Parser:
     def block_mapping(self, start: int, indent: int, *, first: bool) -> None:
         """Entries at column ``indent`` until a line is less indented; closes it."""
         text, sink = self.text, self.sink
+        fast = _FAST_ENTRY.match
+        entry = sink.entry
         pending_first = first
         while True:
             if pending_first:
@@ -506,6 +531,44 @@ class _Parser:
                     return
                 if spaces > indent or text[at] == "\t":
                     raise self.fail("bad indentation of a mapping entry", at)
+            # The fast lane: whole "key: value" lines, one match each.
+            m = fast(text, at)
+            while m is not None:
+                key, plain_value, double, single, spaces_text, next_char = m.groups()
+                if plain_value is not None:
+                    if next_char == "" and spaces_text is not None:
+                        break  # a blank line: the value may go on after it
+                    if next_char != "#" and len(spaces_text or "") > indent:
+                        break  # a more indented line: the value may go on
+                    start, end = m.span(2)
+                    entry(key, at, at + len(key), plain_value, start, end, None)
+                elif double is not None:
+                    start, end = m.span(3)
+                    entry(key, at, at + len(key), double, start - 1, end + 1, '"')
+                else:
+                    start, end = m.span(4)
+                    entry(key, at, at + len(key), single, start - 1, end + 1, "'")
+                end = m.end()
+                if spaces_text is None:  # the end of the text
+                    self.pos = end
+                    sink.close(end)
+                    return
+                if next_char == "" or next_char == "#" or next_char == "\t":
+                    self.pos = end
+                    at = -1
+                    break
+                spaces = len(spaces_text)
+                at = end + spaces
+                if spaces != indent or (spaces == 0 and next_char in "-." and _marker(text, at)):
+                    if spaces > indent:
+                        raise self.fail("bad indentation of a mapping entry", at)
+                    self.pos = end
+                    sink.close(at)
+                    return
+                m = fast(text, at)
+            if at == -1:
+                pending_first = False
+                continue
             char = text[at]
             after = text[at + 1 : at + 2]
             if char == "?" and after in ("", " ", "\t", "\n"):
@@ -566,9 +629,35 @@ class _Parser:
         """Entries ``- `` at column ``indent``, from the first at ``at``; closes it."""
         text, sink = self.text, self.sink
         sink.open(False, False, at, anchor, tag, properties if anchor or tag else at)
+        fast = _FAST_ITEM.match
+        item = sink.item
         while True:
-            self.pos = at + 1
-            self.node(indent, "entry", at + 1)
+            m = fast(text, at)
+            if m is not None:
+                plain_value, double, single, spaces_text, next_char = m.groups()
+                if plain_value is not None:
+                    if (next_char == "" and spaces_text is not None) or (
+                        next_char != "#" and len(spaces_text or "") > indent
+                    ):
+                        m = None  # the value may go on over the next lines
+                    else:
+                        start, end = m.span(1)
+                        item(plain_value, start, end, None)
+                elif double is not None:
+                    start, end = m.span(2)
+                    item(double, start - 1, end + 1, '"')
+                else:
+                    start, end = m.span(3)
+                    item(single, start - 1, end + 1, "'")
+            if m is None:
+                self.pos = at + 1
+                self.node(indent, "entry", at + 1)
+            else:
+                end = m.end()
+                self.pos = end
+                if m.group(4) is None:
+                    sink.close(end)
+                    return
             at, spaces = self.skip_lines()
             if at >= self.size or spaces < indent or (spaces == 0 and _marker(text, at)):
                 sink.close(at if at < self.size else self.size)

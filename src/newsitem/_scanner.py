@@ -24,12 +24,21 @@ class ScanError(Exception):
         self.offset = offset
 
 
-# The rest of a plain scalar's line: ": " and " #" end it, and in flow
-# context the flow indicators too. Trailing blanks are left out.
-PLAIN_BLOCK = re.compile(r"(?:[^ \t\n:]|:(?=[^ \t\n])|[ \t]+(?=[^ \t\n#:]|:[^ \t\n]))*")
-PLAIN_FLOW = re.compile(
-    r"(?:[^ \t\n:,\[\]{}]|:(?=[^ \t\n,\[\]{}])|[ \t]+(?=[^ \t\n#:,\[\]{}]|:[^ \t\n,\[\]{}]))*"
-)
+def plain_run(flow: bool) -> str:
+    """A regex for a plain scalar's line from its first character.
+
+    ``": "`` and ``" #"`` end it, and in flow context the flow indicators
+    too; trailing blanks are left out. It is written as words (a ":" inside a
+    word only before a non-blank) separated by blanks, so that each run of
+    characters is taken in one step and a failing match backtracks little.
+    """
+    stop = " \\t\\n,\\[\\]{}" if flow else " \\t\\n"
+    word = f"(?:[^{stop}:#]|:(?=[^{stop}]))[^{stop}:]*(?::(?=[^{stop}])[^{stop}:]*)*"
+    return f"{word}(?:[ \\t]+{word})*"
+
+
+PLAIN_BLOCK = re.compile(plain_run(False))
+PLAIN_FLOW = re.compile(plain_run(True))
 INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 SPACE = frozenset(" \t\n")
 FLOW_INDICATORS = frozenset(",[]{}")
@@ -64,7 +73,8 @@ def plain(text: str, at: int, indent: int, flow: bool) -> tuple[str, int]:
     a document marker or a less indented line ends the scalar.
     """
     run = PLAIN_FLOW if flow else PLAIN_BLOCK
-    end = run.match(text, at).end()  # type: ignore[union-attr]
+    first = run.match(text, at)
+    end = first.end() if first is not None else at
     if text[end : end + 1] != "\n" and _WHITE.match(text, end).end() != text.find("\n", end):  # type: ignore[union-attr]
         return text[at:end], end  # the common case: the line goes on (": ", " #", ",")
     value = text[at:end]
@@ -88,9 +98,10 @@ def plain(text: str, at: int, indent: int, flow: bool) -> tuple[str, int]:
             text, start, flow
         ):
             break
-        new_end = run.match(text, start).end()  # type: ignore[union-attr]
-        if new_end == start:
+        more = run.match(text, start)
+        if more is None:
             break
+        new_end = more.end()
         breaks = text.count("\n", eol, line) - 1
         parts.append("\n" * breaks if breaks else " ")
         parts.append(text[start:new_end])
@@ -267,7 +278,6 @@ def block_scalar(text: str, at: int, indent: int) -> tuple[str, str, int, int]:
     line = pos
     last_text_end = header.end()
     body_count = 0
-    final_break = False
     while line < size:
         if content_indent == 0 and _document_marker(text, line):
             break
@@ -279,7 +289,6 @@ def block_scalar(text: str, at: int, indent: int) -> tuple[str, str, int, int]:
             lines.append(content)
             if content:
                 body_count = len(lines)
-                final_break = eol < size
                 last_text_end = line + len(text[line:eol].rstrip(" \t"))
         elif line + spaces == eol:
             lines.append("")
@@ -292,7 +301,7 @@ def block_scalar(text: str, at: int, indent: int) -> tuple[str, str, int, int]:
     body = lines[:body_count]
     trailing = len(lines) - body_count
     value = "\n".join(body) if style == "|" else _fold_block(body)
-    if body and chomp != "-" and final_break:
+    if body and chomp != "-":
         value += "\n"
     if chomp == "+":
         value += "\n" * trailing

@@ -169,6 +169,49 @@ class _Composer:
         parent.values.append(node)  # type: ignore[union-attr]
         container[key.value] = resolved
 
+    def entry(
+        self,
+        key: str,
+        key_start: int,
+        key_end: int,
+        value: str,
+        start: int,
+        end: int,
+        style: str | None,
+    ) -> None:
+        """A block mapping entry ``key: value`` on one line (plain key, no properties)."""
+        key_value = _scalars.resolve(key)
+        key_node = ScalarNode(key_value, key_start, key_end, None)
+        if style is None:
+            resolved = _scalars.resolve(value)
+        else:
+            resolved = value
+            self.quotes[style] += 1
+        node = ScalarNode(resolved, start, end, style)
+        self.expanded += 2
+        if self.expanded > self.max_nodes:
+            self._count(0, start)
+        parent, container, _, _ = self.stack[-1]
+        if key_value in container:
+            self._duplicate(parent, key_node)  # type: ignore[arg-type]
+        parent.keys.append(key_node)  # type: ignore[union-attr]
+        parent.values.append(node)  # type: ignore[union-attr]
+        container[key_value] = resolved
+
+    def item(self, value: str, start: int, end: int, style: str | None) -> None:
+        """A block sequence entry ``- value`` on one line (no properties)."""
+        if style is None:
+            resolved = _scalars.resolve(value)
+        else:
+            resolved = value
+            self.quotes[style] += 1
+        self.expanded += 1
+        if self.expanded > self.max_nodes:
+            self._count(0, start)
+        parent, container, _, _ = self.stack[-1]
+        parent.items.append(ScalarNode(resolved, start, end, style))  # type: ignore[union-attr]
+        container.append(resolved)
+
     def scalar(
         self,
         value: str,
