@@ -73,6 +73,211 @@ def compose(text: str, *, line_offset: int = 0, limits: Limits = DEFAULT_LIMITS)
     return result
 
 
+def values(text: str, *, line_offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> dict[Any, Value]:
+    """The values of the YAML ``text`` alone, without the source tree: a load's fast half.
+
+    The same parser reads the text, told to a sink that builds only values
+    (no offsets, no styles). Whatever that sink refuses, or finds past a
+    limit, is composed in full, so that every error is :func:`compose`'s own,
+    with its message and position. A differential test holds the two to the
+    same values on every fixture, example and corpus file.
+    """
+    source = _parser.normalized(text)
+    sink = _Values(limits)
+    try:
+        _parser.parse(source, sink)
+        result = sink.result()
+    except (ScanError, _Refused, RecursionError):
+        result = None
+    if result is None:
+        return compose(text, line_offset=line_offset, limits=limits).data
+    return result
+
+
+class _Refused(Exception):
+    """The values sink stops; the full composer says why."""
+
+
+class _Values:
+    """A sink that builds only the values, with the composer's checks."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.max_nodes = limits.max_nodes
+        self.max_depth = limits.max_depth
+        self.expanded = 0
+        self.documents = 0
+        self.anchors: dict[str, tuple[Value, int]] = {}
+        # Each frame: (container, anchor, expanded-count at its start).
+        self.stack: list[tuple[dict[Any, Any] | list[Any], str | None, int]] = []
+        self.keys: list[Any] = []  # per open mapping: its pending key, or _NO_KEY
+        self.root: Any = _NO_KEY
+
+    def document(self, start: int) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _Refused
+
+    def _add(self, value: Value) -> None:
+        stack = self.stack
+        if not stack:
+            self.root = value
+            return
+        container = stack[-1][0]
+        if type(container) is list:
+            container.append(value)
+            return
+        keys = self.keys
+        key = keys[-1]
+        if key is _NO_KEY:
+            keys[-1] = value if _hashable(value) else _frozen(value)
+            return
+        keys[-1] = _NO_KEY
+        if key in container:
+            raise _Refused
+        container[key] = value
+
+    def plain(self, value: str, start: int, end: int) -> None:
+        self.expanded += 1
+        if self.expanded > self.max_nodes:
+            raise _Refused
+        self._add(_scalars.resolve(value))
+
+    def entry(
+        self,
+        key: str,
+        key_start: int,
+        key_end: int,
+        value: str,
+        start: int,
+        end: int,
+        style: str | None,
+    ) -> None:
+        key_value = _scalars.resolve(key)
+        self.expanded += 2
+        container: Any = self.stack[-1][0]
+        if self.expanded > self.max_nodes or key_value in container:
+            raise _Refused
+        container[key_value] = _scalars.resolve(value) if style is None else value
+
+    def item(self, value: str, start: int, end: int, style: str | None) -> None:
+        self.expanded += 1
+        if self.expanded > self.max_nodes:
+            raise _Refused
+        container: Any = self.stack[-1][0]
+        container.append(_scalars.resolve(value) if style is None else value)
+
+    def scalar(
+        self,
+        value: str,
+        start: int,
+        end: int,
+        style: str | None,
+        anchor: str | None,
+        tag: str | None,
+        properties: int,
+    ) -> None:
+        if tag is None:
+            resolved = _scalars.resolve(value) if style is None else value
+        else:
+            resolved = _checked_tag_value(value, tag)
+        self.expanded += 1
+        if self.expanded > self.max_nodes:
+            raise _Refused
+        if anchor is not None:
+            self.anchors[anchor] = (resolved, 1)
+        self._add(resolved)
+
+    def alias(self, name: str, start: int, end: int) -> None:
+        if name not in self.anchors:
+            raise _Refused
+        value, size = self.anchors[name]
+        self.expanded += size
+        if self.expanded > self.max_nodes:
+            raise _Refused
+        self._add(value)
+
+    def open(
+        self, mapping: bool, flow: bool, start: int, anchor: str | None, tag: str | None, at: int
+    ) -> None:
+        if tag is not None and tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+            raise _Refused
+        if len(self.stack) >= self.max_depth:
+            raise _Refused
+        self.expanded += 1
+        if self.expanded > self.max_nodes:
+            raise _Refused
+        if mapping:
+            self.stack.append(({}, anchor, self.expanded))
+            self.keys.append(_NO_KEY)
+        else:
+            self.stack.append(([], anchor, self.expanded))
+
+    def close(self, end: int) -> None:
+        container, anchor, counted_before = self.stack.pop()
+        if type(container) is dict:
+            self.keys.pop()
+        if anchor is not None:
+            self.anchors[anchor] = (container, self.expanded - counted_before + 1)
+        self._add(container)
+
+    def key_of_last(
+        self, flow: bool, start: int, anchor: str | None, tag: str | None, at: int
+    ) -> None:
+        value: Any
+        if not self.stack:
+            value = self.root
+            self.root = _NO_KEY
+        else:
+            container = self.stack[-1][0]
+            if type(container) is list:
+                value = container.pop()
+            elif self.keys[-1] is not _NO_KEY:
+                value = self.keys[-1]
+                self.keys[-1] = _NO_KEY
+            else:  # the value of an explicit entry
+                mapping: Any = container
+                key, value = mapping.popitem()
+                self.keys[-1] = key
+        self.open(True, flow, start, anchor, tag, at)
+        self._add(value)
+
+    def result(self) -> dict[Any, Value] | None:
+        root: Any = self.root
+        if root is _NO_KEY:
+            return {}
+        return root if type(root) is dict else None  # pyright: ignore[reportUnknownVariableType]
+
+
+_NO_KEY: Any = object()
+
+
+def _hashable(value: Value) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _checked_tag_value(text: str, tag: str) -> Value:
+    """A tagged scalar's value, as the composer reads it; ``_Refused`` where it refuses."""
+    if tag == "!" or tag == f"{_CORE}str":
+        return text
+    if tag in _TAGGED_SCALARS:
+        value = _tagged_scalar(tag[len(_CORE) :], text)
+        if value is _INVALID:
+            raise _Refused
+        return value
+    if tag == _TIMESTAMP_TAG:
+        stamp = _scalars.parse_timestamp(text)
+        if stamp is None:
+            raise _Refused
+        return stamp
+    if tag == _BINARY_TAG:
+        try:
+            base64.b64decode("".join(text.split()), validate=True)
+        except ValueError:
+            raise _Refused from None
+        return text
+    raise _Refused
+
+
 def _remap(text: str, root: MappingNode) -> None:
     """Offsets into the normalized text made offsets into ``text`` (``\r\n`` lines)."""
     removed: list[int] = []  # normalized offsets of the "\n" of each "\r\n"

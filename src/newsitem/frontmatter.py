@@ -66,7 +66,7 @@ class FrontMatterDocument:
             parts = _split.split(text)
             self._split = parts
             self._root: MappingNode | None = None
-            data = self._compose().data
+            data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
             if path is not None:
                 exc.path = path
@@ -84,7 +84,7 @@ class FrontMatterDocument:
         return composed
 
     def _tree(self) -> MappingNode:
-        """The source tree (composed on load; kept for the edits)."""
+        """The source tree, composed on first need (an edit, a position)."""
         if self._root is None:
             try:
                 return self._compose().root
@@ -180,6 +180,8 @@ class FrontMatterDocument:
     def _changed(self) -> bool:
         """Whether ``data`` differs, type for type, from what the text says."""
         new = _edit.freeze(self.data)
+        if self._root is None:  # no tree yet: compare with the values read again
+            return new != _edit.freeze(_yaml.values(self._split.yaml, limits=self._limits))
         return new != _edit.freeze_node(self._tree())
 
     def _layout(self) -> Layout:
@@ -317,7 +319,7 @@ def _start_of(node: Node) -> int:
 def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
     """Read the patched YAML back: what is written must be exactly ``data``."""
     try:
-        written = _yaml.compose(yaml, line_offset=1, limits=limits).data
+        written = _yaml.values(yaml, line_offset=1, limits=limits)
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
     if not _edit.same(written, data):

@@ -9,12 +9,22 @@ suite (each refused with a position), and line breaks of every kind.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsitem import DuplicateKeyError, NewsItemError, YAMLSyntaxError, frontmatter
+from newsitem import (
+    DuplicateKeyError,
+    NewsItemError,
+    YAMLSyntaxError,
+    _edit,
+    _io,
+    _split,
+    _yaml,
+    frontmatter,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -151,3 +161,69 @@ def test_syntax_errors_are_located(yaml: str, line: int, column: int) -> None:
     with pytest.raises(YAMLSyntaxError) as info:
         frontmatter.loads(f"---\n{yaml}---\n")
     assert (info.value.line, info.value.column) == (line, column)
+
+
+# -- the values-only half of a load ----------------------------------------------
+
+
+def _texts() -> list[Path]:
+    files = sorted((ROOT / "tests" / "fixtures").rglob("*.md")) + sorted(
+        (ROOT / "examples").rglob("*.md")
+    )
+    if CORPUS.is_dir():
+        files += sorted(CORPUS.rglob("*.md"))
+    return files
+
+
+def _outcome(read: Callable[[str], Any], yaml: str) -> Any:
+    try:
+        return ("ok", _edit_freeze(read(yaml)))
+    except NewsItemError as exc:
+        return (type(exc), exc.code, exc.line, exc.column, exc.message)
+
+
+def _edit_freeze(value: Any) -> Any:
+    return _edit.freeze(value)
+
+
+def _values_alone(yaml: str) -> Any:
+    return _yaml.values(yaml, line_offset=1)
+
+
+def _composed(yaml: str) -> Any:
+    return _yaml.compose(yaml, line_offset=1).data
+
+
+def test_values_alone_are_the_composed_values_on_every_file() -> None:
+    """A load reads values without the source tree; they, and every error, are compose's."""
+    checked = 0
+    for path in _texts():
+        try:
+            yaml = _split.split(_io.decode(path.read_bytes())).yaml
+        except NewsItemError:
+            continue
+        checked += 1
+        alone = _outcome(_values_alone, yaml)
+        composed = _outcome(_composed, yaml)
+        assert alone == composed, path.name
+    assert checked > 10
+
+
+@pytest.mark.parametrize(
+    "yaml",
+    [
+        "a: 1\na: 2\n",
+        "a: &x [1, 2]\nb: *x\nc: *y\n",
+        "k: !!int x\n",
+        "k: !foo x\n",
+        "- a\n",
+        "a: 1\n---\nb: 2\n",
+        "? [a, b]\n: c\n[x]: y\n",
+        "a: {b: [c, {d: e}]}\nf: [g: h]\n",
+        "k: .nan\n.nan: 1\n.nan: 2\n",
+    ],
+)
+def test_values_alone_agree_on_the_odd_cases(yaml: str) -> None:
+    alone = _outcome(_values_alone, yaml)
+    composed = _outcome(_composed, yaml)
+    assert alone == composed
