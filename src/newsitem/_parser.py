@@ -594,7 +594,11 @@ class _Parser:
             key = _PLAIN_KEY.match(text, at) if char not in "\"'[{*&!" else None
             if key is not None:
                 sink.plain(key.group(1), at, key.end(1))
-                self.block_mapping_value(key.end() - 1, indent)
+                if text[key.end() : key.end() + 1] == "\n":  # "key:" alone: the value below
+                    self.pos = key.end() + 1
+                    self.node_below(indent, "value", key.end())
+                else:
+                    self.block_mapping_value(key.end() - 1, indent)
                 continue
             if char == "-" and after in ("", " ", "\t", "\n"):
                 raise self.fail("a sequence entry where a mapping key was expected", at)
@@ -650,8 +654,46 @@ class _Parser:
                     start, end = m.span(3)
                     item(single, start - 1, end + 1, "'")
             if m is None:
-                self.pos = at + 1
-                self.node(indent, "entry", at + 1)
+                # "- key: value": a compact mapping, its first entry read whole
+                content = at + 2
+                while text[content : content + 1] == " ":
+                    content += 1
+                entry_match = (
+                    _FAST_ENTRY.match(text, content) if text[at + 1 : at + 2] == " " else None
+                )
+                column = content - at + indent
+                if entry_match is not None and (
+                    entry_match.group(2) is None
+                    or (
+                        entry_match.group(6) not in ("", None)
+                        and (entry_match.group(6) == "#" or len(entry_match.group(5)) <= column)
+                    )
+                ):
+                    key, plain_value, double, single = entry_match.groups()[:4]
+                    key_end = content + len(key)
+                    sink.open(True, False, content, None, None, content)
+                    if plain_value is not None:
+                        start, end = entry_match.span(2)
+                        sink.entry(key, content, key_end, plain_value, start, end, None)
+                    elif double is not None:
+                        start, end = entry_match.span(3)
+                        sink.entry(
+                            key, content, content + len(key), double, start - 1, end + 1, '"'
+                        )
+                    else:
+                        start, end = entry_match.span(4)
+                        sink.entry(
+                            key, content, content + len(key), single, start - 1, end + 1, "'"
+                        )
+                    self.pos = entry_match.end()
+                    if entry_match.group(5) is None:
+                        sink.close(self.size)
+                        sink.close(self.size)
+                        return
+                    self.block_mapping(content, column, first=False)
+                else:
+                    self.pos = at + 1
+                    self.node(indent, "entry", at + 1)
             else:
                 end = m.end()
                 self.pos = end
