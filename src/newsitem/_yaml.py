@@ -18,6 +18,7 @@ from typing import Any
 
 from . import _parser, _scalars
 from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode, last_offset
+from ._positions import line_column
 from ._render import as_list, as_mapping
 from ._scalars import FrozenMapping
 from ._scanner import ScanError
@@ -329,9 +330,7 @@ class _Composer:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of an offset into the YAML text."""
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        line = self.text.count("\n", 0, offset) + 1 + self.line_offset
-        return line, offset - line_start + 1
+        return line_column(self.text, offset, self.line_offset)
 
     # -- what the parser tells ------------------------------------------
 
