@@ -289,7 +289,9 @@ def block_scalar(text: str, at: int, indent: int) -> tuple[str, str, int, int]:
             lines.append(content)
             if content:
                 body_count = len(lines)
-                last_text_end = line + len(text[line:eol].rstrip(" \t"))
+                stripped = len(text[line:eol].rstrip(" \t"))
+                # a line of blanks past the indentation is text too: it ends there
+                last_text_end = line + stripped if stripped > content_indent else eol
         elif line + spaces == eol:
             lines.append("")
         elif not text[line:eol].strip(" \t"):
