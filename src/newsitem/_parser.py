@@ -291,7 +291,11 @@ class _Parser:
             anchor, tag, properties, at = self.properties(at, indent, flow=False)
             if at >= self.size or text[at] in "\n#":
                 self.end_line(at)
-                self.node_below(indent, context, after, anchor, tag, properties)
+                # an empty node with properties is placed right after them
+                end_of_properties = at
+                while text[end_of_properties - 1] in " \t":
+                    end_of_properties -= 1
+                self.node_below(indent, context, end_of_properties, anchor, tag, properties)
                 return
         else:
             anchor = tag = None

@@ -547,8 +547,13 @@ class _Composer:
             self.root = (node, value)
             return
         parent, container, _, _ = self.stack[-1]
-        if isinstance(node, ScalarNode) and node.start == node.end and node.style is None:
-            self._place_empty(node, parent)
+        if (
+            isinstance(node, ScalarNode)
+            and node.start == node.end
+            and node.style is None
+            and (anchor is None and not node.tagged)
+        ):
+            self._place_empty(node, parent)  # an empty node with properties: after them
         if isinstance(parent, SequenceNode):
             parent.items.append(node)
             container.append(value)
