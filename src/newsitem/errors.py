@@ -1,7 +1,7 @@
 """The exceptions newsitem raises, and their stable codes.
 
 Every failure a caller can cause is a :class:`NewsItemError`. Third-party
-exceptions (ruamel.yaml's, pydantic's) never escape: they are chained as
+exceptions (pydantic's) never escape: they are chained as
 ``__cause__`` of the error raised here.
 
 ::
