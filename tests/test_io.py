@@ -94,15 +94,6 @@ def test_a_file_opened_from_a_descriptor_has_no_path(tmp_path: Path) -> None:
     assert str(info.value).startswith("<string>:")
 
 
-def test_a_text_file_is_refused_with_a_clear_type_error(tmp_path: Path) -> None:
-    """A file opened in text mode is a TypeError that says to open it in binary mode."""
-    path = tmp_path / "item.md"
-    path.write_text(ITEM, encoding="utf-8")
-    with path.open(encoding="utf-8") as handle, pytest.raises(TypeError) as info:
-        frontmatter.load(handle)  # type: ignore[arg-type]
-    assert str(info.value) == "load() needs a path or a file opened in binary mode"
-
-
 def test_invalid_utf8_message_says_byte_and_offset(tmp_path: Path) -> None:
     """The message names the bad byte in hex and its offset; the error names the file."""
     path = tmp_path / "bad.md"
