@@ -78,6 +78,20 @@ def require_ftfy() -> None:
     _ftfy = ftfy
 
 
+def _unlikely(fixed: str, text: str) -> bool:
+    """Whether a repair gives characters no text is written with: private-use,
+    unassigned or control characters, or U+FFFD, that were not there before. Real text
+    decoded wrongly comes back as real characters; strings that only look
+    like mojibake ("ïœ" in a made-up word) decode to such characters.
+    """
+    new = set(fixed) - set(text)
+    return "\ufffd" in new or any(
+        unicodedata.category(char) in _NOT_TEXT for char in new if not char.isascii()
+    )
+
+
+_NOT_TEXT = frozenset({"Co", "Cn", "Cc", "Cs"})
+
 _CODECS = {"sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1"}
 
 
@@ -86,9 +100,12 @@ def mojibake(text: str) -> Problem | None:
         return None
     require_ftfy()
     fixed, steps = _ftfy.fix_encoding_and_explain(text, _config)
-    if fixed == text:
+    if fixed == text or _unlikely(fixed, text):
         return None
-    codecs = [_CODECS.get(name, name) for step, name in steps if step == "encode"]
+    encodings = [name for step, name in steps if step == "encode"]
+    if any(name not in _CODECS for name in encodings):
+        return None  # another codec (Mac Roman, cp437...): a guess, and not this rule's
+    codecs = [_CODECS[name] for name in encodings]
     how = f"UTF-8 read as {codecs[0]}" if codecs else "UTF-8 read with the wrong codec"
     if len(codecs) > 1:
         how += f", {len(codecs)} times over"
