@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import Protocol
 
-from . import _check
+from . import _check, _lint
 from ._common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Commands, UsageError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "VERBS", "Verb", "main"]
@@ -36,7 +36,7 @@ class Verb(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-VERBS: tuple[Verb, ...] = (_check,)
+VERBS: tuple[Verb, ...] = (_check, _lint)
 """The verb modules, in the order ``newsitem --help`` lists them."""
 
 

@@ -109,7 +109,7 @@ def mojibake(text: str) -> Problem | None:
     how = f"UTF-8 read as {codecs[0]}" if codecs else "UTF-8 read with the wrong codec"
     if len(codecs) > 1:
         how += f", {len(codecs)} times over"
-    return Problem(f"mojibake ({how}): {_change(text, fixed)}", fixed)
+    return Problem(f"{how}: {_change(text, fixed)}", fixed)
 
 
 # -- html-entity ------------------------------------------------------------
