@@ -30,7 +30,7 @@ else:  # pragma: no cover - Python 3.10: tomli, the library tomllib came from
     _load_toml: Callable[[BinaryIO], dict[str, Any]] = _tomli.load
     TOMLDecodeError: type[ValueError] = _tomli.TOMLDecodeError
 
-__all__ = ["Config", "find_config"]
+__all__ = ["Config", "config_for_file", "find_config"]
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,15 @@ def find_config(start: str | os.PathLike[str]) -> Config:
         newsitem.NewsItemError: code ``invalid-config``, when the file is not
             valid TOML or names a rule that does not exist.
     """
-    folder = Path(start).absolute()
-    if not folder.is_dir():
-        folder = folder.parent
-    return _find(str(folder))
+    folder = os.path.abspath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    return _find(folder)
+
+
+def config_for_file(path: str) -> Config:
+    """:func:`find_config` for a file's path, without looking at the file itself."""
+    return _find(os.path.dirname(os.path.abspath(path)))
 
 
 @functools.lru_cache(maxsize=256)

@@ -14,7 +14,7 @@ from newsitem.errors import NewsItemError
 from newsitem.frontmatter import FrontMatterDocument
 from newsitem.frontmatter import load as load_document
 
-from ._config import Config, find_config
+from ._config import Config, config_for_file
 from ._finding import Finding
 from ._run import ignores, lint_item
 
@@ -65,8 +65,8 @@ def lint_result(
         return Report(result.source, error=result.error)
     config = Config()
     try:
-        if project and os.path.isfile(result.source):
-            config = find_config(result.source)
+        if project and not result.source.startswith("<"):  # a file, not "<text 0>"
+            config = config_for_file(result.source)
         rules = config.rules(select, ignore)
         item = result.item
         findings = lint_item(item, rules, now=now, repair=fix)

@@ -110,7 +110,8 @@ def lint_item(
     if "mojibake" in rules:
         _text.require_ftfy()
     tracking = "tracking-param" in rules
-    for slot in _walk.slots(article):
+    walk = _walk.Walk(article, urls=tracking)
+    for slot in walk.slots:
         if slot.url:
             if tracking:
                 problem = _urls.tracking_param(slot.value)
@@ -136,7 +137,7 @@ def lint_item(
             slot.set(current)
     if rules & _VALUE_RULES:
         when = _now(now)
-        for code, loc, message in _values.value_problems(article, rules, when):
+        for code, loc, message in _values.value_problems(walk.models, rules, when):
             report(code, loc, message, False)
     findings.sort(key=lambda f: (f.line is None, f.line or 0, f.column or 0))
     return findings

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["TEXT_RULES", "Problem", "require_ftfy"]
+__all__ = ["TEXT_RULES", "Problem", "require_ftfy", "suspect"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,14 +211,22 @@ def _list(found: list[str]) -> str:
     return shown + (f" and {len(unique) - 3} more" if len(unique) > 3 else "")
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix (by halving: the comparisons run in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _change(old: str, new: str, context: int = 12) -> str:
     """``'old' should read 'new'``: the part that changes, with a little context."""
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
-        end += 1
+    start = _common_prefix(old, new)
+    end = _common_prefix(old[start:][::-1], new[start:][::-1])
     lo = max(0, start - context)
 
     def part(text: str) -> str:
@@ -226,6 +234,32 @@ def _change(old: str, new: str, context: int = 12) -> str:
         return ("..." if lo else "") + text[lo:hi] + ("..." if hi < len(text) else "")
 
     return f"{part(old)!r} should read {part(new)!r}"
+
+
+# The readings of a lead byte followed by a continuation byte (or a space),
+# as one pair of character classes: what mojibake must hold, tested fast.
+_PAIR = re.compile(
+    "[\xc2-\xf4][\x80-\xbf "
+    + re.escape("".join(sorted(set(_CONTINUATIONS) - set(map(chr, range(0x80, 0xC0))))))
+    + "]"
+)
+
+
+def suspect(text: str, title: bool) -> bool:
+    """Whether any text rule may flag ``text`` (a title when ``title``): most text is not.
+
+    A superset of what the rules test, in the cheapest order: an ``&`` or a
+    ``<``; a lead-and-continuation pair in non-ASCII text; in a title, a
+    character that is not printable (controls, no-break and zero-width
+    spaces), a double space or an edge space.
+    """
+    if "&" in text or "<" in text:
+        return True
+    if not text.isascii() and _PAIR.search(text) is not None:
+        return True
+    if title:
+        return "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable()
+    return False
 
 
 # The text rules in the order they run on a value, with the fields they look

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ._text import Problem
 
@@ -35,12 +35,15 @@ def tracking_param(url: str) -> Problem | None:
     return Problem(f"tracking parameter(s) {shown} in the URL", repaired)
 
 
+# The authority of an absolute URL (the models have checked its form): the
+# host, after any user info, before any port.
+_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(\[[^\]/?#]*\]|[^:/?#]*)")
+
+
 def host_of(url: str) -> str | None:
     """The URL's host, lower case, without a trailing dot; None when it has none."""
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
+    match = _HOST.match(url)
+    host = match.group(1) if match else ""
     return _ascii(host.rstrip(".")) if host else None
 
 

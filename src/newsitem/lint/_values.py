@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
+import pydantic
+
 from newsitem._validation import Loc
 from newsitem.models import Article, Image, RelatedItem
 
-from . import _walk
 from ._urls import domain_matches, host_of
 
 __all__ = ["value_problems"]
@@ -22,9 +23,11 @@ Found = tuple[str, Loc, str]  # code, where, message
 _A_DAY = timedelta(days=1)
 
 
-def value_problems(article: Article, rules: frozenset[str], now: datetime) -> Iterator[Found]:
-    """The value rules in ``rules`` over ``article``, in the order of the file."""
-    for loc, model in _walk.models(article):
+def value_problems(
+    models: list[tuple[Loc, pydantic.BaseModel]], rules: frozenset[str], now: datetime
+) -> Iterator[Found]:
+    """The value rules in ``rules`` over the item's ``models`` (article first, with places)."""
+    for loc, model in models:
         if isinstance(model, Article | RelatedItem):
             yield from _item(model, loc, rules, now)
             if isinstance(model, Article) and model.related:

@@ -10,9 +10,10 @@ the dumper writes only that value's lines).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast, get_args
+from datetime import date, datetime
+from types import UnionType
+from typing import Any, Union, cast, get_args, get_origin
 
 import pydantic
 from pydantic.json_schema import WithJsonSchema
@@ -20,9 +21,12 @@ from pydantic.json_schema import WithJsonSchema
 from newsitem._validation import Loc
 from newsitem.models import Article, RelatedItem
 
-__all__ = ["Slot", "models", "slots"]
+from ._text import suspect
+
+__all__ = ["Slot", "Walk"]
 
 _ROLE_OWNERS = (Article, RelatedItem)
+_ROLES = frozenset({"title", "excerpt"})
 _OPAQUE = frozenset({"secured"})  # base64: text rules do not apply
 
 
@@ -53,15 +57,33 @@ class _Field:
     attr: str
     key: str
     url: bool
+    role: str  # "title" or "excerpt" of the article or a related item, else ""
 
 
 @functools.cache
 def _fields(model: type[pydantic.BaseModel]) -> tuple[_Field, ...]:
+    """The fields whose values may hold strings (not ints, bools, datetimes), in order."""
+    role_owner = issubclass(model, _ROLE_OWNERS)
     return tuple(
-        _Field(name, info.alias or name, _is_url(info.metadata, info.annotation))
+        _Field(name, key, _is_url(info.metadata, info.annotation), key if key in _ROLES else "")
+        if role_owner
+        else _Field(name, key, _is_url(info.metadata, info.annotation), "")
         for name, info in model.model_fields.items()
-        if (info.alias or name) not in _OPAQUE
+        if (key := info.alias or name) not in _OPAQUE and not _scalar(info.annotation)
     )
+
+
+_SCALARS = (int, float, bool, datetime, date, type(None))
+
+
+def _scalar(annotation: object) -> bool:
+    """Whether every type in ``annotation`` is a number, boolean, date or None."""
+    args = get_args(annotation)
+    if get_origin(annotation) is not None and args and not isinstance(annotation, type):
+        if hasattr(annotation, "__metadata__"):  # Annotated[X, ...]
+            return _scalar(args[0])
+        return get_origin(annotation) in (Union, UnionType) and all(map(_scalar, args))
+    return isinstance(annotation, type) and issubclass(annotation, _SCALARS)
 
 
 def _is_url(metadata: list[Any], annotation: object) -> bool:
@@ -72,63 +94,68 @@ def _is_url(metadata: list[Any], annotation: object) -> bool:
     return any(_is_url([], arg) for arg in get_args(annotation))
 
 
-def slots(model: pydantic.BaseModel, loc: Loc = ()) -> Iterator[Slot]:
-    """Every string under ``model``, declared fields first, in declaration order."""
-    values = model.__dict__
-    role_owner = isinstance(model, _ROLE_OWNERS)
-    for field in _fields(type(model)):
-        value = values.get(field.attr)
-        if value is None:
-            continue
-        here = (*loc, field.key)
-        if isinstance(value, str):
-            role = field.key if role_owner and field.key in ("title", "excerpt") else ""
-            yield Slot(here, value, field.url, role, model, field.attr)
-        elif isinstance(value, pydantic.BaseModel):
-            yield from slots(value, here)
-        elif isinstance(value, list):
-            yield from _list_slots(cast("list[object]", value), here, field.url)
-    extra = model.__pydantic_extra__
-    if extra:
-        yield from _plain_slots(extra, loc)
+class Walk:
+    """The strings of an item that a rule may flag, and its models, in one pass.
 
+    ``urls`` says whether URL strings are wanted (for ``tracking-param``,
+    those with a query).
+    """
 
-def _list_slots(items: list[object], loc: Loc, url: bool) -> Iterator[Slot]:
-    for index, item in enumerate(items):
-        if isinstance(item, str):
-            yield Slot((*loc, index), item, url, "", items, index)
-        elif isinstance(item, pydantic.BaseModel):
-            yield from slots(item, (*loc, index))
+    __slots__ = ("models", "slots", "urls")
 
+    def __init__(self, model: pydantic.BaseModel, *, urls: bool) -> None:
+        self.urls = urls
+        self.slots: list[Slot] = []
+        self.models: list[tuple[Loc, pydantic.BaseModel]] = []
+        self._model(model, ())
 
-def _plain_slots(values: Any, loc: Loc) -> Iterator[Slot]:
-    """Strings in unknown keys' values; those that look like URLs count as URLs."""
-    pairs: Any
-    if isinstance(values, dict):
-        pairs = cast("dict[object, object]", values).items()
-    elif isinstance(values, list):
-        pairs = enumerate(cast("list[object]", values))
-    else:
-        return
-    for key, value in pairs:
-        if not isinstance(key, str | int) or isinstance(key, bool) or key in _OPAQUE:
-            continue
-        if isinstance(value, str):
-            url = value.startswith(("http://", "https://"))
-            yield Slot((*loc, key), value, url, "", values, key)
+    def _keep(self, value: str, url: bool, role: str) -> bool:
+        if url:
+            return self.urls and "?" in value
+        return suspect(value, role == "title")  # strings no text rule can flag: no Slot
+
+    def _model(self, model: pydantic.BaseModel, loc: Loc) -> None:
+        self.models.append((loc, model))
+        values = model.__dict__
+        for field in _fields(type(model)):
+            value = values.get(field.attr)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                if self._keep(value, field.url, field.role):
+                    slot = Slot((*loc, field.key), value, field.url, field.role, model, field.attr)
+                    self.slots.append(slot)
+            elif isinstance(value, list):
+                self._list(cast("list[object]", value), (*loc, field.key), field.url)
+            elif isinstance(value, pydantic.BaseModel):
+                self._model(value, (*loc, field.key))
+        extra = model.__pydantic_extra__
+        if extra:
+            self._plain(extra, loc)
+
+    def _list(self, items: list[object], loc: Loc, url: bool) -> None:
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                if self._keep(item, url, ""):
+                    self.slots.append(Slot((*loc, index), item, url, "", items, index))
+            elif isinstance(item, pydantic.BaseModel):
+                self._model(item, (*loc, index))
+
+    def _plain(self, values: object, loc: Loc) -> None:
+        """Strings in unknown keys' values; those that look like URLs count as URLs."""
+        pairs: Any
+        if isinstance(values, dict):
+            pairs = cast("dict[object, object]", values).items()
+        elif isinstance(values, list):
+            pairs = enumerate(cast("list[object]", values))
         else:
-            yield from _plain_slots(value, (*loc, key))
-
-
-def models(model: pydantic.BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, pydantic.BaseModel]]:
-    """``model`` and every model inside it, each with its place."""
-    yield loc, model
-    values = model.__dict__
-    for field in _fields(type(model)):
-        value = values.get(field.attr)
-        if isinstance(value, pydantic.BaseModel):
-            yield from models(value, (*loc, field.key))
-        elif isinstance(value, list):
-            for index, item in enumerate(cast("list[object]", value)):
-                if isinstance(item, pydantic.BaseModel):
-                    yield from models(item, (*loc, field.key, index))
+            return
+        for key, value in pairs:
+            if not isinstance(key, str | int) or isinstance(key, bool) or key in _OPAQUE:
+                continue
+            if isinstance(value, str):
+                url = value.startswith(("http://", "https://"))
+                if self._keep(value, url, ""):
+                    self.slots.append(Slot((*loc, key), value, url, "", values, key))
+            else:
+                self._plain(value, (*loc, key))
