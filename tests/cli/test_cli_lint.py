@@ -57,7 +57,7 @@ def test_findings_and_exit_1(folder: Path) -> None:
         "items/a.md:3:10: html-entity excerpt: HTML character reference '&amp;': "
         "'Fish &amp; Chips' should read 'Fish & Chips'"
     )
-    assert done.err == "linted 2 files: 3 problem(s) in 1 file(s), 0 invalid\n"
+    assert done.err == "linted 2 files: 3 problems in 1 file, 0 invalid\n"
 
 
 def test_clean_exits_0(folder: Path) -> None:
@@ -66,7 +66,7 @@ def test_clean_exits_0(folder: Path) -> None:
     assert newsitem("lint", "a.md", cwd=folder) == (
         0,
         "",
-        "linted 1 file: 0 problem(s) in 0 file(s), 0 invalid\n",
+        "linted 1 file: 0 problems in 0 files, 0 invalid\n",
     )
 
 
@@ -91,7 +91,7 @@ def test_fix_rewrites_only_the_repaired_lines(folder: Path) -> None:
     assert [line.split(" ", 2)[:2] for line in done.out.splitlines()] == [
         ["a.md:5:7:", "heat-range"]
     ]
-    assert done.err.endswith("; fixed 2 in 1 file(s)\n")
+    assert done.err.endswith("; fixed 2 in 1 file\n")
     again = newsitem("lint", "--ignore", "heat-range", "a.md", cwd=folder)
     assert again.status == 0
 

@@ -253,10 +253,15 @@ class _Tally:
             self._with.add(source)
 
     def summary(self, repair: bool, dry_run: bool) -> str:
-        files = "file" if self.files == 1 else "files"
-        text = f"linted {self.files} {files}: {self.problems} problem(s) in {len(self._with)}"
-        text += f" file(s), {self.invalid} invalid"
+        text = (
+            f"linted {_count(self.files, 'file')}: {_count(self.problems, 'problem')} "
+            f"in {_count(len(self._with), 'file')}, {self.invalid} invalid"
+        )
         if repair:
             verb = "would fix" if dry_run else "fixed"
-            text += f"; {verb} {self.fixed} in {self.changed} file(s)"
+            text += f"; {verb} {self.fixed} in {_count(self.changed, 'file')}"
         return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
