@@ -27,7 +27,8 @@ from newsitem.api import NewsItem
 from ._config import Config, find_config
 from ._corpus import Report, duplicate_items, lint_result
 from ._finding import DEFAULT_RULES, RULES, Finding, Rule
-from ._run import lint_item, resolve_rules
+from ._run import lint_item as _lint_item
+from ._run import resolve_rules as _resolve_rules
 
 __all__ = [
     "DEFAULT_RULES",
@@ -64,7 +65,7 @@ def check(
         ModuleNotFoundError: when the ``mojibake`` rule runs without ftfy
             (``pip install 'newsitem[lint]'``).
     """
-    return lint_item(item, resolve_rules(select, ignore), now=now, repair=False)
+    return _lint_item(item, _resolve_rules(select, ignore), now=now, repair=False)
 
 
 def fix(
@@ -79,5 +80,5 @@ def fix(
     Same options as :func:`check`. What cannot be fixed is left for
     :func:`check` to report; suppressed values are not touched.
     """
-    findings = lint_item(item, resolve_rules(select, ignore), now=now, repair=True)
+    findings = _lint_item(item, _resolve_rules(select, ignore), now=now, repair=True)
     return [finding for finding in findings if finding.fixable]
