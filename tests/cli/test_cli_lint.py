@@ -189,6 +189,9 @@ def test_pyproject_settings_and_no_config(folder: Path) -> None:
     done = newsitem("lint", "a.md", cwd=folder)
     assert done.status == 1
     assert done.out.startswith("a.md: invalid-config ")
+    piped = newsitem("lint", "-", cwd=folder, stdin=DAMAGED)
+    assert piped.status == 1
+    assert piped.out.startswith("<stdin>: invalid-config ")
 
 
 def test_usage_errors(folder: Path) -> None:
@@ -231,7 +234,7 @@ def test_without_ftfy_it_names_the_extra(folder: Path) -> None:
             env={"PYTHONPATH": str(ROOT / "src")},
         )
 
-    missing = run("lint", "a.md")
+    missing = run("lint", "--workers", "2", "a.md")
     assert missing.returncode == 2
     assert "pip install 'newsitem[lint]'" in missing.stderr
     assert missing.stdout == ""

@@ -23,6 +23,7 @@ import pydantic
 from .. import corpus, lint
 from ..errors import NewsItemError
 from ..lint._run import parse_codes  # pyright: ignore[reportPrivateUsage]
+from ..lint._text import require_ftfy  # pyright: ignore[reportPrivateUsage]
 from ..models import Timestamp
 from ._common import EXIT_OK, EXIT_PROBLEMS, Commands, UsageError, positive, progress
 from ._paths import Input, iter_inputs
@@ -120,6 +121,11 @@ def run(args: argparse.Namespace) -> int:
         ignore = parse_codes(args.ignore, "--ignore")
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if "mojibake" in (lint.DEFAULT_RULES if select is None else select) - ignore:
+        try:  # here, before any output, and not in a worker
+            require_ftfy()
+        except ModuleNotFoundError as exc:
+            raise UsageError(str(exc)) from None
     repair = args.fix or args.dry_run
     options: dict[str, Any] = {"select": select, "ignore": ignore, "now": args.now, "fix": repair}
     found = iter_inputs(args.paths, pattern=args.pattern)
@@ -140,8 +146,8 @@ def run(args: argparse.Namespace) -> int:
                     kept.append(
                         lint.Report(report.source, web_url=report.web_url, fixed=report.fixed)
                     )
-        except ModuleNotFoundError as exc:
-            if exc.name != "ftfy":
+        except ModuleNotFoundError as exc:  # a project's settings select mojibake
+            if "newsitem[lint]" not in str(exc):
                 raise
             raise UsageError(str(exc)) from None
         for source, findings in lint.duplicate_items(kept).items():
@@ -173,11 +179,11 @@ def _lint_stdin(one: Input, options: dict[str, Any], project: bool) -> lint.Repo
         text = one.read_text()
     except NewsItemError as exc:
         return lint.Report(one.path, error=exc)
-    settings = lint.find_config(os.getcwd()) if project else lint.Config()
     try:
-        rules = settings.rules(options["select"], options["ignore"])
-    except ValueError as exc:  # pragma: no cover - the codes were checked already
-        raise UsageError(str(exc)) from None
+        settings = lint.find_config(os.getcwd()) if project else lint.Config()
+    except NewsItemError as exc:  # a broken pyproject.toml
+        return lint.Report(one.path, error=exc)
+    rules = settings.rules(options["select"], options["ignore"])
     result = corpus.load_text(text, source=one.path)
     report = lint.lint_result(
         result, select=rules, now=options["now"], fix=options["fix"], project=False
