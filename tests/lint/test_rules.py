@@ -403,3 +403,39 @@ def test_now_decides_future_date() -> None:
     assert [f.code for f in lint.check(item, now=NOW)] == ["future-date"]
     later = datetime(2024, 5, 2, 12, 0, tzinfo=timezone.utc)
     assert lint.check(item, now=later) == []
+
+
+def test_fix_keeps_the_file_habits() -> None:
+    """CRLF, a byte-order mark, comments, flow lists and single quotes stay; one value changes."""
+    before = (
+        "\ufeff---\r\n"
+        "# wire copy\r\n"
+        "title: 'Trust Stampâ€™s deal'   # from the feed\r\n"
+        "webUrl: https://www.example.com/a\r\n"
+        "topics: [AI, 'CafÃ© culture', Privacy]\r\n"
+        "related:\r\n"
+        '    -   title: "Fish &amp; Chips"\r\n'
+        "        webUrl: https://www.example.com/b\r\n"
+        "---\r\n"
+        "Body stays: Ã©.\r\n"
+    )
+    after = (
+        "\ufeff---\r\n"
+        "# wire copy\r\n"
+        "title: 'Trust Stamp’s deal'   # from the feed\r\n"
+        "webUrl: https://www.example.com/a\r\n"
+        "topics: [AI, 'Café culture', Privacy]\r\n"
+        "related:\r\n"
+        '    -   title: "Fish & Chips"\r\n'
+        "        webUrl: https://www.example.com/b\r\n"
+        "---\r\n"
+        "Body stays: Ã©.\r\n"
+    )
+    item = newsitem.loads(before)
+    assert [(f.code, f.field, f.line, f.column) for f in lint.check(item)] == [
+        ("mojibake", "title", 3, 8),
+        ("mojibake", "topics[1]", 5, 14),
+        ("html-entity", "related[0].title", 7, 16),
+    ]
+    lint.fix(item)
+    assert newsitem.dumps(item) == after
