@@ -46,14 +46,18 @@ class Input:
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
 
+    def parse(self, text: str, *, strict: bool = False) -> NewsItem[Article]:
+        """The item of ``text`` (read from this input), validated; errors name this input."""
+        try:
+            return loads(text, strict=strict)
+        except NewsItemError as exc:
+            exc.path = self.path
+            raise
+
     def load(self, *, strict: bool = False) -> NewsItem[Article]:
         """The item, validated; a file's item remembers its file, for a safe write back."""
         if self.is_stdin:
-            try:
-                return loads(self.read_text(), strict=strict)
-            except NewsItemError as exc:
-                exc.path = STDIN
-                raise
+            return self.parse(self.read_text(), strict=strict)
         try:
             return load(self.path, strict=strict)
         except OSError as exc:
