@@ -16,10 +16,10 @@ from types import UnionType
 from typing import Any, Union, cast, get_args, get_origin
 
 import pydantic
-from pydantic.json_schema import WithJsonSchema
+from pydantic import AfterValidator
 
 from newsitem._validation import Loc
-from newsitem.models import Article, RelatedItem
+from newsitem.models import Article, HttpUrlStr, RelatedItem
 
 from ._text import suspect
 
@@ -86,10 +86,15 @@ def _scalar(annotation: object) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, _SCALARS)
 
 
+# What marks a field as newsitem's URL type: the validator of ``HttpUrlStr``,
+# which pydantic keeps in the metadata of every field declared with it.
+_URL_MARKS = tuple(m for m in HttpUrlStr.__metadata__ if isinstance(m, AfterValidator))
+
+
 def _is_url(metadata: list[Any], annotation: object) -> bool:
-    """Whether the field's type says ``format: uri`` (newsitem's ``HttpUrlStr``)."""
+    """Whether the field is declared as ``HttpUrlStr`` (alone, optional, or in a list)."""
     for meta in (*metadata, *getattr(annotation, "__metadata__", ())):
-        if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get("format") == "uri":
+        if any(meta is mark for mark in _URL_MARKS):
             return True
     return any(_is_url([], arg) for arg in get_args(annotation))
 
