@@ -88,7 +88,9 @@ def _scalar(annotation: object) -> bool:
 
 # What marks a field as newsitem's URL type: the validator of ``HttpUrlStr``,
 # which pydantic keeps in the metadata of every field declared with it.
-_URL_MARKS = tuple(m for m in HttpUrlStr.__metadata__ if isinstance(m, AfterValidator))
+_URL_MARKS = tuple(
+    m for m in getattr(HttpUrlStr, "__metadata__", ()) if isinstance(m, AfterValidator)
+)
 
 
 def _is_url(metadata: list[Any], annotation: object) -> bool:
