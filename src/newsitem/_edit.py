@@ -23,12 +23,16 @@ from .errors import EditError, NewsItemError
 
 
 def freeze(value: Any) -> Hashable:
-    """A hashable, type-strict image of a value: ``1``, ``1.0`` and ``True`` differ."""
+    """A hashable, type-strict image of a value: ``1``, ``1.0`` and ``True`` differ.
+
+    A mapping's image holds its key order: ``{"a": 1, "b": 2}`` and
+    ``{"b": 2, "a": 1}`` are different data, as a dict shows them.
+    """
     kind = value.__class__
     if kind is str:
         return cast(str, value)  # the common case first; no other image is a str
-    if kind is dict:  # key order is the file's business, not the value's
-        return ("m", frozenset([(freeze(k), freeze(v)) for k, v in value.items()]))
+    if kind is dict:  # key order is part of the data: dicts show it
+        return ("m", tuple([(freeze(k), freeze(v)) for k, v in value.items()]))
     if kind is list:
         return ("l", tuple([freeze(v) for v in value]))
     if kind is int or kind is bool or value is None:
@@ -41,7 +45,7 @@ def _freeze_other(value: Any) -> Hashable:
         return str(value)  # a str subclass (such as _render.Quoted) is a str
     mapping = _render.as_mapping(value)
     if mapping is not None:
-        return ("m", frozenset([(freeze(k), freeze(v)) for k, v in mapping.items()]))
+        return ("m", tuple([(freeze(k), freeze(v)) for k, v in mapping.items()]))
     sequence = _render.as_list(value)
     if sequence is not None:
         return ("l", tuple([freeze(v) for v in sequence]))
@@ -65,10 +69,10 @@ def same(left: Any, right: Any) -> bool:
     if kind is dict:
         if len(left) != len(right):
             return False
-        for key, value in left.items():
+        for (key, value), (other, other_value) in zip(left.items(), right.items(), strict=True):
             if key.__class__ is not str:  # 1 and True are one dict key: compare images
                 return freeze(left) == freeze(right)
-            if key not in right or not same(value, right[key]):
+            if key != other or other.__class__ is not str or not same(value, other_value):
                 return False
         return True
     if kind is list:
@@ -83,7 +87,7 @@ def freeze_node(node: Node) -> Hashable:
         return freeze(node.value)
     if isinstance(node, MappingNode):
         pairs = zip(node.keys, node.values, strict=True)
-        return ("m", frozenset([(freeze(k.value), freeze_node(v)) for k, v in pairs]))
+        return ("m", tuple([(freeze(k.value), freeze_node(v)) for k, v in pairs]))
     return ("l", tuple(freeze_node(item) for item in node.items))
 
 
