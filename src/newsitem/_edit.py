@@ -614,7 +614,8 @@ class _Editor:
         or aliases), the mapping is written anew and ``None`` returned.
         """
         old_order = [key.value for key in node.keys if key.value in new]
-        new_order = [key for key in new if key in {k.value for k in node.keys}]
+        shared = set(old_order)
+        new_order = [key for key in new if key in shared]
         if old_order == new_order:
             return set()
         span = self.text[heads[0] : self.tail(node.values[-1])]
