@@ -23,12 +23,16 @@ from .errors import EditError, NewsItemError
 
 
 def freeze(value: Any) -> Hashable:
-    """A hashable, type-strict image of a value: ``1``, ``1.0`` and ``True`` differ."""
+    """A hashable, type-strict image of a value: ``1``, ``1.0`` and ``True`` differ.
+
+    A mapping's image holds its key order: ``{"a": 1, "b": 2}`` and
+    ``{"b": 2, "a": 1}`` are different data, as a dict shows them.
+    """
     kind = value.__class__
     if kind is str:
         return cast(str, value)  # the common case first; no other image is a str
-    if kind is dict:  # key order is the file's business, not the value's
-        return ("m", frozenset([(freeze(k), freeze(v)) for k, v in value.items()]))
+    if kind is dict:  # key order is part of the data: dicts show it
+        return ("m", tuple([(freeze(k), freeze(v)) for k, v in value.items()]))
     if kind is list:
         return ("l", tuple([freeze(v) for v in value]))
     if kind is int or kind is bool or value is None:
@@ -41,7 +45,7 @@ def _freeze_other(value: Any) -> Hashable:
         return str(value)  # a str subclass (such as _render.Quoted) is a str
     mapping = _render.as_mapping(value)
     if mapping is not None:
-        return ("m", frozenset([(freeze(k), freeze(v)) for k, v in mapping.items()]))
+        return ("m", tuple([(freeze(k), freeze(v)) for k, v in mapping.items()]))
     sequence = _render.as_list(value)
     if sequence is not None:
         return ("l", tuple([freeze(v) for v in sequence]))
@@ -65,10 +69,10 @@ def same(left: Any, right: Any) -> bool:
     if kind is dict:
         if len(left) != len(right):
             return False
-        for key, value in left.items():
+        for (key, value), (other, other_value) in zip(left.items(), right.items(), strict=True):
             if key.__class__ is not str:  # 1 and True are one dict key: compare images
                 return freeze(left) == freeze(right)
-            if key not in right or not same(value, right[key]):
+            if key != other or other.__class__ is not str or not same(value, other_value):
                 return False
         return True
     if kind is list:
@@ -83,7 +87,7 @@ def freeze_node(node: Node) -> Hashable:
         return freeze(node.value)
     if isinstance(node, MappingNode):
         pairs = zip(node.keys, node.values, strict=True)
-        return ("m", frozenset([(freeze(k.value), freeze_node(v)) for k, v in pairs]))
+        return ("m", tuple([(freeze(k.value), freeze_node(v)) for k, v in pairs]))
     return ("l", tuple(freeze_node(item) for item in node.items))
 
 
@@ -550,27 +554,40 @@ class _Editor:
         self, node: MappingNode, new: Mapping[Any, Any], slot: _Slot | None, *, flow: bool
     ) -> None:
         index = {key.value: i for i, key in enumerate(node.keys)}
+        heads = [self.head(key) for key in node.keys]
+        moved = self.moved_keys(node, new, heads, slot, flow=flow)
+        if moved is None:
+            return  # written anew
         deleted: set[int] = set()
+        texts: dict[int, str] = {}
         for i, (key, child) in enumerate(zip(node.keys, node.values, strict=True)):
-            if key.value in new:
-                self.value(child, new[key.value], _Slot(node, i), flow=flow or node.flow)
-            else:
+            if key.value not in new:
+                deleted.add(i)
+                continue
+            before = len(self.patches)
+            self.value(child, new[key.value], _Slot(node, i), flow=flow or node.flow)
+            if key.value in moved:
+                texts[i] = self.lift(heads[i], self.tail(child), before)
                 deleted.add(i)
         groups: dict[int, list[Any]] = {}
         anchor = -1
         for key in new:
-            if key in index:
+            if key in index and key not in moved:
                 anchor = index[key]
             else:
                 groups.setdefault(anchor, []).append(key)
         if not deleted and not groups:
             return
-        column = self.column(self.head(node.keys[0])) if node.keys else 0
+        column = self.column(heads[0]) if node.keys else 0
         rendered = {
-            a: [self.render_entry(k, new[k], column, flow=flow or node.flow) for k in keys]
+            a: [
+                _Moved(texts[index[k]])
+                if k in moved
+                else self.render_entry(k, new[k], column, flow=flow or node.flow)
+                for k in keys
+            ]
             for a, keys in groups.items()
         }
-        heads = [self.head(key) for key in node.keys]
         tails = [self.tail(value) for value in node.values]
         for i, (key, value) in enumerate(zip(node.keys, node.values, strict=True)):
             if isinstance(value, ScalarNode) and value.start == value.end == key.end:
@@ -579,6 +596,64 @@ class _Editor:
         self.entries(
             node, new, slot, heads, tails, deleted, rendered, column, flow=flow or node.flow
         )
+
+    def moved_keys(
+        self,
+        node: MappingNode,
+        new: Mapping[Any, Any],
+        heads: list[int],
+        slot: _Slot | None,
+        *,
+        flow: bool,
+    ) -> set[Any] | None:
+        """The keys whose entries must move for the mapping to read in ``new``'s order.
+
+        As few as possible move: those outside a longest run of shared keys in
+        the same order on both sides. Where entries cannot be moved as text (a
+        flow mapping, a first key on its dash's line, explicit keys, anchors
+        or aliases), the mapping is written anew and ``None`` returned.
+        """
+        old_order = [key.value for key in node.keys if key.value in new]
+        shared = set(old_order)
+        new_order = [key for key in new if key in shared]
+        if old_order == new_order:
+            return set()
+        span = self.text[heads[0] : self.tail(node.values[-1])]
+        movable = (
+            not flow
+            and not node.flow
+            and self.alone_on_line(heads[0])
+            and not any(self.text[h] == "?" for h in heads)
+            and "&" not in span
+            and "*" not in span
+        )
+        if movable:
+            stay = {old_order[i] for i, _ in _common(cast(Any, old_order), cast(Any, new_order))}
+            return set(old_order) - stay
+        if slot is None:  # the root: the whole front matter is written anew
+            self.sites[id(node)] = node
+            raise EditError("the keys of the front matter change order")
+        self.replace(slot, new, flow=flow or node.flow)
+        return None
+
+    def lift(self, head: int, tail: int, before: int) -> str:
+        """The text of the entry from ``head`` to ``tail`` (its comments above included),
+        with the patches made in it since ``before`` applied, and those patches dropped."""
+        start = self.comments_above(self.line_start(head))
+        end = self.line_end(self.before_break(tail))
+        inner = sorted(self.patches[before:], key=lambda p: (p.start, p.end))
+        del self.patches[before:]
+        out: list[str] = []
+        position = start
+        for p in inner:
+            if p.start < position or p.end > end:
+                raise EditError("internal error: an edit outside a moved entry")
+            out.append(self.text[position : p.start])
+            out.append(p.text)
+            position = p.end
+        out.append(self.text[position:end])
+        text = "".join(out)
+        return text if text.endswith(("\n", "\r")) else text + self.nl
 
     def sequence(self, node: SequenceNode, new: list[Any], slot: _Slot, *, flow: bool) -> None:
         owner, self.owner = self.owner, node
@@ -662,16 +737,20 @@ class _Editor:
             start = self.comments_above(self.line_start(heads[i]))
             self.patch(start, self.line_end(self.before_break(tails[i])), "")
         indent = " " * column
+
+        def lines(t: str) -> str:
+            return t if isinstance(t, _Moved) else indent + t + self.nl
+
         for after, texts in rendered.items():
             if after >= 0:
                 at = self.line_end(self.before_break(tails[after]))
                 lead = "" if self.at_line_start(at) else self.nl
-                self.patch(at, at, lead + "".join(indent + t + self.nl for t in texts))
+                self.patch(at, at, lead + "".join(lines(t) for t in texts))
             elif first_shares_line:
                 self.patch(heads[0], heads[0], "".join(t + self.nl + indent for t in texts))
             elif heads:
                 at = self.comments_above(self.line_start(heads[0]))
-                self.patch(at, at, "".join(indent + t + self.nl for t in texts))
+                self.patch(at, at, "".join(lines(t) for t in texts))
             else:  # an empty root: the front matter had no keys yet
                 at = len(self.text)
                 lead = "" if self.at_line_start(at) else self.nl
@@ -706,6 +785,12 @@ class _Editor:
 
 
 _GONE = object()
+
+
+class _Moved(str):
+    """An entry's own text, moved elsewhere in its mapping: written as it is."""
+
+    __slots__ = ()
 
 
 def entry_head(text: str, key: ScalarNode) -> int:

@@ -402,15 +402,27 @@ class _Merger:
             return format_timestamp(new, TimestampStyle.of(raw) or REFERENCE_TIMESTAMP)
         new_map, base_map, raw_map = as_mapping(new), as_mapping(base), as_mapping(raw)
         if new_map is not None and base_map is not None and raw_map is not None:
-            out: dict[Any, Any] = {}
+            # The keys the file has stay in the file's order (a model's order
+            # is its own); a new key goes after the one the model puts before it.
+            merged: dict[Any, Any] = {}
+            added: dict[Any, list[Any]] = {}
+            after: Any = _MISSING
             fields = _field_models(model) if model is not None else {}
             for k, value in new_map.items():
                 if k in base_map and k in raw_map:
-                    out[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k), fields.get(k))
+                    merged[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k), fields.get(k))
+                    after = k
                 elif as_mapping(value) or as_list(value):
-                    out[k] = self.new_entry(value, [], (*loc, k), key=k)
+                    added.setdefault(after, []).append(
+                        (k, self.new_entry(value, [], (*loc, k), key=k))
+                    )
                 elif not (_nothing(value) and k in fields):
-                    out[k] = _mark_quoted(value, self.quoted, k)
+                    added.setdefault(after, []).append((k, _mark_quoted(value, self.quoted, k)))
+            out: dict[Any, Any] = dict(added.get(_MISSING, []))
+            for k in raw_map:
+                if k in merged:
+                    out[k] = merged[k]
+                    out.update(added.get(k, []))
             return out
         new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
         if new_list is not None and base_list is not None and raw_list is not None:
