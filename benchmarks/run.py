@@ -4,7 +4,7 @@
     python benchmarks/run.py --quick                 # a smoke test, well under a minute
     python benchmarks/run.py --corpus DIR            # real news-item files timed too
     python benchmarks/run.py --stream-items 100000   # the full streaming case
-    python benchmarks/run.py --survey DIR            # the style shares of a folder, and exit
+    python benchmarks/run.py --survey DIR...         # the style shares of folders, and exit
 
 In every case the contenders are timed item by item, taking turns on each item
 (the order rotating from item to item and pass to pass), so that a noisy moment
@@ -586,7 +586,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"fresh processes per import measure ({DEFAULTS['import_runs']})",
     )
     parser.add_argument("--json", type=Path, help="also write the numbers here")
-    parser.add_argument("--survey", type=Path, help="print the style shares of a folder and exit")
+    parser.add_argument(
+        "--survey", type=Path, nargs="+", help="print the style shares of folders and exit"
+    )
     args = parser.parse_args(argv)
     for key, default in DEFAULTS.items():
         if getattr(args, key) is None:
@@ -594,12 +596,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def survey_only(folder: Path) -> int:
-    paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("_"))
-    texts = [path.read_bytes().decode("utf-8", errors="replace") for path in paths]
-    total, counts = synth.survey(texts)
+def survey_only(folders: list[Path]) -> int:
+    """The habits of every file with a front matter under ``folders`` (names ``_*`` left out)."""
+    texts: list[str] = []
+    for folder in folders:
+        paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("_"))
+        texts += [path.read_bytes().decode("utf-8", errors="replace") for path in paths]
+    fenced = [t for t in texts if synth.has_front_matter(t)]
+    total, counts = synth.survey(fenced)
     rows = [[habit, str(n), pct(n / total)] for habit, n in counts.items()]
-    print(f"{folder}: {total} files\n")
+    print(f"{len(texts)} files, {total} with a front matter, in {len(folders)} folder(s)\n")
     print(table(["habit", "files", "share"], rows))
     return 0
 

@@ -216,6 +216,11 @@ _DETECT: dict[str, re.Pattern[str]] = {
 }
 
 
+def has_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a front matter between two ``---`` lines."""
+    return _FENCE.match(text.removeprefix("\ufeff")) is not None
+
+
 def habits(text: str) -> set[str]:
     """The habits of :data:`SHARES` that ``text`` shows (found by pattern, not parsed)."""
     found: set[str] = set()
