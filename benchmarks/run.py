@@ -473,7 +473,40 @@ def speedup_section(r: Results) -> list[str]:
     ]
     header = ["item", "bytes", "speed-up", "newsitem", FM, "habits"]
     out += [f"The five items with the smallest speed-up over {FM}:", "", table(header, rows), ""]
+    out += [f"By habit ({LOAD}; an item counts under each of its habits):", ""]
+    out += [table(*by_habit(r.texts, ours, r.times[LOAD][FM])), ""]
     return out
+
+
+def by_habit(
+    texts: Sequence[str], ours: Sequence[float], peer: Sequence[float]
+) -> tuple[list[str], list[list[str]]]:
+    """Per habit: newsitem's and the peer's mean, and the share of items at 1.5x or more."""
+    found = [synth.habits(t) for t in texts]
+    groups: dict[str, list[int]] = {"(none: the reference style)": []}
+    groups.update({habit: [] for habit in synth.SHARES})
+    for i, habits in enumerate(found):
+        for habit in habits or ("(none: the reference style)",):
+            groups[habit].append(i)
+    rows = []
+    for habit, members in groups.items():
+        if not members:
+            continue
+        mine = [ours[i] for i in members]
+        theirs = [peer[i] for i in members]
+        fast = sum(p / o >= TAIL for p, o in zip(theirs, mine, strict=True)) / len(members)
+        rows.append(
+            [
+                habit,
+                str(len(members)),
+                us(statistics.fmean(mine)),
+                us(statistics.fmean(theirs)),
+                f"{statistics.fmean(theirs) / statistics.fmean(mine):,.2f}x",
+                pct(fast),
+            ]
+        )
+    header = ["habit", "items", "newsitem mean", f"{FM} mean", "ratio of means", f">= {TAIL:g}x"]
+    return header, rows
 
 
 def import_section(numbers: dict[str, Any]) -> list[str]:

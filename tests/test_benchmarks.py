@@ -90,6 +90,7 @@ def test_quick_run_prints_each_target_with_a_verdict(quick: tuple[str, dict[str,
         assert row.endswith((" | yes |", " | **no** |"))
     assert "| target | measured | required | met? |" in stdout
     assert "| contender | mean | median | p95 | p99 | max | its mean ÷ newsitem's |" in stdout
+    assert "| habit | items | newsitem mean | python-frontmatter + pydantic mean |" in stdout
     assert stdout.startswith("Command: `python benchmarks/run.py --quick")
     assert "Load average (1 / 5 / 15 min)" in stdout
 
