@@ -272,7 +272,7 @@ def stream(folder: Path, workers: int, mode: str, checkpoint: int) -> dict[str, 
 
 def growth(s: dict[str, Any]) -> float:
     """MB gained by the largest process after the checkpoint (the first tenth of the files)."""
-    main = s["main_peak_mb"] - (s["main_peak_at_checkpoint_mb"] or s["main_peak_mb"])
+    main: float = s["main_peak_mb"] - (s["main_peak_at_checkpoint_mb"] or s["main_peak_mb"])
     worker = 0.0
     if s["worker_peak_mb"] is not None and s["worker_peak_at_checkpoint_mb"] is not None:
         worker = s["worker_peak_mb"] - s["worker_peak_at_checkpoint_mb"]
@@ -643,18 +643,29 @@ def survey_only(folders: list[Path]) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.survey is not None:
-        return survey_only(args.survey)
-    command = shlex.join(["python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
+@dataclass
+class Run:
+    """Everything one run measured."""
+
+    command: str
+    load_before: str
+    texts: list[str]
+    agreed: dict[str, dict[str, int]]
+    kept: dict[str, int]
+    synthetic: Results
+    real: Results | None
+    skipped: int
+    import_numbers: dict[str, Any]
+    streams: list[dict[str, Any]]
+
+
+def measure_all(args: argparse.Namespace, command: str) -> Run:
     load_before = loadavg()
     print(f"generating {args.items} items", file=sys.stderr, flush=True)
     texts = synth.corpus(args.items, seed=args.seed)
     print(f"checking values on {args.check_items} items", file=sys.stderr, flush=True)
     agreed = agreement(texts[: args.check_items])
     kept = fidelity(texts[: args.check_items])
-
     synthetic = run_cases(texts, args.passes, "synthetic")
     real: Results | None = None
     skipped = 0
@@ -662,10 +673,8 @@ def main(argv: list[str] | None = None) -> int:
         real_texts, skipped = read_folder(args.corpus)
         if real_texts:
             real = run_cases(real_texts, args.passes, "real")
-
     print("  import newsitem", file=sys.stderr, flush=True)
     import_numbers = imports.measure(args.import_runs)
-
     streams: list[dict[str, Any]] = []
     if args.stream_items:
         with contextlib.ExitStack() as stack:
@@ -677,27 +686,46 @@ def main(argv: list[str] | None = None) -> int:
             streams = [
                 stream(folder, w, mode, checkpoint) for mode in ("iter", "map") for w in (1, 2)
             ]
+    return Run(
+        command, load_before, texts, agreed, kept, synthetic, real, skipped, import_numbers, streams
+    )
 
-    # -- report ------------------------------------------------------------
-    stats = synthetic.stats()
-    goals = targets(synthetic, stats)
-    if streams:
-        goals.append(stream_target(streams))
-    lazy = import_numbers["lazy_loaded_eagerly"]
+
+def all_targets(run: Run, stats: dict[str, dict[str, dict[str, float]]]) -> list[Target]:
+    goals = targets(run.synthetic, stats)
+    if run.streams:
+        goals.append(stream_target(run.streams))
+    numbers = run.import_numbers
+    lazy = numbers["lazy_loaded_eagerly"]
     goals.append(
         Target(
             "`import newsitem` loads nothing it does not need yet",
-            f"{import_numbers['import_ms']:,.0f} ms; loaded early: {', '.join(lazy) or 'nothing'}",
+            f"{numbers['import_ms']:,.0f} ms; loaded early: {', '.join(lazy) or 'nothing'}",
             f"none of {', '.join(imports.LAZY)}",
             not lazy,
         )
     )
+    return goals
+
+
+def targets_table(title: str, goals: Sequence[Target]) -> list[str]:
+    rows = [g.row() for g in goals]
+    return [
+        f"**Targets** ({title})",
+        "",
+        table(["target", "measured", "required", "met?"], rows),
+        "",
+    ]
+
+
+def report(args: argparse.Namespace, run: Run, goals: Sequence[Target]) -> list[str]:
+    stats = run.synthetic.stats()
     out = [
-        f"Command: `{command}`",
+        f"Command: `{run.command}`",
         "",
         f"Machine: {cpu()}, {os.cpu_count()} cores; Python {platform.python_version()} "
         f"on {platform.system()} {platform.release()}. Load average (1 / 5 / 15 min) "
-        f"{load_before} at the start, {loadavg()} at the end.",
+        f"{run.load_before} at the start, {loadavg()} at the end.",
         "",
         f"Packages: {versions()}.",
         "",
@@ -705,72 +733,71 @@ def main(argv: list[str] | None = None) -> int:
         "every item. Times are per item.",
         "",
     ]
-    out += corpus_section(texts, f"Corpus: synthetic (seed {args.seed})", drawn=True)
-    out += [
-        "**Targets** (synthetic corpus)",
-        "",
-        table(["target", "measured", "required", "met?"], [g.row() for g in goals]),
-        "",
-    ]
-    out += case_tables(synthetic, stats)
-    out += speedup_section(synthetic)
-    out += import_section(import_numbers)
-    if streams:
-        out += stream_section(streams)
+    out += corpus_section(run.texts, f"Corpus: synthetic (seed {args.seed})", drawn=True)
+    out += targets_table("synthetic corpus", goals)
+    out += case_tables(run.synthetic, stats)
+    out += speedup_section(run.synthetic)
+    out += import_section(run.import_numbers)
+    if run.streams:
+        out += stream_section(run.streams)
     agree_rows = [
-        [name, str(c["same"]), str(c["different"]), str(c["failed"])] for name, c in agreed.items()
+        [name, str(c["same"]), str(c["different"]), str(c["failed"])]
+        for name, c in run.agreed.items()
     ]
+    checked, kept = len(run.texts[: args.check_items]), run.kept
     out += [
         table(["values checked on", "same as newsitem", "different", "failed"], agree_rows),
         "",
         f"Unchanged load + dump gives the input back byte for byte: newsitem "
-        f"{kept[OURS]} of {args.check_items}, ruamel.yaml rt {kept['ruamel.yaml rt']} "
-        f"of {args.check_items}.",
+        f"{kept[OURS]} of {checked}, ruamel.yaml rt {kept['ruamel.yaml rt']} of {checked}.",
         "",
     ]
-    real_stats: dict[str, Any] | None = None
     if args.corpus is not None:
-        out += [
-            f"## Real files: {args.corpus}",
-            "",
-            f"{skipped} files did not load as news items and were left out.",
-            "",
-        ]
-    if real is not None:
-        real_stats = real.stats()
-        out += corpus_section(real.texts, "Corpus", drawn=False)
-        rows = [g.row() for g in targets(real, real_stats)]
-        out += [
-            "**Targets** (these files)",
-            "",
-            table(["target", "measured", "required", "met?"], rows),
-            "",
-        ]
-        out += case_tables(real, real_stats)
-        out += speedup_section(real)
-    print("\n".join(out).rstrip())
+        out += [f"## Real files: {args.corpus}", ""]
+        out += [f"{run.skipped} files did not load as news items and were left out.", ""]
+    if run.real is not None:
+        real_stats = run.real.stats()
+        out += corpus_section(run.real.texts, "Corpus", drawn=False)
+        out += targets_table("these files", targets(run.real, real_stats))
+        out += case_tables(run.real, real_stats)
+        out += speedup_section(run.real)
+    return out
+
+
+def numbers(args: argparse.Namespace, run: Run, goals: Sequence[Target]) -> dict[str, Any]:
+    """What the run measured, for ``--json``."""
+    load = run.synthetic.times[LOAD]
+    return {
+        "command": run.command,
+        "python": platform.python_version(),
+        "items": len(run.texts),
+        "passes": args.passes,
+        "corpus": dict(zip(("items", "habits"), synth.survey(run.texts), strict=True)),
+        "stats_us": run.synthetic.stats(),
+        "speedup_over_frontmatter": speedup_summary(speedups(load[FM], load[OURS])),
+        "floor": run.synthetic.floor,
+        "targets": [g.__dict__ for g in goals],
+        "import": run.import_numbers,
+        "streams": run.streams,
+        "agreement": run.agreed,
+        "fidelity": run.kept,
+        "real": None
+        if run.real is None
+        else {"items": len(run.real.texts), "stats_us": run.real.stats()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.survey is not None:
+        return survey_only(args.survey)
+    command = shlex.join(["python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
+    run = measure_all(args, command)
+    goals = all_targets(run, run.synthetic.stats())
+    print("\n".join(report(args, run, goals)).rstrip())
     if args.json is not None:
-        numbers = {
-            "command": command,
-            "python": platform.python_version(),
-            "items": len(texts),
-            "passes": args.passes,
-            "corpus": dict(zip(("items", "habits"), synth.survey(texts), strict=True)),
-            "stats_us": stats,
-            "speedup_over_frontmatter": speedup_summary(
-                speedups(synthetic.times[LOAD][FM], synthetic.times[LOAD][OURS])
-            ),
-            "floor": synthetic.floor,
-            "targets": [g.__dict__ for g in goals],
-            "import": import_numbers,
-            "streams": streams,
-            "agreement": agreed,
-            "fidelity": kept,
-            "real": None
-            if real_stats is None
-            else {"items": len(real.texts) if real else 0, "stats_us": real_stats},
-        }
-        args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(numbers(args, run, goals), indent=2) + "\n"
+        args.json.write_text(text, encoding="utf-8")
     return 0
 
 
