@@ -48,14 +48,18 @@ def fail(step: str, code: int, why: str = "") -> int:
 
 
 def setup(skip: set[str]) -> int:
-    """Create .venv when missing, then install the package with its dev extras."""
+    """Create .venv when missing, then install the package, every extra, and the dev tools."""
     if not (BIN / "python").exists() and not (BIN / "python.exe").exists():
         print(f"==> venv: creating {VENV}", flush=True)
         venv.create(VENV, with_pip=True)
     if "install" in skip:
         return 0
     argv = [tool("python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    code = run("install", [*argv, "-e", ".[dev]"]).returncode
+    # The development tools are PEP 735 dependency groups, which pip installs
+    # from version 25.1 on; the pip that venv brings may be older.
+    code = run("install", [*argv, "-U", "pip>=25.1"]).returncode
+    if not code:
+        code = run("install", [*argv, "-e", ".[all]", "--group", "dev"]).returncode
     return fail("install", code) if code else 0
 
 
