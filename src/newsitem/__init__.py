@@ -7,7 +7,7 @@
 '---\\ntitle: Hello, world\\nwebUrl: https://example.com/a\\n---\\n'
 """
 
-from . import corpus, frontmatter
+from . import corpus, export, frontmatter, schema
 from .api import NewsItem, dump, dumps, load, loads
 from .errors import (
     ConflictError,
@@ -52,7 +52,9 @@ __all__ = [
     "corpus",
     "dump",
     "dumps",
+    "export",
     "frontmatter",
     "load",
     "loads",
+    "schema",
 ]

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from . import _render, _scalars
 from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
+from ._positions import line_start
 from ._render import Layout
-from .errors import EditError
+from .errors import EditError, NewsItemError
 
 
 def freeze(value: Any) -> Hashable:
@@ -101,31 +102,137 @@ class _Slot:
     index: int
 
 
-def diff(text: str, root: MappingNode, data: Mapping[Any, Any], layout: Layout) -> str:
-    """The YAML ``text`` with ``root`` changed into ``data``, patched minimally."""
-    editor = _Editor(text, layout)
-    editor.mapping(root, data, None, flow=False)
-    return editor.apply()
+# What a patch that does not read back (or a construct the walk cannot patch)
+# raises on the way: the next, larger rewrite is tried instead.
+_RETRY = (NewsItemError, LookupError, ValueError, TypeError, AttributeError)
+
+
+def diff(
+    text: str,
+    root: MappingNode,
+    data: Mapping[Any, Any],
+    layout: Layout,
+    check: Callable[[str], None],
+) -> str:
+    """The YAML ``text`` with ``root`` changed into ``data``, patched minimally.
+
+    ``check`` reads a candidate text back and raises ``EditError`` when it
+    does not hold ``data``. Where the smallest patch does not read back (an
+    explicit or anchored key, an alias as a key, a flow root), the containers
+    the change was made in are rewritten whole, in the file's layout; failing
+    that their parents, and so on up to the whole front matter.
+    """
+    freeze(data)  # a value YAML cannot hold is refused before any text is made
+    rewrite: set[int] = set()
+    parents: dict[int, MappingNode | SequenceNode] | None = None
+    containers: dict[int, MappingNode | SequenceNode] = {}
+    while id(root) not in rewrite:
+        editor = _Editor(text, layout, rewrite)
+        try:
+            editor.mapping(root, data, None, flow=False)
+            editor.aliases(root)
+            candidate = editor.apply()
+            check(candidate)
+        except _RETRY:
+            pass
+        else:
+            return candidate
+        if parents is None:
+            parents = _parents(root)
+            containers = editor.sites or {id(root): root}
+        else:
+            containers = {id(p): p for p in (parents.get(k, root) for k in containers)}
+        rewrite = set(containers)
+    candidate = rewrite_root(text, root, data, layout)
+    check(candidate)
+    return candidate
+
+
+def _parents(root: MappingNode) -> dict[int, MappingNode | SequenceNode]:
+    """Each collection's enclosing collection, by id (the root is its own)."""
+    parents: dict[int, MappingNode | SequenceNode] = {id(root): root}
+    stack: list[MappingNode | SequenceNode] = [root]
+    while stack:
+        node = stack.pop()
+        children = node.values if isinstance(node, MappingNode) else node.items
+        for child in children:
+            if isinstance(child, MappingNode | SequenceNode) and id(child) not in parents:
+                parents[id(child)] = node
+                stack.append(child)
+    return parents
+
+
+def rewrite_root(text: str, root: MappingNode, data: Mapping[Any, Any], layout: Layout) -> str:
+    """The whole front matter written anew from ``data``, in the file's layout and style.
+
+    A flow root stays a flow mapping on one line; the comment lines before
+    the first entry and after the last are kept.
+    """
+    lines = _lines(text)
+    head = 0
+    while head < len(lines) and _comment_or_blank(lines[head]):
+        head += 1
+    tail = len(lines)
+    while tail > head and _comment_or_blank(lines[tail - 1]):
+        tail -= 1
+    nl = layout.newline
+    if root.flow:
+        body = _render.inline(data, layout=layout) + nl
+    elif data:
+        body = "".join(
+            " " * column + line + nl for column, line in _render.mapping_lines(data, 0, layout)
+        )
+    else:
+        body = ""
+    kept_head, kept_tail = "".join(lines[:head]), "".join(lines[tail:])
+    if kept_head and kept_head[-1] not in "\r\n":
+        kept_head += nl
+    return kept_head + body + kept_tail
+
+
+def _lines(text: str) -> list[str]:
+    lines: list[str] = []
+    at = 0
+    while at < len(text):
+        end = line_end(text, at)
+        lines.append(text[at:end])
+        at = end
+    return lines
+
+
+def _comment_or_blank(line: str) -> bool:
+    stripped = line.strip(" \t\r\n")
+    return not stripped or stripped.startswith("#")
 
 
 class _Editor:
-    def __init__(self, text: str, layout: Layout) -> None:
+    def __init__(self, text: str, layout: Layout, rewrite: set[int] | None = None) -> None:
         self.text = text
         self.layout = layout
         self.nl = layout.newline
         self.patches: list[_Patch] = []
-        # Nodes whose text (and so whose &anchor) stays, with their new values.
+        # Collections to write anew rather than patch, by id.
+        self.rewrite = rewrite or set()
+        # The collection whose entries are being walked, and every collection
+        # a patch was made in: what is rewritten whole if the patches fail.
+        self.owner: MappingNode | SequenceNode | None = None
+        self.sites: dict[int, MappingNode | SequenceNode] = {}
+        # Nodes walked beside a new value, with that value (_GONE: replaced).
         self.kept_anchors: dict[int, Any] = {}
+        # Aliases walked beside a new value: (value, slot, flow).
+        self.alias_sites: dict[int, tuple[Any, _Slot, bool]] = {}
 
     # -- text geometry ---------------------------------------------------------
 
     def line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        return line_start(self.text, offset)
 
     def line_end(self, offset: int) -> int:
-        """Just past the line break of the line holding ``offset``."""
-        at = self.text.find("\n", offset)
-        return len(self.text) if at == -1 else at + 1
+        """Just past the line break (``\r\n``, ``\r`` or ``\n``) of the line holding ``offset``."""
+        return line_end(self.text, offset)
+
+    def at_line_start(self, offset: int) -> bool:
+        return offset == 0 or self.text[offset - 1] in "\r\n"
 
     def column(self, offset: int) -> int:
         return offset - self.line_start(offset)
@@ -142,17 +249,27 @@ class _Editor:
             start = previous
         return start
 
+    def head(self, key: ScalarNode) -> int:
+        return entry_head(self.text, key)
+
     def dash(self, item: Node) -> int:
         """The offset of the ``-`` that introduces a block sequence item."""
-        at = item.start - 1
+        found = _properties(self.text, item.start)
+        return self.dash_before(found[-1][0] if found else item.start)
+
+    def dash_before(self, start: int) -> int:
+        """The offset of the ``-`` before the item text (properties included) at ``start``."""
+        at = start - 1
         while at >= 0 and self.text[at] in " \t\r\n":
             at -= 1
         if at >= 0 and self.text[at] == "-":
             return at
-        return self.text.rfind("-", 0, item.start)
+        return self.text.rfind("-", 0, start)
 
     def patch(self, start: int, end: int, text: str) -> None:
         self.patches.append(_Patch(start, end, text))
+        if self.owner is not None:
+            self.sites[id(self.owner)] = self.owner
 
     def apply(self) -> str:
         out: list[str] = []
@@ -166,15 +283,67 @@ class _Editor:
         out.append(self.text[position:])
         return "".join(out)
 
+    # -- aliases ---------------------------------------------------------------
+
+    def aliases(self, root: MappingNode) -> None:
+        """Keep each ``*name`` that reads as its value still; write the value out otherwise.
+
+        An alias reads what its anchor's node now holds: the new value where
+        the walk changed that node in place, the old one where it left it
+        alone, nothing where the anchor's text was removed or rewritten. An
+        alias the walk never reached (inside an unchanged value) must go on
+        reading its old value.
+        """
+        if not self.alias_sites and not self.patches:
+            return
+        if "*" not in self.text:
+            return
+        stack: list[tuple[Node, _Slot | None, bool]] = [(root, None, root.flow)]
+        while stack:
+            node, slot, flow = stack.pop()
+            if isinstance(node, MappingNode):
+                flow = flow or node.flow
+                stack.extend((v, _Slot(node, i), flow) for i, v in enumerate(node.values))
+            elif isinstance(node, SequenceNode):
+                flow = flow or node.flow
+                stack.extend((v, _Slot(node, i), flow) for i, v in enumerate(node.items))
+            elif isinstance(node, AliasNode) and slot is not None and not self.removed(node):
+                site = self.alias_sites.get(id(node))
+                if site is None:
+                    new_image = freeze_node(node.target)
+                    site = (node_value(node.target), slot, flow)
+                else:
+                    new_image = freeze(site[0])
+                if self.anchor_reads(node.target) != new_image:
+                    self.owner = site[1].parent
+                    self.replace(site[1], site[0], flow=site[2])
+
+    def anchor_reads(self, target: Node) -> Hashable:
+        """The image of what the anchored ``target`` reads as after the patches."""
+        anchor = _anchor_span(self.text, target.start)
+        if anchor is None or any(
+            p.start < anchor[1] and p.end > anchor[0] for p in self.patches if p.end > p.start
+        ):
+            return _GONE
+        value: object = self.kept_anchors.get(id(target), _UNVISITED)
+        if value is _GONE:
+            return _GONE
+        return freeze_node(target) if value is _UNVISITED else freeze(value)
+
+    def removed(self, node: AliasNode) -> bool:
+        """Whether a patch already removed or rewrote the text of ``node``."""
+        return any(p.start <= node.start and p.end >= node.end > p.start for p in self.patches)
+
     # -- values ----------------------------------------------------------------
 
     def value(self, node: Node, new: Any, slot: _Slot, *, flow: bool) -> None:
+        if self.rewrite and id(node) in self.rewrite:
+            self.kept_anchors[id(node)] = _GONE
+            self.replace(slot, new, flow=flow)
+            return
         if isinstance(node, AliasNode):
-            # "*name" stays only if it still reads as the value now written at
-            # its anchor; otherwise the value is written out in its place.
-            anchored = self.kept_anchors.get(id(node.target), _GONE)
-            if anchored is _GONE or freeze(anchored) != freeze(new):
-                self.replace(slot, new, flow=flow)
+            # Decided once every anchor's fate is known (see ``aliases``).
+            self.alias_sites[id(node)] = (new, slot, flow)
             return
         # A mapping is compared key by key as it is walked (an unchanged one
         # gets no patches): comparing whole subtrees at every level would
@@ -186,15 +355,40 @@ class _Editor:
         elif freeze_node(node) == freeze(new):
             self.kept_anchors[id(node)] = new
         elif isinstance(node, SequenceNode) and (sequence := _render.as_list(new)) is not None:
+            if node.flow and not node.items and not flow and _holds_collection(sequence):
+                # "related: []" in a block file: new mapping items are block
+                # items under the key, as the file's other lists are.
+                self.kept_anchors[id(node)] = _GONE
+                self.replace(slot, new, flow=False)
+                return
             self.kept_anchors[id(node)] = new
             self.sequence(node, list(sequence), slot, flow=flow or node.flow)
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
             text = self.scalar_text(node, new, flow=flow)
-            if node.start == node.end and self.text[node.start - 1 : node.start] in ":-":
-                text = " " + text  # an empty value sits right after its ":" or "-"
-            self.patch(node.start, self.before_break(node.end), text)
+            # An empty value after an anchor or tag ("a: &x") ends where they do.
+            start = stop = node.end if node.end < node.start else node.start
+            stop = max(stop, node.end)
+            if node.tagged and type(new) is not type(node.value):
+                # "!!int 42" set to a string: the tag goes, an anchor stays.
+                found = _properties(self.text, start)
+                if found:
+                    start = found[-1][0]
+                    anchors = [self.text[a:b] for a, b in reversed(found) if self.text[a] == "&"]
+                    text = "".join(anchor + " " for anchor in anchors) + text
+            key = slot.parent.keys[slot.index] if isinstance(slot.parent, MappingNode) else None
+            colon = self.colon_after(key) if key is not None and start == stop else None
+            if colon is not None and start < colon:
+                start = stop = colon + 1  # "? key" then ":" alone: the value goes after it
+            if start == stop and key is not None and colon is None:
+                # "? key" with no value: the value gets its ":" (on a line of its own).
+                head = " " if flow else self.nl + " " * self.column(self.head(key))
+                text = head + ": " + text
+            elif start == stop and start > 0 and self.text[start - 1] not in " \t\r\n[{,":
+                text = " " + text  # an empty value sits right after its ":", "-" or anchor
+            self.patch(start, self.before_break(stop), text)
         else:
+            self.kept_anchors[id(node)] = _GONE  # an anchor here may not read as before
             self.replace(slot, new, flow=flow)
 
     def scalar_text(self, old: ScalarNode, new: Any, *, flow: bool) -> str:
@@ -224,7 +418,7 @@ class _Editor:
         parent = slot.parent
         if isinstance(parent, MappingNode):
             key, node = parent.keys[slot.index], parent.values[slot.index]
-            end = self.before_break(last_offset(node))
+            end = self.before_break(self.last_offset(node))
             colon = self.colon_after(key)
             if flow or parent.flow:
                 text = _render.inline(new, layout=self.layout)
@@ -232,32 +426,91 @@ class _Editor:
                     self.patch(key.end, key.end, ": " + text)
                 elif node.start == node.end == colon + 1:
                     self.patch(node.start, end, " " + text)  # "a:" then "[]": "a: []"
-                else:
-                    self.patch(node.start, end, text)
+                else:  # the new value takes the old one's place, its properties too
+                    self.patch(max(_properties_start(self.text, node.start), colon + 1), end, text)
                 return
-            if colon is None:
-                raise EditError("internal error: a block mapping entry without ':'")
+            if colon is None:  # "? key" with no value: the value gets its ":" line
+                column = self.column(self.head(key))
+                first, *rest = _render.value_lines(new, column, self.layout)
+                lines = [" " * column + ":" + first, *rest]
+                self.patch(key.end, max(key.end, end), "".join(self.nl + line for line in lines))
+                return
             start = colon + 1
             # Lines below are indented from the key, or from the ":" of an
             # explicit entry ("? key" then ": value"), whichever is further left.
-            column = min(self.column(key.start), self.column(colon))
+            column = min(self.column(self.head(key)), self.column(colon))
             first, *rest = _render.value_lines(new, column, self.layout)
+            after = self.line_end(end)
+            on_key_line = self.line_start(end) == self.line_start(key.start)
+            if rest and on_key_line and self.text[end:after].strip(" \t\r\n").startswith("#"):
+                # "key: []  # note": the comment stays on the key's line.
+                self.patch(start, max(end, start), first)
+                lead = "" if self.at_line_start(after) else self.nl
+                self.patch(after, after, lead + "".join(line + self.nl for line in rest))
+                return
             self.patch(start, max(end, start), first + "".join(self.nl + line for line in rest))
             return
         node = parent.items[slot.index]
-        end = self.before_break(last_offset(node))
+        end = self.before_break(self.last_offset(node))
+        # The new value takes the old one's place, its &anchor and !tag too.
+        found = _properties(self.text, node.start)
+        start = found[-1][0] if found else node.start
         if flow or parent.flow:
-            self.patch(node.start, end, _render.inline(new, layout=self.layout))
+            self.patch(start, end, _render.inline(new, layout=self.layout))
             return
-        dash = self.dash(node)
+        dash = self.dash_before(start)
         offset = self.item_offset(parent)
-        if not self.text[dash + 1 : node.start].strip(" "):
+        if start > dash + 1 and not self.text[dash + 1 : start].strip(" "):
             # The new value starts where the old one did ("-   a"): the lines
             # after the first line up with it.
-            offset = node.start - dash
+            offset = start - dash
         lines = _render.item_lines(new, self.column(dash), self.layout, offset=offset)
         text = lines[0][offset:] + "".join(self.nl + line for line in lines[1:])
-        self.patch(node.start, end, text)
+        if start == end == dash + 1:
+            text = " " + text  # "-" alone: the value goes after a space
+        self.patch(start, max(start, end), text)
+
+    def last_offset(self, node: Node) -> int:
+        """Where the text of ``node`` ends, its last descendant included.
+
+        An empty value of an explicit key (``? key`` then ``:`` alone) ends
+        at its ``:``, not at the key, where the parser puts it.
+        """
+        end = last_offset(node)
+        while isinstance(node, MappingNode) and not node.flow and node.values:
+            key, node = node.keys[-1], node.values[-1]
+            if isinstance(node, ScalarNode) and node.start == node.end == key.end:
+                colon = self.colon_after(key)
+                if colon is not None:
+                    return colon + 1
+        return end
+
+    def tail(self, node: Node) -> int:
+        """Where an entry's text ends: its value's last character.
+
+        A block scalar's last lines may hold only spaces and still be content
+        (one more space than its indentation): the entry ends after them.
+        """
+        end = self.last_offset(node)
+        last: Node = node
+        while isinstance(last, MappingNode | SequenceNode) and not last.flow:
+            children = last.values if isinstance(last, MappingNode) else last.items
+            if not children:
+                break
+            last = children[-1]
+        if not isinstance(last, ScalarNode) or last.style not in ("|", ">"):
+            return end
+        indent = self.block_indent(last)
+        at = self.line_end(end)
+        while at < len(self.text):
+            following = self.line_end(at)
+            line = self.text[at:following].rstrip("\r\n")
+            if line.strip(" "):
+                break
+            if len(line) > indent:
+                end = at + len(line)
+            at = following
+        return end
 
     def before_break(self, end: int) -> int:
         """``end``, less the line break a keep-chomping (``|+``) block scalar's span ends with.
@@ -287,6 +540,15 @@ class _Editor:
     def mapping(
         self, node: MappingNode, new: Mapping[Any, Any], slot: _Slot | None, *, flow: bool
     ) -> None:
+        owner, self.owner = self.owner, node
+        try:
+            self.mapping_entries(node, new, slot, flow=flow)
+        finally:
+            self.owner = owner
+
+    def mapping_entries(
+        self, node: MappingNode, new: Mapping[Any, Any], slot: _Slot | None, *, flow: bool
+    ) -> None:
         index = {key.value: i for i, key in enumerate(node.keys)}
         deleted: set[int] = set()
         for i, (key, child) in enumerate(zip(node.keys, node.values, strict=True)):
@@ -303,23 +565,35 @@ class _Editor:
                 groups.setdefault(anchor, []).append(key)
         if not deleted and not groups:
             return
-        column = self.column(node.keys[0].start) if node.keys else 0
+        column = self.column(self.head(node.keys[0])) if node.keys else 0
         rendered = {
             a: [self.render_entry(k, new[k], column, flow=flow or node.flow) for k in keys]
             for a, keys in groups.items()
         }
-        heads = [key.start for key in node.keys]
-        tails = [last_offset(value) for value in node.values]
+        heads = [self.head(key) for key in node.keys]
+        tails = [self.tail(value) for value in node.values]
+        for i, (key, value) in enumerate(zip(node.keys, node.values, strict=True)):
+            if isinstance(value, ScalarNode) and value.start == value.end == key.end:
+                colon = self.colon_after(key)  # "? key" then ":" alone
+                tails[i] = colon + 1 if colon is not None else tails[i]
         self.entries(
             node, new, slot, heads, tails, deleted, rendered, column, flow=flow or node.flow
         )
 
     def sequence(self, node: SequenceNode, new: list[Any], slot: _Slot, *, flow: bool) -> None:
+        owner, self.owner = self.owner, node
+        try:
+            self.sequence_items(node, new, slot, flow=flow)
+        finally:
+            self.owner = owner
+
+    def sequence_items(
+        self, node: SequenceNode, new: list[Any], slot: _Slot, *, flow: bool
+    ) -> None:
         old = [freeze_node(item) for item in node.items]
-        matcher = SequenceMatcher(None, old, [freeze(v) for v in new], autojunk=False)
         deleted: set[int] = set()
         groups: dict[int, list[Any]] = {}
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in align(old, [freeze(v) for v in new]):
             if tag == "equal":
                 for k in range(i2 - i1):
                     self.value(node.items[i1 + k], new[j1 + k], _Slot(node, i1 + k), flow=flow)
@@ -332,19 +606,22 @@ class _Editor:
                 groups.setdefault(i1 + paired - 1, []).extend(new[j1 + paired : j2])
         if not deleted and not groups:
             return
-        heads = [self.dash(item) if not flow else item.start for item in node.items]
+        heads = [
+            self.dash(item) if not flow else _properties_start(self.text, item.start)
+            for item in node.items
+        ]
         column = self.column(heads[0]) if heads else 0
         offset = 2 if flow else self.item_offset(node)
         rendered = {
             a: [self.render_item(v, column, offset, flow=flow) for v in values]
             for a, values in groups.items()
         }
-        tails = [last_offset(item) for item in node.items]
+        tails = [self.tail(item) for item in node.items]
         self.entries(node, new, slot, heads, tails, deleted, rendered, column, flow=flow)
 
     def render_entry(self, key: Any, value: Any, column: int, *, flow: bool) -> str:
         if flow:
-            return f"{_render.scalar(key, layout=self.layout, flow=True)}: " + _render.inline(
+            return f"{_render.flow_key(key, self.layout)}: " + _render.inline(
                 value, layout=self.layout
             )
         return self.nl.join(_render.entry_lines(key, value, column, self.layout))
@@ -383,12 +660,12 @@ class _Editor:
             skip.update(range(following))
         for i in sorted(deleted - skip):
             start = self.comments_above(self.line_start(heads[i]))
-            self.patch(start, self.line_end(tails[i]), "")
+            self.patch(start, self.line_end(self.before_break(tails[i])), "")
         indent = " " * column
         for after, texts in rendered.items():
             if after >= 0:
-                at = self.line_end(tails[after])
-                lead = "" if at == 0 or self.text[at - 1] == "\n" else self.nl
+                at = self.line_end(self.before_break(tails[after]))
+                lead = "" if self.at_line_start(at) else self.nl
                 self.patch(at, at, lead + "".join(indent + t + self.nl for t in texts))
             elif first_shares_line:
                 self.patch(heads[0], heads[0], "".join(t + self.nl + indent for t in texts))
@@ -397,7 +674,7 @@ class _Editor:
                 self.patch(at, at, "".join(indent + t + self.nl for t in texts))
             else:  # an empty root: the front matter had no keys yet
                 at = len(self.text)
-                lead = "" if at == 0 or self.text.endswith("\n") else self.nl
+                lead = "" if self.at_line_start(at) else self.nl
                 self.patch(at, at, lead + "".join(t + self.nl for t in texts))
 
     def flow_entries(
@@ -431,6 +708,150 @@ class _Editor:
 _GONE = object()
 
 
+def entry_head(text: str, key: ScalarNode) -> int:
+    """Where a mapping entry starts: its key's ``&anchor`` or ``!tag``, or the ``?`` of ``? k``."""
+    at = _properties_start(text, key.start)
+    before = at
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before > 0 and text[before - 1] == "?":
+        return before - 1
+    return at
+
+
+def _holds_collection(items: Sequence[Any]) -> bool:
+    """Whether a list holds a non-empty mapping or list, which flow style would cram on a line."""
+    return any(_render.as_mapping(v) or _render.as_list(v) for v in items)
+
+
+_UNVISITED = object()
+
+
+def node_value(node: Node) -> Any:
+    """The value a source node was read as, built again from the tree."""
+    node = resolved(node)
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return {k.value: node_value(v) for k, v in zip(node.keys, node.values, strict=True)}
+    return [node_value(item) for item in node.items]
+
+
+def _properties(text: str, start: int, *, lines: bool = True) -> list[tuple[int, int]]:
+    """The ``&anchor`` and ``!tag`` tokens written before the node content at ``start``.
+
+    ``lines=False`` looks on the line of ``start`` only, as for a key, whose
+    properties are on its line (those on the line above are its mapping's).
+    """
+    found: list[tuple[int, int]] = []
+    end = start
+    blanks = " \t\r\n" if lines else " \t"
+    for _ in range(2):  # an anchor and a tag, in either order
+        while end > 0 and text[end - 1] in blanks:
+            end -= 1
+        token = end
+        while token > 0 and text[token - 1] not in " \t\r\n[{,":  # no name holds these
+            token -= 1
+        if token == end or text[token] not in "&!":
+            break
+        found.append((token, end))
+        end = token
+    return found
+
+
+def _properties_start(text: str, start: int) -> int:
+    """Where a key's or flow item's text starts on its line, ``&anchor`` and ``!tag`` included."""
+    found = _properties(text, start, lines=False)
+    return found[-1][0] if found else start
+
+
+def _anchor_span(text: str, start: int) -> tuple[int, int] | None:
+    """Where the ``&name`` before the node content at ``start`` is written, if any."""
+    for token, end in _properties(text, start):
+        if text[token] == "&":
+            return token, end
+    return None
+
+
+def line_end(text: str, offset: int) -> int:
+    """Just past the line break (``\r\n``, ``\r`` or ``\n``) of the line holding ``offset``."""
+    newline = text.find("\n", offset)
+    if "\r" in text:
+        cr = text.find("\r", offset)
+        if cr != -1 and (newline == -1 or cr < newline):
+            return cr + 2 if text.startswith("\r\n", cr) else cr + 1
+    return len(text) if newline == -1 else newline + 1
+
+
+Opcode = tuple[Literal["equal", "change"], int, int, int, int]
+
+# Above this many cells, the alignment of a list's middle uses difflib, which
+# is not always the longest match but takes linear memory.
+_MAX_ALIGNMENT_CELLS = 250_000
+
+
+def align(old: list[Hashable], new: list[Hashable]) -> list[Opcode]:
+    """Runs of ``old`` and ``new`` items: ``equal`` ones, and ``change`` ones between them.
+
+    The equal items are a longest common subsequence, so that as many of the
+    old items as possible keep their lines (and their comments). Where several
+    choices keep as many, the earliest old items are kept: after an append or
+    a ``pop()`` on a list of equal items, the new item comes last or the last
+    one goes. ``(tag, i1, i2, j1, j2)``: ``old[i1:i2]`` becomes ``new[j1:j2]``.
+    """
+    n, m = len(old), len(new)
+    lead = 0
+    while lead < n and lead < m and old[lead] == new[lead]:
+        lead += 1
+    trail = 0
+    while trail < n - lead and trail < m - lead and old[n - 1 - trail] == new[m - 1 - trail]:
+        trail += 1
+    pairs = [(i, i) for i in range(lead)]
+    middle_old, middle_new = old[lead : n - trail], new[lead : m - trail]
+    pairs += [(lead + i, lead + j) for i, j in _common(middle_old, middle_new)]
+    pairs += [(n - trail + k, m - trail + k) for k in range(trail)]
+    opcodes: list[Opcode] = []
+    i = j = 0
+    for a, b in [*pairs, (n, m)]:
+        if a > i or b > j:
+            opcodes.append(("change", i, a, j, b))
+        if a < n:
+            if opcodes and opcodes[-1][0] == "equal" and opcodes[-1][2] == a:
+                _, i1, _, j1, _ = opcodes[-1]
+                opcodes[-1] = ("equal", i1, a + 1, j1, b + 1)
+            else:
+                opcodes.append(("equal", a, a + 1, b, b + 1))
+        i, j = a + 1, b + 1
+    return opcodes
+
+
+def _common(old: list[Hashable], new: list[Hashable]) -> list[tuple[int, int]]:
+    """Index pairs of a longest common subsequence, the earliest old items preferred."""
+    n, m = len(old), len(new)
+    if not n or not m:
+        return []
+    if n * m > _MAX_ALIGNMENT_CELLS:
+        matcher = SequenceMatcher(None, old, new, autojunk=False)
+        return [(a + k, b + k) for a, b, size in matcher.get_matching_blocks() for k in range(size)]
+    # longest[i][j]: the longest common subsequence of old[i:] and new[j:].
+    longest = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = longest[i], longest[i + 1]
+        for j in range(m - 1, -1, -1):
+            row[j] = below[j + 1] + 1 if old[i] == new[j] else max(below[j], row[j + 1])
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if old[i] == new[j] and longest[i][j] == longest[i + 1][j + 1] + 1:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif longest[i][j + 1] >= longest[i + 1][j]:
+            j += 1  # an inserted item: the old one may still be kept further on
+        else:
+            i += 1
+    return pairs
+
+
 def item_offset(text: str, node: SequenceNode) -> int | None:
     """Columns from a dash to the first key of its mapping item (``-   key``: 4).
 
@@ -441,7 +862,7 @@ def item_offset(text: str, node: SequenceNode) -> int | None:
         if isinstance(target, MappingNode) and not target.flow and target.keys:
             key = target.keys[0].start
             dash = text.rfind("-", 0, key)
-            if dash >= 0 and "\n" not in text[dash:key]:
+            if dash >= 0 and "\n" not in text[dash:key] and "\r" not in text[dash:key]:
                 return max(key - dash, 2)
     return None
 

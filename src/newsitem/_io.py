@@ -6,9 +6,11 @@ import contextlib
 import os
 import re
 import secrets
+from collections.abc import Generator
 from pathlib import Path
 from typing import BinaryIO
 
+from ._positions import line_column
 from .errors import DecodeError, LimitExceededError
 
 Source = str | os.PathLike[str] | BinaryIO
@@ -109,9 +111,7 @@ def check(text: str, *, path: str | None = None) -> None:
 
 def _line_column(before: str) -> tuple[int, int]:
     """1-based position just after ``before``; a BOM is not a column."""
-    line = before.count("\n") + 1
-    start = before.rfind("\n") + 1
-    column = len(before) - start + 1
+    line, column = line_column(before, len(before))
     if line == 1 and before.startswith("\ufeff"):
         column -= 1
     return line, column
@@ -144,6 +144,34 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path) -> Generator[BinaryIO, None, None]:
+    """A binary file that replaces ``path`` when the block ends, as :func:`write_atomic` does.
+
+    For output written a piece at a time: until the block ends without an
+    exception, ``path`` is untouched; on an exception the temporary file is
+    removed.
+    """
+    path = Path(os.path.realpath(path))
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, temporary = _create_temporary(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:

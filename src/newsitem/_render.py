@@ -154,10 +154,7 @@ def inline(value: Any, *, layout: Layout, flow: bool = True) -> str:
     """``value`` on one line: a scalar, or a flow collection."""
     mapping = as_mapping(value)
     if mapping is not None:
-        items = [
-            f"{scalar(k, layout=layout, flow=True)}: {inline(v, layout=layout)}"
-            for k, v in mapping.items()
-        ]
+        items = [f"{flow_key(k, layout)}: {inline(v, layout=layout)}" for k, v in mapping.items()]
         return "{" + ", ".join(items) + "}"
     sequence = as_list(value)
     if sequence is not None:
@@ -167,12 +164,30 @@ def inline(value: Any, *, layout: Layout, flow: bool = True) -> str:
     raise EditError(f"cannot write a value of type {type(value).__name__} as YAML")
 
 
+def _complex(key: Any) -> bool:
+    """Whether ``key`` is a list or a mapping, which YAML writes as an explicit key."""
+    return as_mapping(key) is not None or as_list(key) is not None
+
+
+def flow_key(key: Any, layout: Layout) -> str:
+    """A key inside a flow mapping; a list or mapping key as ``? key `` (YAML 1.2, 7.3)."""
+    if _complex(key):
+        return f"? {inline(key, layout=layout)} "
+    return scalar(key, layout=layout, flow=True)
+
+
 def entry_lines(key: Any, value: Any, column: int, layout: Layout) -> list[str]:
-    """``key: value`` as block lines, the key at ``column`` (first line unindented)."""
+    """``key: value`` as block lines, the key at ``column`` (first line unindented).
+
+    A list or mapping key is written as an explicit entry: ``? key`` then
+    ``: value`` on the next line, at the key's column.
+    """
+    first, *rest = value_lines(value, column, layout)
+    if _complex(key):
+        return ["? " + inline(key, layout=layout), " " * column + ":" + first, *rest]
     head = scalar(key, layout=layout)
     if isinstance(key, str) and (head.startswith(("---", "..."))):
         head = double_quoted(key)
-    first, *rest = value_lines(value, column, layout)
     return [head + ":" + first, *rest]
 
 

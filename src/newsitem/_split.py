@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ._positions import line_column
 from .errors import FrontMatterError
 
 BOM = "\ufeff"
@@ -79,7 +80,7 @@ def split(text: str) -> Split:
         if after in (" ", "\t"):
             # "--- text": a document marker with content, never valid inside
             # front matter, so it is a closing fence with junk after it.
-            line = rest.count("\n", 0, at) + 1
+            line = line_column(rest, at)[0]
             raise FrontMatterError(
                 "the closing '---' fence has text after it",
                 code="fence-trailing-text",

@@ -24,6 +24,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import _scalars
 from ._nodes import AliasNode, MappingNode, Node, ScalarNode, SequenceNode, last_offset
+from ._positions import line_column
 from ._render import as_list, as_mapping
 from ._scalars import FrozenMapping
 from .errors import (
@@ -234,10 +235,8 @@ def _compose_pure(text: str, line_offset: int, limits: Limits) -> Composed:
     except AssertionError as exc:
         # ruamel.yaml asserts that a %YAML directive names version 1.1 or 1.2.
         directive = _YAML_DIRECTIVE.search(text)
-        line = text.count("\n", 0, directive.start()) if directive else 0
-        raise YAMLSyntaxError(
-            f"invalid YAML: {exc}", line=line + line_offset + 1, column=1
-        ) from exc
+        line, _ = composer.line_column(directive.start() if directive else 0)
+        raise YAMLSyntaxError(f"invalid YAML: {exc}", line=line, column=1) from exc
     except RecursionError as exc:
         raise LimitExceededError("the YAML is nested too deeply") from exc
     return composer.result()
@@ -266,9 +265,7 @@ class _Composer:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of an offset into the YAML text."""
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        line = self.text.count("\n", 0, offset) + 1 + self.line_offset
-        return line, offset - line_start + 1
+        return line_column(self.text, offset, self.line_offset)
 
     # -- events --------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from typing import Any
 from . import _edit, _fast, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, SequenceNode, resolved
+from ._positions import line_column, line_start
 from ._render import Layout
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
 from .limits import DEFAULT_LIMITS, Limits
@@ -131,9 +132,7 @@ class FrontMatterDocument:
         return self._line_column(_start_of(found))
 
     def _line_column(self, offset: int) -> tuple[int, int]:
-        yaml = self._split.yaml
-        line = yaml.count("\n", 0, offset) + 2  # the opening fence is line 1
-        return line, offset - (yaml.rfind("\n", 0, offset) + 1) + 1
+        return line_column(self._split.yaml, offset, 1)  # the opening fence is line 1
 
     def render(self) -> str:
         """The text of the document now (what :func:`dumps` returns)."""
@@ -146,8 +145,10 @@ class FrontMatterDocument:
             # edit) is most likely changed: the diff finds out, and patches
             # nothing when it is not.
             if self.data is not self._read_data or self._changed():
-                yaml = _edit.diff(yaml, self._tree(), self.data, self._layout())
-                _verify(yaml, self.data, self._limits)
+                data, limits = self.data, self._limits
+                yaml = _edit.diff(
+                    yaml, self._tree(), data, self._layout(), lambda t: _verify(t, data, limits)
+                )
         except NewsItemError as exc:
             if self.path is not None and exc.path is None:
                 exc.path = self.path
@@ -157,6 +158,10 @@ class FrontMatterDocument:
         tail = parts.tail
         if self.body and not tail.endswith(("\n", "\r")):
             tail += parts.newline
+        if tail.endswith("\r") and self.body.startswith("\n"):
+            # "\r" then "\n" would read as one CRLF, taking the body's first
+            # line break into the fence: the fence ends in CRLF instead.
+            tail += "\n"
         return parts.bom + parts.head + yaml + tail + self.body
 
     def write(self, target: Target, *, overwrite: bool = False) -> None:
@@ -258,7 +263,7 @@ def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, in
     item_offset: int | None = None
 
     def column(offset: int) -> int:
-        return offset - (text.rfind("\n", 0, offset) + 1)
+        return offset - line_start(text, offset)
 
     for node in _walk(root):
         if indent is not None and indent_sequences is not None and item_offset is not None:
@@ -270,7 +275,8 @@ def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, in
         for key, value in zip(node.keys, node.values, strict=True):
             value = resolved(value)
             if isinstance(value, MappingNode) and not value.flow and value.keys and indent is None:
-                indent = column(value.keys[0].start) - column(key.start) or None
+                head = _edit.entry_head(text, value.keys[0])
+                indent = column(head) - column(_edit.entry_head(text, key)) or None
             if (
                 isinstance(value, SequenceNode)
                 and not value.flow
@@ -278,7 +284,7 @@ def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, in
                 and indent_sequences is None
             ):
                 dash = text.rfind("-", 0, value.items[0].start)
-                indent_sequences = column(dash) > column(key.start)
+                indent_sequences = column(dash) > column(_edit.entry_head(text, key))
     return Layout(
         indent=indent if indent is not None and indent > 0 else 2,
         indent_sequences=True if indent_sequences is None else indent_sequences,

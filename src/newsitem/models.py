@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Annotated, Any, NoReturn, get_args
-from urllib.parse import urlsplit
 
 import pydantic
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict
@@ -31,6 +30,8 @@ from pydantic_core import PydanticCustomError
 from newsitem.errors import Issue, ValidationError
 
 __all__ = [
+    "TIMESTAMP_RULE",
+    "URL_RULE",
     "Article",
     "HttpUrlStr",
     "Image",
@@ -48,8 +49,51 @@ __all__ = [
 _URL_EXPECTED = "an absolute http or https URL with a host"
 _TIMESTAMP_EXPECTED = "an ISO 8601 date-time with a time zone, such as 2021-09-27T18:46:00Z"
 
-# ISO 8601 with a required offset. Any number of fraction digits: the upstream
-# feed writes seven (.0000000Z), and Python keeps six.
+# The two rules below are regular expressions in the common subset of Python's
+# `re` and ECMA-262 (what JSON Schema validators and editors run), so that the
+# model and the JSON Schema of newsitem.schema apply the very same rule: no
+# named groups, no \d or \w (Unicode-wide in Python), no inline flags.
+
+# What no URL holds: controls, spaces, and invisible formatting characters.
+_NOT_IN_URL = (
+    r"\x00-\x20\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f"
+    r"\u205f-\u206f\u3000\ud800-\uf8ff\ufeff\ufff9-\ufffb\ufffe\uffff"
+)
+_PORT = r"0*(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+URL_RULE = (
+    r"[hH][tT][tT][pP][sS]?://"
+    rf"(?:[^{_NOT_IN_URL}/?#\[\]]*@)?"  # user info, up to the last @ of the authority
+    rf"(?:\[[0-9A-Fa-f:.]+\]|[^{_NOT_IN_URL}/?#\[\]@:]+)"  # an IPv6 literal, or a host name
+    rf"(?::(?:{_PORT})?)?"
+    rf"(?:[/?#][^{_NOT_IN_URL}]*)?"
+)
+"""What an http(s) URL field accepts: the whole string must match.
+
+An absolute ``http`` or ``https`` URL (scheme in any case) with a non-empty
+host, an optional port from 0 to 65535, and no control, space or invisible
+formatting character anywhere. Nothing is normalised: the string is kept as
+given.
+"""
+
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+TIMESTAMP_RULE = (
+    r"(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    rf"|{_LEAP_YEAR}-02-29)"
+    r"[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
+    r"(?:[Zz]|[+-](?:(?:[01][0-9]|2[0-2]):?[0-9]{2}|23:?[0-5][0-9]))"
+)
+"""What a timestamp field accepts as a string: the whole string must match.
+
+ISO 8601: a real calendar date (year 0001 to 9999), ``T``, ``t`` or a space,
+hours and minutes, optional seconds with any number of fraction digits, and a
+required zone: ``Z``, ``z`` or an offset ``+HH:MM``/``+HHMM`` under 24 hours.
+"""
+
+_URL = re.compile(URL_RULE)
+_TIMESTAMP_TEXT = re.compile(TIMESTAMP_RULE)
+# The parts of a string that matched TIMESTAMP_RULE. Seven fraction digits
+# (the upstream feed's .0000000Z) are cut to Python's six.
 _TIMESTAMP = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"
     r"(?:[Zz]|([+-])(\d{2}):?(\d{2}))",
@@ -57,30 +101,8 @@ _TIMESTAMP = re.compile(
 )
 
 
-_WHITESPACE = re.compile(r"\s")
-# The usual shape, accepted without urlsplit (which costs more than the rest
-# of an item's validation): a host of letters, digits, dots and dashes, no
-# port, then any printable ASCII. Anything else takes the full check.
-_PLAIN_HTTP_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?:[/?#][\x21-\x7e]*)?")
-
-
-def _is_http_url(text: str) -> bool:
-    if _PLAIN_HTTP_URL.fullmatch(text):
-        return True
-    # urlsplit silently drops some whitespace and control characters, and none
-    # of them is valid in a URL, so reject them before splitting.
-    if not text.isprintable() or _WHITESPACE.search(text):
-        return False
-    try:
-        parts = urlsplit(text)
-        _ = parts.port  # raises ValueError for a port that is not a number
-    except ValueError:
-        return False
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
-
-
 def _check_http_url(text: str) -> str:
-    if not _is_http_url(text):
+    if _URL.fullmatch(text) is None:
         raise PydanticCustomError(
             "newsitem_url", "expected {expected}", {"expected": _URL_EXPECTED}
         )
@@ -92,7 +114,7 @@ def _parse_timestamp(value: object) -> object:
     # datetime check, which accepts only datetime objects.
     if not isinstance(value, str):
         return value
-    match = _TIMESTAMP.fullmatch(value)
+    match = _TIMESTAMP.fullmatch(value) if _TIMESTAMP_TEXT.fullmatch(value) else None
     try:
         if match is None:
             raise ValueError(value)
@@ -133,15 +155,30 @@ QUOTED = WrittenQuoted()
 Text = Annotated[str, QUOTED]
 """A string that a new item writes in quotes (titles, excerpts)."""
 
+
+def _whole(rule: str) -> str:
+    """``rule`` as a JSON Schema ``pattern``, which matches anywhere unless anchored.
+
+    ``(?![\\s\\S])`` is the end of the text in both dialects; ``$`` is not, as
+    Python's also matches before a final newline.
+    """
+    return rf"^(?:{rule})(?![\s\S])"
+
+
 HttpUrlStr = Annotated[
     str,
     AfterValidator(_check_http_url),
-    WithJsonSchema({"type": "string", "format": "uri"}),
+    WithJsonSchema({"type": "string", "pattern": _whole(URL_RULE)}),
     QUOTED,
 ]
 """An absolute http or https URL with a host, kept as the exact string given."""
 
-Timestamp = Annotated[AwareDatetime, BeforeValidator(_parse_timestamp)]
+Timestamp = Annotated[
+    AwareDatetime,
+    BeforeValidator(_parse_timestamp),
+    # A YAML editor and a JSON document see the text of a timestamp, not a datetime.
+    WithJsonSchema({"type": "string", "pattern": _whole(TIMESTAMP_RULE)}),
+]
 """An aware datetime; ISO 8601 strings are parsed, extra fraction digits dropped."""
 
 
@@ -162,6 +199,9 @@ class NewsModel(BaseModel):
         extra="allow",
         validate_assignment=True,
         strict=True,
+        # Each field's docstring is its description (in the JSON Schema too).
+        use_attribute_docstrings=True,
+        field_title_generator=lambda name, _info: name.replace("_", " ").capitalize(),
     )
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -178,34 +218,53 @@ class Image(NewsModel):
     """An image of a related item or a provider."""
 
     url: HttpUrlStr
+    """Where the image is: an absolute http(s) URL."""
     width: int | None = None
+    """The image's width in pixels."""
     height: int | None = None
+    """The image's height in pixels."""
     is_cached: bool | None = None
+    """Whether the upstream feed keeps a cached copy of the image."""
     title: str | None = None
+    """A caption or title for the image."""
     attribution: str | None = None
+    """Who the image is credited to."""
 
 
 class Provider(NewsModel):
     """The publisher of an article or a related item."""
 
     name: str
+    """The publisher's name, such as `Harbor Ledger`."""
     domain: str | None = None
+    """The publisher's domain name, such as `harborledger.com`."""
     images: list[Image] | None = None
+    """The publisher's logos or other images."""
 
 
 class RelatedItem(NewsModel):
     """One entry of an article's ``related`` list."""
 
     title: Text
+    """The related article's headline."""
     excerpt: Text | None = None
+    """A sentence or two from or about the related article."""
     published_date_time: Timestamp | None = None
+    """When the related article was published: an ISO 8601 date-time with a time zone."""
     web_url: HttpUrlStr
+    """Where the related article is read: an absolute http(s) URL."""
     amp_web_url: HttpUrlStr | None = None
+    """The address of the related article's AMP page."""
     cdn_amp_web_url: HttpUrlStr | None = None
+    """The address of the related article's AMP page on an AMP cache."""
     type: str | None = None
+    """What the related item is: `article`, `video`, ... (an open set)."""
     provider: Provider | None = None
+    """Who published the related article."""
     quality: int | None = None
+    """The upstream feed's quality score for the related article."""
     images: list[Image] | None = None
+    """Images of the related article."""
 
 
 @dataclass(frozen=True)
@@ -256,25 +315,44 @@ class Article(NewsModel):
     """A news item's front matter. Only ``title`` and ``webUrl`` are required."""
 
     category: str | None = None
+    """The section the item is filed in, such as `news`."""
     title: Text
+    """The headline."""
     excerpt: Text | None = None
+    """A sentence or two that sums the article up."""
     published_date_time: Timestamp | None = None
+    """When the article was published: an ISO 8601 date-time with a time zone."""
     original_url: HttpUrlStr | None = None
+    """Where the article was first published: an absolute http(s) URL."""
     web_url: HttpUrlStr
+    """Where the article is read: an absolute http(s) URL."""
     type: str | None = None
+    """What the item is: `article`, `video`, ... (an open set)."""
     quality: int | None = None
-    heat: int | None = None  # -1 means unknown
+    """The upstream feed's quality score."""
+    heat: int | None = None
+    """How much attention the story draws; `-1` means unknown."""
     published: bool | None = None
+    """Whether the item is published."""
     provider: Provider | None = None
+    """Who published the article."""
     topics: list[str] | None = None
+    """The topics the article is about, such as `Robotics`."""
     related: list[RelatedItem] | None = None
+    """Other articles on the same story."""
     secured: Text | None = None
+    """Opaque encrypted data: base64 ciphertext, `;`, base64 16-byte IV."""
     # The other keys FORMAT.md names, in the order it names them.
     updated_date_time: Timestamp | None = None
+    """When the article was last updated: an ISO 8601 date-time with a time zone."""
     tags: list[str] | None = None
+    """Free-form tags from the upstream feed."""
     locale: str | None = None
+    """The article's language and region, such as `en-GB`."""
     categories: list[str] | None = None
+    """The upstream feed's categories for the article."""
     path: str | None = None
+    """The item's path in the upstream feed."""
 
     def secured_parts(self) -> SecuredParts | None:
         """The decoded ``secured`` value, or None when the article has none.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _support import UTC, assert_same_data, lines_of, tz
@@ -1283,3 +1284,343 @@ def test_crlf_block_scalar_edit_uses_crlf() -> None:
     doc = frontmatter.loads("---\r\nnotes: |\r\n  one\r\nnext: 1\r\n---\r\n")
     doc.data["notes"] = "two\nthree\n"
     assert dumps_checked(doc) == "---\r\nnotes: |\r\n  two\r\n  three\r\nnext: 1\r\n---\r\n"
+
+
+# -- lists of equal items (issue 12) ------------------------------------------------------
+
+
+def test_removing_an_item_among_equal_items_removes_its_own_line() -> None:
+    """``del tags[1]`` of ``a, b, a, b`` removes the first ``b`` line; the comment stays."""
+    doc = frontmatter.loads("---\ntags:\n- a\n- b\n- a\n- b  # keep me\n---\n")
+    del doc.data["tags"][1]
+    assert dumps_checked(doc) == "---\ntags:\n- a\n- a\n- b  # keep me\n---\n"
+
+
+REPEATED = ["a", "b", "a", "b", "a"]
+REPEATED_TEXT = (
+    "---\ntags:\n  - a  # 0\n  - b  # 1\n  - a  # 2\n  - b  # 3\n  - a  # 4\nnext: 1\n---\n"
+)
+
+
+@pytest.mark.parametrize("index", range(len(REPEATED)))
+def test_removal_at_every_index_of_a_list_with_repeats(index: int) -> None:
+    """Removing item ``index`` removes exactly the line that carries its comment."""
+    doc = frontmatter.loads(REPEATED_TEXT)
+    del doc.data["tags"][index]
+    expected = REPEATED_TEXT.replace(f"  - {REPEATED[index]}  # {index}\n", "")
+    assert dumps_checked(doc) == expected
+
+
+@pytest.mark.parametrize("index", range(len(REPEATED) + 1))
+@pytest.mark.parametrize("value", ["a", "b"])
+def test_insertion_at_every_index_of_a_list_with_repeats(index: int, value: str) -> None:
+    """An inserted item adds one line, after any equal items it was put before; all else stays.
+
+    Inserting ``a`` before an ``a`` gives the same list as inserting it after
+    that ``a``: the new line goes after the run of equal items.
+    """
+    doc = frontmatter.loads(REPEATED_TEXT)
+    doc.data["tags"].insert(index, value)
+    position = index
+    while position < len(REPEATED) and REPEATED[position] == value:
+        position += 1
+    lines = REPEATED_TEXT.splitlines(keepends=True)
+    lines.insert(2 + position, f"  - {value}\n")  # after "---" and "tags:"
+    assert dumps_checked(doc) == "".join(lines)
+
+
+def test_pop_of_a_list_of_equal_items_removes_the_last_line() -> None:
+    """Among equal items, the one ``pop()`` took is the last: its line goes."""
+    doc = frontmatter.loads("---\ntags:\n  - a  # first\n  - a  # last\n---\n")
+    doc.data["tags"].pop()
+    assert dumps_checked(doc) == "---\ntags:\n  - a  # first\n---\n"
+
+
+def test_append_to_a_list_of_equal_items_adds_a_last_line() -> None:
+    """Among equal items, an appended one is written after the others."""
+    doc = frontmatter.loads("---\ntags:\n  - a  # first\n  - a  # last\n---\n")
+    doc.data["tags"].append("a")
+    assert dumps_checked(doc) == "---\ntags:\n  - a  # first\n  - a  # last\n  - a\n---\n"
+
+
+# -- aliases stay where their anchor still holds their value ------------------------------
+
+
+def test_editing_another_key_keeps_an_alias_into_a_flow_list() -> None:
+    """Setting ``c`` leaves ``b: *x`` as written, though its anchor is inside a flow list."""
+    doc = frontmatter.loads("---\na: [&x v]\nb: *x\nc: 1\n---\n")
+    doc.data["c"] = 2
+    assert dumps_checked(doc) == "---\na: [&x v]\nb: *x\nc: 2\n---\n"
+
+
+def test_changing_an_anchored_value_writes_its_aliases_out() -> None:
+    """Aliases inside an unchanged list still read the old value: they are written out."""
+    doc = frontmatter.loads("---\na: &x 1\nb: [*x, 2]\nc: *x\n---\n")
+    doc.data["a"] = 5
+    assert dumps_checked(doc) == "---\na: &x 5\nb: [1, 2]\nc: 1\n---\n"
+
+
+def test_removing_an_anchor_writes_its_aliases_out() -> None:
+    """With its anchor gone, each alias is replaced by the value it stood for."""
+    doc = frontmatter.loads("---\na: &x 1\nb: [*x, 2]\nc: *x\n---\n")
+    del doc.data["a"]
+    assert dumps_checked(doc) == "---\nb: [1, 2]\nc: 1\n---\n"
+
+
+def test_an_alias_set_to_another_value_is_written_out() -> None:
+    """``c`` set to 3 is no longer ``*x``: only its own text changes."""
+    doc = frontmatter.loads("---\na: &x 1\nb: [*x, 2]\nc: *x\n---\n")
+    doc.data["c"] = 3
+    assert dumps_checked(doc) == "---\na: &x 1\nb: [*x, 2]\nc: 3\n---\n"
+
+
+def test_inserting_before_an_anchored_flow_item_keeps_the_anchor_on_it() -> None:
+    """A new first flow item goes before ``&x v``, so ``*x`` still reads ``v``."""
+    doc = frontmatter.loads("---\na: [&x v, w]\nb: *x\n---\n")
+    doc.data["a"].insert(0, "n")
+    assert dumps_checked(doc) == "---\na: [n, &x v, w]\nb: *x\n---\n"
+
+
+def test_changing_an_anchored_block_item_writes_the_alias_out() -> None:
+    """The anchor stays on the changed item; the alias keeps the old value as text."""
+    doc = frontmatter.loads("---\na:\n- &x v\n- w\nb: *x\n---\n")
+    doc.data["a"][0] = "n"
+    assert dumps_checked(doc) == "---\na:\n- &x n\n- w\nb: v\n---\n"
+
+
+# -- an empty flow list in a block file ---------------------------------------------------
+
+
+def test_mapping_appended_to_an_empty_flow_list_is_written_as_block_items() -> None:
+    """``related: []`` gets block items under the key, indented as the file's other list."""
+    doc = frontmatter.loads("---\ntags:\n  - a\nrelated: []\nnext: 1\n---\n")
+    doc.data["related"].append({"title": "t", "url": "u"})
+    assert (
+        dumps_checked(doc)
+        == "---\ntags:\n  - a\nrelated:\n  - title: t\n    url: u\nnext: 1\n---\n"
+    )
+
+
+def test_block_items_after_an_empty_flow_list_keep_its_comment_on_the_key_line() -> None:
+    """The comment after ``[]`` stays on the key's line; dashes like the file's."""
+    doc = frontmatter.loads("---\ntags:\n- a\nrelated: []  # none yet\nnext: 1\n---\n")
+    doc.data["related"].append({"title": "t"})
+    assert dumps_checked(doc) == "---\ntags:\n- a\nrelated:  # none yet\n- title: t\nnext: 1\n---\n"
+
+
+def test_scalar_appended_to_an_empty_flow_list_stays_flow() -> None:
+    """A plain item in an empty flow list keeps the list on its line."""
+    doc = frontmatter.loads("---\ntags: []\nnext: 1\n---\n")
+    doc.data["tags"].append("a")
+    assert dumps_checked(doc) == "---\ntags: [a]\nnext: 1\n---\n"
+
+
+def test_mapping_appended_to_an_empty_flow_list_inside_flow_stays_flow() -> None:
+    """Inside a flow mapping there are no block items: the list stays flow."""
+    doc = frontmatter.loads("---\nm: {a: []}\n---\n")
+    doc.data["m"]["a"].append({"url": "u"})
+    assert dumps_checked(doc) == "---\nm: {a: [{url: u}]}\n---\n"
+
+
+# -- lone CR line ends ---------------------------------------------------------------------
+
+
+def test_body_starting_with_a_newline_after_a_lone_cr_fence_reads_back() -> None:
+    """The fence's CR and the body's LF would read as one CRLF: the fence ends in CRLF."""
+    doc = frontmatter.loads("---\ra: 1\r---\rbody\r")
+    doc.body = "\nhello\n"
+    out = dumps_checked(doc)
+    assert out == "---\ra: 1\r---\r\n\nhello\n"
+
+
+def test_key_inserted_at_position_one_of_a_lone_cr_file() -> None:
+    """``insert(..., 1, ...)`` writes the key second, with a lone CR and no blank line."""
+    doc = frontmatter.loads("---\ra: 1\rb: 2\r---\r")
+    frontmatter.insert(doc.data, 1, "z", 3)
+    assert dumps_checked(doc) == "---\ra: 1\rz: 3\rb: 2\r---\r"
+
+
+def test_lone_cr_file_edits_keep_lone_crs() -> None:
+    """Set, delete and append in a lone-CR file touch only their lines, ending them in CR."""
+    doc = frontmatter.loads("---\rtitle: Old  # c\rgone: 1\rtags:\r  - a\rnext: 1\r---\rBody\r")
+    doc.data["title"] = "New"
+    del doc.data["gone"]
+    doc.data["tags"].append("b")
+    assert dumps_checked(doc) == "---\rtitle: New  # c\rtags:\r  - a\r  - b\rnext: 1\r---\rBody\r"
+
+
+# -- every edit lands: explicit, anchored, tagged and alias keys; flow roots --------------
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\n? a\n: b\nc: 1\n---\n",
+            lambda d: d.pop("a"),
+            "---\nc: 1\n---\n",
+            id="delete-explicit-key",
+        ),
+        pytest.param(
+            "---\n? a\n: b\n---\n",
+            lambda d: d.pop("a"),
+            "---\n---\n",
+            id="delete-the-only-explicit-key",
+        ),
+        pytest.param(
+            "---\n? key\n# comment\n: value\n---\n",
+            lambda d: d.__setitem__("key", 1),
+            "---\n? key\n# comment\n: 1\n---\n",
+            id="set-explicit-value-after-a-comment",
+        ),
+        pytest.param(
+            "---\n? a\n? b\nc:\n---\n",
+            lambda d: d.__setitem__("a", 1),
+            "---\n? a\n: 1\n? b\nc:\n---\n",
+            id="value-for-an-explicit-key-without-one",
+        ),
+        pytest.param(
+            "---\n? a\n? b\nc:\n---\n",
+            lambda d: d.__setitem__("b", [1]),
+            "---\n? a\n? b\n:\n  - 1\nc:\n---\n",
+            id="list-for-an-explicit-key-without-value",
+        ),
+        pytest.param(
+            "---\n? a\n: b\nc: 1\n---\n",
+            lambda d: d.__setitem__("a", [1, 2]),
+            "---\n? a\n:\n  - 1\n  - 2\nc: 1\n---\n",
+            id="list-for-an-explicit-key",
+        ),
+        pytest.param(
+            "---\nm:\n  ? >\n    a\n  :\n---\n",
+            lambda d: d["m"].__setitem__("a\n", ""),
+            '---\nm:\n  ? >\n    a\n  : ""\n---\n',
+            id="value-after-a-lone-colon",
+        ),
+        pytest.param(
+            "---\nm:\n  ? >\n    a\n  :\n---\n",
+            lambda d: d["m"].__setitem__("x", 1),
+            "---\nm:\n  ? >\n    a\n  :\n  x: 1\n---\n",
+            id="key-added-after-a-lone-colon",
+        ),
+        pytest.param(
+            "---\nx: 1\n? [a, b]\n: pair\n---\n",
+            lambda d: d.__setitem__("x", 2),
+            "---\nx: 2\n? [a, b]\n: pair\n---\n",
+            id="list-key-kept-as-written",
+        ),
+        pytest.param(
+            "---\nx: 1\n? [a, b]\n: pair\n---\n",
+            lambda d: d.__setitem__(("a", "b"), [1]),
+            "---\nx: 1\n? [a, b]\n:\n  - 1\n---\n",
+            id="list-key-value-set",
+        ),
+        pytest.param(
+            "---\nx: 1\n? [a, b]\n: pair\n---\n",
+            lambda d: d.pop(("a", "b")),
+            "---\nx: 1\n---\n",
+            id="list-key-deleted",
+        ),
+        pytest.param(
+            "---\na: 1\n---\n",
+            lambda d: d.__setitem__(("x", "y"), 2),
+            "---\na: 1\n? [x, y]\n: 2\n---\n",
+            id="new-list-key-is-explicit",
+        ),
+        pytest.param(
+            "---\nm: {a: 1}\n---\n",
+            lambda d: d["m"].__setitem__(("x", "y"), 2),
+            "---\nm: {a: 1, ? [x, y] : 2}\n---\n",
+            id="new-list-key-in-flow",
+        ),
+        pytest.param(
+            "---\n&k a: 1\nb: 2\n---\n",
+            lambda d: frontmatter.insert(d, 0, "n", 1),
+            "---\nn: 1\n&k a: 1\nb: 2\n---\n",
+            id="insert-before-an-anchored-key",
+        ),
+        pytest.param(
+            "---\n&k a: 1\nb: 2\n---\n",
+            lambda d: d.pop("a"),
+            "---\nb: 2\n---\n",
+            id="delete-an-anchored-key",
+        ),
+        pytest.param(
+            "---\n&a a: &b b\n*b : *a\nc: 1  # c\n---\n",
+            lambda d: d.pop("a"),
+            "---\nb: a\nc: 1\n---\n",
+            id="anchor-of-an-alias-key-removed-at-the-root",
+        ),
+        pytest.param(
+            "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n",
+            lambda d: d["m"].pop("a"),
+            "---\n# top\nx: 1  # keep\nm:\n  b: a\n  c: 1  # c\n---\n",
+            id="anchor-of-an-alias-key-removed-in-a-nested-mapping",
+        ),
+        pytest.param(
+            "---\n{a: 1, b: 2}\n---\n",
+            lambda d: d.pop("a"),
+            "---\n{b: 2}\n---\n",
+            id="delete-from-a-flow-root",
+        ),
+        pytest.param(
+            "---\n{a: 1, b: 2}\n---\n",
+            lambda d: d.__setitem__("n", [1, {"k": 2}]),
+            "---\n{a: 1, b: 2, n: [1, {k: 2}]}\n---\n",
+            id="add-to-a-flow-root",
+        ),
+        pytest.param(
+            "---\nl: [a: b]\n---\n",
+            lambda d: d["l"][0].__setitem__("new", 1),
+            "---\nl: [{a: b, new: 1}]\n---\n",
+            id="key-added-to-a-single-pair-flow-mapping",
+        ),
+        pytest.param(
+            "---\nc: !!int 42\nd: 1\n---\n",
+            lambda d: d.__setitem__("c", "x"),
+            "---\nc: x\nd: 1\n---\n",
+            id="tag-dropped-for-another-type",
+        ),
+        pytest.param(
+            "---\nc: !!int 42\nd: 1\n---\n",
+            lambda d: d.__setitem__("c", 7),
+            "---\nc: !!int 7\nd: 1\n---\n",
+            id="tag-kept-for-the-same-type",
+        ),
+        pytest.param(
+            "---\nc: &q !!int 42\nd: *q\n---\n",
+            lambda d: d.__setitem__("c", "x"),
+            "---\nc: &q x\nd: 42\n---\n",
+            id="anchor-kept-when-the-tag-goes",
+        ),
+        pytest.param(
+            "---\na: &anchor\nb: *anchor\n---\n",
+            lambda d: d.__setitem__("a", 1),
+            "---\na: &anchor 1\nb: null\n---\n",
+            id="empty-anchored-value-set",
+        ),
+        pytest.param(
+            "---\nl:\n-\n- b\n---\n",
+            lambda d: d["l"].__setitem__(0, {"k": 1}),
+            "---\nl:\n- k: 1\n- b\n---\n",
+            id="empty-list-item-set-to-a-mapping",
+        ),
+        pytest.param(
+            "---\na: |+\n  x\n\nb: 1\nc: 2\n---\n",
+            lambda d: d.pop("a"),
+            "---\nb: 1\nc: 2\n---\n",
+            id="delete-keep-chomped-block-scalar",
+        ),
+        pytest.param(
+            "---\nfoo: |\n  x\n   \nb: 1\n---\n",
+            lambda d: frontmatter.insert(d, 1, "n", 1),
+            "---\nfoo: |\n  x\n   \nn: 1\nb: 1\n---\n",
+            id="insert-after-a-block-scalar-ending-in-spaces",
+        ),
+    ],
+)
+def test_edit_lands_where_a_key_or_root_is_unusual(before: str, edit: Any, after: str) -> None:
+    """Each edit is written, in place where it can be, else its enclosing mapping anew."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
