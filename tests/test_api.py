@@ -1267,14 +1267,13 @@ def test_new_item_built_by_file_keys_and_with_a_body() -> None:
     )
 
 
-def test_new_item_with_invalid_list_content_fails_at_dump() -> None:
-    """A new item whose list got an invalid value in place is refused when dumped."""
+def test_new_item_with_invalid_list_content_fails_when_added() -> None:
+    """A new item's list refuses an invalid value as it is appended, and keeps its entries."""
     item = NewsItem(Article(title="T", web_url="https://www.citynews.example/t", topics=["A"]))
-    assert item.article.topics is not None
-    item.article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
     with pytest.raises(ValidationError) as info:
-        dumps(item)
+        item.article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
     assert [(i.field, i.code) for i in info.value.issues] == [("topics[1]", "wrong-type")]
+    assert item.article.topics == ["A"]
 
 
 # -- strict, subclasses -------------------------------------------------------------------------
@@ -1534,46 +1533,53 @@ def test_invalid_nested_assignment_raises_at_once() -> None:
     assert dumps(item) == REFERENCE_LIKE
 
 
-def test_invalid_value_appended_in_place_is_caught_at_dump(tmp_path: Path) -> None:
-    """``topics.append(5)`` bypasses assignment checks; dump refuses it and writes nothing."""
+def test_invalid_value_appended_in_place_is_refused_at_once(tmp_path: Path) -> None:
+    """``topics.append(5)`` raises our error, naming the file; the item and file stay as read."""
     path = tmp_path / "item.md"
     path.write_bytes(REFERENCE_LIKE.encode("utf-8"))
     item = load(path)
-    assert item.article.topics is not None
-    item.article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
     with pytest.raises(ValidationError) as info:
-        dumps(item)
+        item.article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
     assert [(i.field, i.code) for i in info.value.issues] == [("topics[2]", "wrong-type")]
     assert info.value.issues[0].message == "expected a string, got an integer 5"
+    assert info.value.path == str(path)
     assert isinstance(info.value.__cause__, pydantic.ValidationError)
-    with pytest.raises(ValidationError):
-        dump(item, path)
+    dump(item, path)
     assert path.read_bytes() == REFERENCE_LIKE.encode("utf-8")
 
 
-def test_invalid_value_appended_in_place_warns_nothing() -> None:
-    """Dumping an in-place invalid value raises our error only: no pydantic warning leaks out."""
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda topics: topics.extend(["fine", 5]),
+        lambda topics: topics.insert(0, 5),
+        lambda topics: topics.__setitem__(0, 5),
+        lambda topics: topics.__setitem__(slice(0, 1), [5]),
+        lambda topics: topics.__iadd__([5]),
+    ],
+)
+def test_every_way_of_adding_to_a_list_validates(mutate: Any) -> None:
+    """extend, insert, item and slice assignment and += validate like append; nothing is added."""
     item = loads(REFERENCE_LIKE)
-    assert item.article.topics is not None
-    item.article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
-    with pytest.raises(ValidationError):
-        dumps(item)  # the project's pytest config turns warnings into errors
+    before = list(item.article.topics)
+    with pytest.raises(ValidationError) as info:
+        mutate(item.article.topics)
+    assert [i.code for i in info.value.issues] == ["wrong-type"]
+    assert info.value.issues[0].field.startswith("topics[")
+    assert item.article.topics == before
+    assert dumps(item) == REFERENCE_LIKE
 
 
 def test_invalid_nested_value_appended_in_place_names_its_path() -> None:
-    """A string appended to a related item's images is reported at ``related[1].images[1]``."""
+    """A string appended to a related item's images is refused at ``related[1].images[1]``."""
     item = loads(REFERENCE_LIKE)
-    assert item.article.related is not None
     images = item.article.related[1].images
-    assert images is not None
-    images.append("https://www.citynews.example/not-a-mapping.jpg")  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as info:
-        dumps(item)
+        images.append("https://www.citynews.example/not-a-mapping.jpg")  # type: ignore[arg-type]
     assert [(i.field, i.code) for i in info.value.issues] == [
         ("related[1].images[1]", "wrong-type")
     ]
-    images.pop()
-    assert dumps(item) == REFERENCE_LIKE  # the failed dump left nothing behind
+    assert dumps(item) == REFERENCE_LIKE  # the refused value left nothing behind
 
 
 def test_invalid_related_item_appended_in_place_is_caught_at_dump() -> None:

@@ -7,8 +7,12 @@ the format's rules and the documented behaviour, not recorded from a run.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -284,9 +288,9 @@ def test_progress_total_from_an_iterator_once_it_runs_out(tmp_path: Path) -> Non
     assert parallel == [(0, None), (1, 3), (2, 3), (3, 3)]
 
 
-@pytest.mark.parametrize(("workers", "taken"), [(1, 1), (2, 5)])
+@pytest.mark.parametrize(("workers", "taken"), [(1, 1), (2, 4)])
 def test_paths_are_taken_as_needed(tmp_path: Path, workers: int, taken: int) -> None:
-    """Streaming: one path ahead in this process; two chunks per worker, plus one, in a pool."""
+    """Streaming: one path ahead in this process; two chunks per worker in a pool."""
     write(tmp_path, numbered(20))
     drawn: list[Path] = []
 
@@ -300,6 +304,14 @@ def test_paths_are_taken_as_needed(tmp_path: Path, workers: int, taken: int) -> 
     assert Path(first.source).name == "item-00.md"
     assert len(drawn) == taken
     assert len(list(results)) == 19  # the rest still comes, in order
+
+
+@pytest.mark.parametrize("chunksize", [1, 3])
+def test_many_small_chunks_all_come_back_in_order(chunksize: int) -> None:
+    """Chunks that come back faster than they are read ahead: none is lost, the order holds."""
+    texts = [f"---\ntitle: T{n}\nwebUrl: https://example.com/{n}\n---\n" for n in range(300)]
+    titles = [r.unwrap().article.title for r in iter_texts(texts, workers=2, chunksize=chunksize)]
+    assert titles == [f"T{n}" for n in range(300)]
 
 
 def test_stopping_early_ends_the_workers(tmp_path: Path) -> None:
@@ -401,3 +413,123 @@ def test_results_and_errors_survive_pickling(tmp_path: Path) -> None:
     assert result.error.path == str(tmp_path / "bad.md")
     assert pickle.loads(pickle.dumps(DEFAULT_LIMITS)) == DEFAULT_LIMITS
     assert pickle.loads(pickle.dumps(load_file)) is load_file
+
+
+# -- workers that die, scripts without a guard, a light import ------------------------------------
+
+
+def kill_on_doomed(result: Result[Article]) -> tuple[str, bool, str | None]:
+    """In a worker, die by SIGKILL on the file named ``doomed.md`` (as the OOM killer would)."""
+    name = Path(result.source).name
+    if name == "doomed.md" and result.ok:  # the error result of a dead worker comes back here
+        os.kill(os.getpid(), signal.SIGKILL)
+    return name, result.ok, None if result.error is None else result.error.code
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on this platform")
+def test_a_killed_worker_costs_only_its_file(tmp_path: Path) -> None:
+    """A worker killed mid-run: its file comes back as a worker-died error, the rest go on."""
+    names = [f"item-{n:02d}.md" for n in range(12)]
+    names.insert(5, "doomed.md")
+    write(tmp_path, dict.fromkeys(names, VALID))
+    found = list(map_files(kill_on_doomed, [tmp_path / name for name in names], workers=2))
+    expected = [(name, True, None) for name in names]
+    expected[5] = ("doomed.md", False, "worker-died")
+    assert found == expected
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on this platform")
+def test_a_worker_died_result_names_the_file_and_the_signal(tmp_path: Path) -> None:
+    """iter_files gives the dead worker's file as an error with its path, code and cause."""
+    write(tmp_path, {"a.md": VALID, "doomed.md": VALID, "z.md": VALID})
+    results = list(map_files(_doomed_error, tmp_path, workers=2, chunksize=1))
+    assert results[0] is None
+    assert results[2] is None
+    error = results[1]
+    assert error is not None
+    assert error.path == str(tmp_path / "doomed.md")
+    assert error.code == "worker-died"
+    assert "SIGKILL" in error.message
+
+
+def _doomed_error(result: Result[Article]) -> NewsItemError | None:
+    kill_on_doomed(result)
+    return result.error
+
+
+UNGUARDED = """\
+import sys
+from newsitem import corpus
+
+results = list(corpus.iter_files(sys.argv[1], workers=2))
+print(len(results), sum(result.ok for result in results))
+"""
+
+
+SPAWN = "import multiprocessing; multiprocessing.set_start_method('spawn', force=True)\n"
+
+
+def _run_script(tmp_path: Path, text: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "script.py"
+    script.write_text(text, encoding="utf-8")
+    folder = tmp_path / "items"
+    write(folder, {"a.md": VALID, "b.md": VALID, "c.md": MISSING_URL})
+    return subprocess.run(
+        [sys.executable, str(script), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        cwd=tmp_path,
+    )
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_a_script_without_a_main_guard_works_where_workers_fork(tmp_path: Path) -> None:
+    """A plain script calling iter_files(workers=2) at top level runs once and gets every result."""
+    done = _run_script(tmp_path, UNGUARDED)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "3 2\n"
+    assert "Traceback" not in done.stderr
+
+
+def test_a_script_without_a_main_guard_fails_at_once_where_workers_spawn(tmp_path: Path) -> None:
+    """With spawned workers, an unguarded script stops with an error that says to add the guard."""
+    spawn = (
+        "import multiprocessing\nmultiprocessing.set_start_method('spawn', force=True)\n"
+        + UNGUARDED
+    )
+    done = _run_script(tmp_path, spawn)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "newsitem.corpus.UnguardedMainError" in done.stderr
+    assert 'if __name__ == "__main__":' in done.stderr
+    assert "BrokenProcessPool" not in done.stderr
+    assert "leaked semaphore" not in done.stderr
+
+
+def test_a_guarded_script_runs_with_spawned_workers(tmp_path: Path) -> None:
+    """The same script under a ``__main__`` guard runs with spawned workers."""
+    body = "\n".join("    " + line if line else "" for line in UNGUARDED.splitlines()[3:])
+    guarded = (
+        "import multiprocessing, sys\nfrom newsitem import corpus\n"
+        "if __name__ == '__main__':\n    multiprocessing.set_start_method('spawn', force=True)\n"
+        + body
+        + "\n"
+    )
+    done = _run_script(tmp_path, guarded)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "3 2\n"
+
+
+def test_import_newsitem_loads_no_process_or_dataframe_machinery() -> None:
+    """``import newsitem`` leaves multiprocessing, concurrent.futures, dask and pyarrow unloaded."""
+    heavy = ("multiprocessing", "concurrent.futures", "dask", "pyarrow")
+    code = (
+        "import sys, newsitem, newsitem.corpus\n"
+        f"print([name for name in {heavy!r} if name in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout == "[]\n"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +71,7 @@ VALID: dict[str, str] = {
     "06-single-quotes.md": "---\ntitle: 'It''s here'\nwebUrl: 'https://example.com/q'\n---\n",
     "07-block-scalars.md": (
         "---\ntitle: Blocks\nexcerpt: >-\n  folded\n  text\nwebUrl: https://example.com/b\n"
-        "secured: |\n  literal\n---\nBody text.\n"
+        "category: |\n  literal\n---\nBody text.\n"
     ),
     "08-fractions.md": (
         "---\ntitle: Seven digits\nwebUrl: https://example.com/7\n"
@@ -244,7 +246,7 @@ def test_dask_check_folder_on_a_local_cluster(tmp_path: Path) -> None:
     output = tmp_path / "results"
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster),
     ):
@@ -286,3 +288,35 @@ def test_spark_recipe_from_the_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     parts = sorted(output.glob("part-*"))
     lines = [line for part in parts for line in part.read_text(encoding="utf-8").splitlines()]
     check_records([json.loads(line) for line in lines], items)
+
+
+def test_without_dask_the_import_error_names_the_extra() -> None:
+    """With dask not installed, importing the recipe says which extra to install."""
+    code = (
+        "import sys\n"
+        "sys.modules['dask'] = None  # as if dask were not installed\n"
+        "try:\n"
+        "    import newsitem.contrib.dask\n"
+        "except ImportError as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.startswith("ImportError ")
+    assert "newsitem[dask]" in done.stdout
+    assert '"dask" extra' in done.stdout
+
+
+def test_check_bag_is_typed_as_a_dask_bag(tmp_path: Path) -> None:
+    """check_bag is annotated to return ``dask.bag.Bag``, and returns one."""
+    dask_bag = pytest.importorskip("dask.bag")
+    from newsitem.contrib import dask as recipe
+
+    assert typing.get_type_hints(recipe.check_bag)["return"] is dask_bag.Bag
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: A\nwebUrl: https://example.com/a\n---\n", encoding="utf-8"
+    )
+    bag = recipe.check_bag(tmp_path, npartitions=1)
+    assert isinstance(bag, dask_bag.Bag)
+    assert [record["ok"] for record in bag.compute(scheduler="sync")] == [True]

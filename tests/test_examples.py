@@ -102,7 +102,7 @@ VALID_VALUES: dict[str, dict[str, Any]] = {
         "title": "Watch: a drone survey maps a glacier's retreat in 48 hours",
         "type": "video",
         "category": None,
-        "related": None,
+        "related": [],  # absent: an empty list
         "body": "",
     },
 }

@@ -24,7 +24,15 @@ from .errors import (
     YAMLSyntaxError,
 )
 from .limits import DEFAULT_LIMITS, MAX_DEPTH, Limits
-from .models import Article, Image, NewsModel, Provider, RelatedItem, SecuredParts
+from .models import (
+    Article,
+    Image,
+    NewsModel,
+    Provider,
+    RelatedItem,
+    SecuredParts,
+    ValidatedList,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -47,6 +55,7 @@ __all__ = [
     "SecuredParts",
     "StructureError",
     "UnsupportedTagError",
+    "ValidatedList",
     "ValidationError",
     "YAMLSyntaxError",
     "corpus",

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import secrets
 from collections.abc import Generator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO, cast
 
 from ._positions import line_column
 from .errors import DecodeError, LimitExceededError
 
-Source = str | os.PathLike[str] | BinaryIO
-Target = str | os.PathLike[str] | BinaryIO
+Source = str | os.PathLike[str] | BinaryIO | TextIO
+Target = str | os.PathLike[str] | BinaryIO | TextIO
+
+_ACCEPTED = "a path (str or os.PathLike) or a file object opened in binary or text mode"
 
 _FORBIDDEN = re.compile("[\x00\ud800-\udfff]")
 
 
 def read(source: Source, *, max_bytes: int) -> tuple[str, str | None]:
-    """The text of ``source`` (a path or a binary file) and its path, if it has one.
+    """The text of ``source`` (a path, a binary or a text file) and its path, if it has one.
 
-    More than ``max_bytes`` is refused before it is read into memory.
+    More than ``max_bytes`` is refused before it is read into memory (for a
+    text file, more than ``max_bytes`` characters).
     """
     path: str | None
     if isinstance(source, str | os.PathLike):
@@ -30,12 +34,22 @@ def read(source: Source, *, max_bytes: int) -> tuple[str, str | None]:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     else:
+        read = getattr(source, "read", None)
+        if not callable(read):
+            raise TypeError(f"load() takes {_ACCEPTED}, not {type(source).__name__}")
         name = getattr(source, "name", None)
         path = name if isinstance(name, str) else None
-        chunk: object = source.read(max_bytes + 1)
-        if not isinstance(chunk, bytes):  # pyright: ignore[reportUnnecessaryIsInstance] - a text file
-            raise TypeError("load() needs a path or a file opened in binary mode")
-        data = chunk
+        chunk: object = read(max_bytes + 1)
+        if isinstance(chunk, str):  # a text file: already decoded
+            if len(chunk) > max_bytes:
+                raise LimitExceededError(
+                    f"the file is larger than the limit of {max_bytes} characters", path=path
+                )
+            check(chunk, path=path)
+            return chunk, path
+        if not isinstance(chunk, bytes | bytearray):
+            raise TypeError(f"load() takes {_ACCEPTED}; read() gave {type(chunk).__name__}")
+        data = bytes(chunk)
     if len(data) > max_bytes:
         raise LimitExceededError(
             f"the file is larger than the limit of {max_bytes} bytes", path=path
@@ -118,12 +132,17 @@ def _line_column(before: str) -> tuple[int, int]:
 
 
 def write(text: str, target: Target) -> None:
-    """Write ``text`` as UTF-8: to a path atomically, or to a binary file."""
-    data = text.encode("utf-8")
-    if not isinstance(target, str | os.PathLike):
-        target.write(data)
+    """Write ``text``: to a path atomically (UTF-8), to a binary file (UTF-8), or to a text file."""
+    if isinstance(target, str | os.PathLike):
+        write_atomic(Path(os.fspath(target)), text.encode("utf-8"))
         return
-    write_atomic(Path(os.fspath(target)), data)
+    if isinstance(target, io.TextIOBase):
+        cast("TextIO", target).write(text)
+        return
+    write = getattr(target, "write", None)
+    if not callable(write):
+        raise TypeError(f"dump() takes {_ACCEPTED}, not {type(target).__name__}")
+    write(text.encode("utf-8"))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -12,22 +12,41 @@ is the dotted path in file keys (``related[1].images[0].width``) and whose
 ``invalid-value``
     the right kind but a bad value: a relative URL, a date-time without a
     time zone.
+``invalid-secured``
+    ``secured`` is not ``base64(ciphertext);base64(iv)`` with a 16-byte IV.
 ``unknown-field``
     a key the model does not declare (only reported with ``strict=True``).
+
+Errors raised by a model that sits in a loaded item (an assignment, a list
+append) carry the model's full path, the item's file and the position of
+the value they replace: see :func:`assignment_error` and :func:`list_error`.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import TypeAlias, TypeVar, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast, get_args, get_origin
 
 import pydantic
 from pydantic_core import ErrorDetails
 
+from newsitem._lists import list_place, place
 from newsitem.errors import Issue, ValidationError
 
-__all__ = ["Loc", "Locator", "from_pydantic_error", "validate"]
+if TYPE_CHECKING:
+    from newsitem._lists import ValidatedList
+
+__all__ = [
+    "Loc",
+    "Locator",
+    "assignment_error",
+    "from_pydantic_error",
+    "list_error",
+    "validate",
+]
 
 Loc: TypeAlias = tuple[str | int, ...]
 """A value's place: file keys and list indices, such as ``("related", 1, "title")``."""
@@ -61,22 +80,25 @@ def validate(
     strict: bool = False,
     locate: Locator | None = None,
     path: str | None = None,
+    issues: Iterable[Issue] = (),
 ) -> M:
     """Build ``model`` from front-matter ``data``, reporting every problem at once.
 
     Keys are matched by their file names (aliases) only. With ``strict=True``
     keys the model does not declare, at any depth, are issues too. Issues are
-    sorted by position in the file; those without one come last.
+    sorted by position in the file; those without one come last. ``issues``
+    found before (naive timestamps) are reported with the others.
 
     Raises:
         newsitem.errors.ValidationError: listing every issue, chained to
             pydantic's error when there was one.
     """
-    issues: list[Issue] = []
+    issues = list(issues)
     cause: pydantic.ValidationError | None = None
     result: M | None = None
     try:
-        result = model.model_validate(data, by_alias=True, by_name=False)
+        # The validator itself: model_validate of our models raises our error.
+        result = model.__pydantic_validator__.validate_python(data, by_alias=True, by_name=False)
     except pydantic.ValidationError as exc:
         cause = exc
         issues.extend(_issues(exc, model, (), locate))
@@ -95,7 +117,7 @@ def validate(
 
 def from_pydantic_error(
     exc: pydantic.ValidationError,
-    model: type[pydantic.BaseModel],
+    model: type[pydantic.BaseModel] | None,
     *,
     prefix: Loc = (),
     locate: Locator | None = None,
@@ -110,9 +132,48 @@ def from_pydantic_error(
     return ValidationError(_sorted(_issues(exc, model, prefix, locate)), path=path)
 
 
+def assignment_error(
+    exc: pydantic.ValidationError | None, model: pydantic.BaseModel, name: str
+) -> ValidationError:
+    """The error of assigning (``exc``) or deleting (``exc`` None) ``model.name``.
+
+    The issue's field is the full path from the article; for an item read
+    from a file, the error names the file and, when the value replaced is
+    the one the file holds, its line and column.
+    """
+    prefix, holder = place(model)
+    info = type(model).model_fields.get(name)
+    key = (info.alias or name) if info is not None else name
+    path: str | None = None
+    locate: Locator | None = None
+    if holder is not None:
+        path, locate = holder._where((*prefix, key), model.__dict__.get(name))  # pyright: ignore[reportPrivateUsage]
+    if exc is None:
+        message = "required field cannot be deleted"
+        return ValidationError(
+            [_issue((*prefix, key), "missing-field", message, locate)], path=path
+        )
+    return from_pydantic_error(exc, type(model), prefix=prefix, locate=locate, path=path)
+
+
+def list_error(
+    exc: pydantic.ValidationError,
+    values: ValidatedList[Any],
+    index: int,
+    model: type[pydantic.BaseModel] | None,
+) -> ValidationError:
+    """The error of adding an invalid entry at ``index`` of the list field ``values``."""
+    prefix, holder = list_place(values)
+    path: str | None = None
+    locate: Locator | None = None
+    if holder is not None:
+        path, locate = holder._where(prefix, values, check=False)  # pyright: ignore[reportPrivateUsage]
+    return from_pydantic_error(exc, model, prefix=(*prefix, index), locate=locate, path=path)
+
+
 def _issues(
     exc: pydantic.ValidationError,
-    model: type[pydantic.BaseModel],
+    model: type[pydantic.BaseModel] | None,
     prefix: Loc,
     locate: Locator | None,
 ) -> Iterator[Issue]:
@@ -133,6 +194,8 @@ def _describe_error(error: ErrorDetails) -> tuple[str, str]:
         return "unknown-field", "unknown key (extra keys are forbidden)"
     if kind in _EXPECTED:
         return "wrong-type", f"expected {_EXPECTED[kind]}, got {found}"
+    if kind == "newsitem_secured":
+        return "invalid-secured", str(error.get("ctx", {}).get("detail", error["msg"]))
     if kind == "timezone_aware":
         return "invalid-value", f"expected a date-time with a time zone, got {found}"
     expected = error.get("ctx", {}).get("expected")
@@ -264,3 +327,105 @@ def _unknown_keys(
         nested = declared[key]
         if nested is not None:
             yield from _unknown_keys(nested, value, (*loc, key))
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?([ \t]*(?:[Zz]|[+-]\d))?"
+)
+# After a date-time key, a date-time with no offset: only then are the
+# timestamps looked at one by one (a regex over the whole text costs more
+# than the rest of validation).
+_NAIVE_AFTER_KEY = re.compile(
+    r"[\"']?[ \t]*:[ \t]*\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?"
+    r"(?![\d.]|[ \t]*(?:[Zz]|[+-]\d))"
+)
+
+
+def naive_timestamps(
+    model: type[pydantic.BaseModel],
+    data: Mapping[str, object],
+    text: str,
+    end: int,
+    locate: Locator,
+) -> list[Issue]:
+    """Issues for date-time fields written without a time zone (``2021-09-27T18:46:00``).
+
+    YAML reads such a timestamp as UTC, but a news item must say its zone:
+    the model refuses the quoted form, and this finds the unquoted one in
+    ``text`` (the front matter ends at ``end``).
+    """
+    if not _maybe_naive(text, end, _datetime_keys(model)):
+        return []
+    issues: list[Issue] = []
+    for loc in _datetime_locs(model, data, ()):
+        position = locate(loc)
+        if position is None:
+            continue
+        written = _TIMESTAMP_TEXT.match(text, _offset(text, position))
+        if written is not None and written.group(1) is None:
+            message = (
+                f"expected a date-time with a time zone, got {written.group(0)!r} "
+                "without one (add Z for UTC)"
+            )
+            issues.append(_issue(loc, "invalid-value", message, locate))
+    return issues
+
+
+def _maybe_naive(text: str, end: int, keys: frozenset[str]) -> bool:
+    for key in keys:
+        start = text.find(key, 0, end)
+        while start != -1:
+            if _NAIVE_AFTER_KEY.match(text, start + len(key), end):
+                return True
+            start = text.find(key, start + 1, end)
+    return False
+
+
+@functools.cache
+def _datetime_keys(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The file keys of the date-time fields of ``model`` and of the models inside it."""
+    keys: set[str] = set()
+    for name, info in model.model_fields.items():
+        if _has_datetime(info.annotation):
+            keys.add(info.alias or name)
+        nested = _nested_model(info.annotation)
+        if nested is not None and nested is not model:
+            keys |= _datetime_keys(nested)
+    return frozenset(keys)
+
+
+def _datetime_locs(model: type[pydantic.BaseModel], data: object, loc: Loc) -> Iterator[Loc]:
+    """The places of datetime values held by the date-time fields of ``model``."""
+    if not isinstance(data, Mapping):
+        return
+    values = cast("Mapping[object, object]", data)
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        value = values.get(key)
+        if isinstance(value, datetime) and _has_datetime(info.annotation):
+            yield (*loc, key)
+            continue
+        nested = _nested_model(info.annotation)
+        if nested is None:
+            continue
+        if isinstance(value, list):
+            for index, entry in enumerate(cast("list[object]", value)):
+                yield from _datetime_locs(nested, entry, (*loc, key, index))
+        else:
+            yield from _datetime_locs(nested, value, (*loc, key))
+
+
+def _has_datetime(annotation: object) -> bool:
+    if annotation is datetime or annotation is pydantic.AwareDatetime:
+        return True
+    return any(_has_datetime(argument) for argument in get_args(annotation))
+
+
+def _offset(text: str, position: tuple[int, int]) -> int:
+    line, column = position
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+    if line == 1 and text.startswith("\ufeff"):
+        start += 1
+    return start + column - 1

@@ -22,9 +22,10 @@ from . import _render
 from ._edit import freeze, same
 from ._io import Source, Target
 from ._io import write as _write
+from ._lists import link_root
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
-from ._validation import from_pydantic_error, validate
+from ._validation import Loc, Locator, from_pydantic_error, naive_timestamps, validate
 from .errors import EditError
 from .frontmatter import FrontMatterDocument
 from .frontmatter import load as _load_document
@@ -47,15 +48,46 @@ class NewsItem(Generic[A]):
     :func:`dump`/:func:`dumps` it.
     """
 
-    __slots__ = ("_base", "_document", "_fingerprint", "_raw", "article", "body")
+    __slots__ = ("__weakref__", "_article", "_base", "_document", "_fingerprint", "_raw", "body")
 
     def __init__(self, article: A, body: str = "\n") -> None:
-        self.article: A = article
+        if not isinstance(cast("object", article), pydantic.BaseModel):
+            raise TypeError(
+                f"NewsItem() takes an Article (or another model), not "
+                f"{type(article).__name__}; build one with Article.model_validate(data)"
+            )
+        if not isinstance(cast("object", body), str):
+            raise TypeError(f"the body of a NewsItem is a str, not {type(body).__name__}")
+        self.article = article
         self.body: str = body
         self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
         self._base: dict[str, Any] = {}
         self._fingerprint: Fingerprint | None = None
+
+    @property
+    def article(self) -> A:
+        """The front matter, a validated model (:class:`~newsitem.models.Article` by default)."""
+        return self._article
+
+    @article.setter
+    def article(self, article: A) -> None:
+        self._article = article
+        link_root(article, self)  # errors raised inside the article name this item's file
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the articles are equal (values, not text or file) and the bodies too."""
+        if not isinstance(other, NewsItem):
+            return NotImplemented
+        known = cast("NewsItem[Any]", other)  # type: ignore[redundant-cast]  # pyright needs it
+        return self.body == known.body and self.article == known.article
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the models
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt through __init__'s path, so the article is linked to its item again.
+        state = (self._document, self._raw, self._base, self._fingerprint)
+        return (_rebuild_item, (self.article, self.body, state))
 
     @property
     def path(self) -> str | None:
@@ -103,11 +135,63 @@ class NewsItem(Generic[A]):
             return document
         new = _plain(self.article)
         _revalidate(self.article, new)
-        document.data = _merge(self._raw, self._base, new, quoted_keys(type(self.article)))
+        merger = _Merger(type(self.article), document)
+        document.data = merger.merge(self._raw, self._base, new)
         return document
 
+    def _where(
+        self, loc: Loc, old: object, *, check: bool = True
+    ) -> tuple[str | None, Locator | None]:
+        """The file, and a locator when the value at ``loc`` is still the one read.
+
+        ``old`` is the value now at ``loc``; with ``check``, the position is
+        given only when it equals what the file holds there.
+        """
+        document = self._document
+        if document is None:
+            return None, None
+        if check:
+            base = _at(self._base, loc)
+            if base is _MISSING or not same(base, _plain_value(old)):
+                return document.path, None
+        return document.path, document.position
+
     def __repr__(self) -> str:
-        return f"NewsItem(article={self.article!r}, body={self.body!r})"
+        parts = [] if self.path is None else [f"path={self.path!r}"]
+        parts.append(f"title={getattr(self.article, 'title', None)!r}")
+        body = self.body if len(self.body) <= 40 else self.body[:37] + "..."
+        parts.append(f"body={body!r}")
+        return f"NewsItem[{type(self.article).__name__}]({', '.join(parts)})"
+
+
+def _rebuild_item(article: Any, body: str, state: tuple[Any, ...]) -> NewsItem[Any]:
+    item = NewsItem(article, body)
+    item._document, item._raw, item._base, item._fingerprint = state  # pyright: ignore[reportPrivateUsage]
+    return item
+
+
+_MISSING: Any = object()
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    """The plain value at ``loc`` in ``data``, or ``_MISSING``."""
+    for step in loc:
+        mapping, sequence = as_mapping(data), as_list(data)
+        if mapping is not None and step in mapping:
+            data = mapping[step]
+        elif sequence is not None and isinstance(step, int) and 0 <= step < len(sequence):
+            data = sequence[step]
+        else:
+            return _MISSING
+    return data
+
+
+def _plain_value(value: object) -> object:
+    if isinstance(value, pydantic.BaseModel):
+        return _plain(value)
+    if isinstance(value, list):
+        return [_plain_value(entry) for entry in cast("list[object]", value)]
+    return value
 
 
 @overload
@@ -130,7 +214,13 @@ def loads(
     ``strict=True`` reports keys the model does not declare. Raises a
     :class:`~newsitem.errors.NewsItemError` subclass: a
     :class:`~newsitem.errors.ValidationError` lists every invalid value.
+    A ``text`` that is not a ``str`` is a ``TypeError``.
     """
+    if not isinstance(cast("object", text), str):
+        raise TypeError(
+            f"loads() takes the text of an item as a str, not {type(text).__name__}; "
+            "for bytes, a path or a file use load()"
+        )
     return _read(FrontMatterDocument(text, limits=limits), model, strict)
 
 
@@ -149,29 +239,54 @@ def load(
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
 ) -> NewsItem[Any]:
-    """Read a news item from a path or a binary file; see :func:`loads`."""
+    """Read a news item from a path, or a file opened in binary or text mode; see :func:`loads`.
+
+    A text file is read as it gives its text: open it with ``newline=""`` to
+    keep CRLF line endings. Anything else is a ``TypeError``.
+    """
     return _read(_load_document(source, limits=limits), model, strict)
 
 
 def dumps(item: NewsItem[Any]) -> str:
     """The text of ``item``: byte for byte the input where nothing changed."""
-    return item.render()
+    return _item(item, "dumps").render()
 
 
 def dump(item: NewsItem[Any], target: Target, *, overwrite: bool = False) -> None:
-    """Write ``item`` to a path (atomically) or to a binary file.
+    """Write ``item`` to a path (atomically), or to a file opened in binary or text mode.
 
     A path is replaced atomically (temporary file, fsync, rename; permissions
     kept): a crash leaves the old file or the new. Writing back to the file
     the item was read from raises :class:`~newsitem.errors.ConflictError` if
-    that file changed on disk since, unless ``overwrite=True``.
+    that file changed on disk since, unless ``overwrite=True``. A text file
+    (``open(p, "w")``, ``io.StringIO()``) is given the text.
     """
-    item.write(target, overwrite=overwrite)
+    _item(item, "dump").write(target, overwrite=overwrite)
+
+
+def _item(item: object, verb: str) -> NewsItem[Any]:
+    if isinstance(item, NewsItem):
+        return cast("NewsItem[Any]", item)  # type: ignore[redundant-cast]  # pyright needs it
+    hint = (
+        "; wrap the article: NewsItem(article, body)"
+        if isinstance(item, pydantic.BaseModel)
+        else ""
+    )
+    raise TypeError(f"{verb}() takes a NewsItem, not {type(item).__name__}{hint}")
 
 
 def _read(document: FrontMatterDocument, model: type[A], strict: bool) -> NewsItem[A]:
+    text = document.original
+    naive = naive_timestamps(
+        model, document.data, text, len(text) - len(document.original_body), document.position
+    )
     article = validate(
-        model, document.data, strict=strict, locate=document.position, path=document.path
+        model,
+        document.data,
+        strict=strict,
+        locate=document.position,
+        path=document.path,
+        issues=naive,
     )
     item = NewsItem(article, document.body)
     item._rebase(document)  # pyright: ignore[reportPrivateUsage] - the item's own module
@@ -247,49 +362,184 @@ def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:
         raise from_pydantic_error(exc, type(article)) from exc
 
 
-def _merge(raw: Any, base: Any, new: Any, quoted: frozenset[str], key: Any = None) -> Any:
+class _Merger:
     """``new``, except that parts equal to ``base`` (as read) are ``raw`` (as written).
 
     New strings under a key in ``quoted`` (fields the format writes quoted)
-    are marked to be written in quotes; ``key`` is the one ``new`` is under.
+    are marked to be written in quotes, except in a new entry of a list whose
+    entries the file has: there a string is quoted as the same key is in the
+    entries beside it (or, for a first entry, as the article's own key of that
+    name). A model's field the file does not have is not written when its
+    value is ``None`` or an empty list.
     """
-    # ``==`` first: it rules out most changed parts in C, and freezing only
-    # the parts that are equal keeps the walk linear.
-    if base == new and same(base, new):
-        return raw
-    if isinstance(raw, str) and isinstance(new, datetime):
-        # The file wrote this timestamp as a string (quoted): it stays one,
-        # in the same shape, so it keeps its quotes and reads back as written.
-        return format_timestamp(new, TimestampStyle.of(raw) or REFERENCE_TIMESTAMP)
-    new_map, base_map, raw_map = as_mapping(new), as_mapping(base), as_mapping(raw)
-    if new_map is not None and base_map is not None and raw_map is not None:
-        return {
-            k: _merge(raw_map[k], base_map[k], value, quoted, k)
-            if k in base_map and k in raw_map
-            else _mark_quoted(value, quoted, k)
-            for k, value in new_map.items()
-        }
-    new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
-    if new_list is not None and base_list is not None and raw_list is not None:
-        if len(base_list) != len(raw_list):
-            return _mark_quoted(new, quoted, key)
-        return _merge_lists(list(raw_list), list(base_list), list(new_list), quoted)
-    return _mark_quoted(new, quoted, key)
+
+    def __init__(self, model: type[pydantic.BaseModel], document: FrontMatterDocument) -> None:
+        self.quoted = quoted_keys(model)
+        self.model = model
+        self.document = document
+        self.root: Any = None
+
+    def merge(
+        self,
+        raw: Any,
+        base: Any,
+        new: Any,
+        loc: Loc = (),
+        model: type[pydantic.BaseModel] | None = None,
+    ) -> Any:
+        """Merge at ``loc``; ``model`` is the model whose mapping this is (None: not a model's)."""
+        # ``==`` first: it rules out most changed parts in C, and freezing only
+        # the parts that are equal keeps the walk linear.
+        key = loc[-1] if loc and isinstance(loc[-1], str) else None
+        if not loc:
+            self.root = raw
+            model = self.model
+        if base == new and same(base, new):
+            return raw
+        if isinstance(raw, str) and isinstance(new, datetime):
+            # The file wrote this timestamp as a string (quoted): it stays one,
+            # in the same shape, so it keeps its quotes and reads back as written.
+            return format_timestamp(new, TimestampStyle.of(raw) or REFERENCE_TIMESTAMP)
+        new_map, base_map, raw_map = as_mapping(new), as_mapping(base), as_mapping(raw)
+        if new_map is not None and base_map is not None and raw_map is not None:
+            out: dict[Any, Any] = {}
+            fields = _field_models(model) if model is not None else {}
+            for k, value in new_map.items():
+                if k in base_map and k in raw_map:
+                    out[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k), fields.get(k))
+                elif as_mapping(value) or as_list(value):
+                    out[k] = self.new_entry(value, [], (*loc, k), key=k)
+                elif not (_nothing(value) and k in fields):
+                    out[k] = _mark_quoted(value, self.quoted, k)
+            return out
+        new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
+        if new_list is not None and base_list is not None and raw_list is not None:
+            if len(base_list) != len(raw_list):
+                return _mark_quoted(new, self.quoted, key)
+            return self.merge_lists(list(raw_list), list(base_list), list(new_list), loc, model)
+        return _mark_quoted(new, self.quoted, key)
+
+    def merge_lists(
+        self,
+        raw: list[Any],
+        base: list[Any],
+        new: list[Any],
+        loc: Loc,
+        model: type[pydantic.BaseModel] | None,
+    ) -> list[Any]:
+        matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
+        out: list[Any] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                out.extend(raw[i1:i2])
+                continue
+            paired = min(i2 - i1, j2 - j1)
+            out.extend(
+                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k), model)
+                for k in range(paired)
+            )
+            out.extend(self.new_entry(value, raw, loc) for value in new[j1 + paired : j2])
+        return out
+
+    def new_entry(self, value: Any, siblings: list[Any], loc: Loc, key: Any = None) -> Any:
+        """A new entry of the list at ``loc`` (or a new value under ``key``), quoted as beside it.
+
+        Strings are quoted as the same key is in ``siblings``; failing that, as
+        the article's own key of that name; failing that, by the field's marker.
+        """
+
+        def mark(value: Any, key: Any, relative: Loc) -> Any:
+            if isinstance(value, str):
+                quoted = self.sibling_quoted(siblings, loc, relative)
+                if quoted is None:
+                    quoted = key in self.quoted
+                return _render.Quoted(value) if quoted else value
+            mapping = as_mapping(value)
+            if mapping is not None:
+                return {k: mark(v, k, (*relative, k)) for k, v in mapping.items()}
+            sequence = as_list(value)
+            if sequence is not None:
+                return [mark(v, None, (*relative, i)) for i, v in enumerate(sequence)]
+            return value
+
+        return mark(value, key, ())
+
+    def sibling_quoted(self, siblings: list[Any], loc: Loc, relative: Loc) -> bool | None:
+        """Whether the first sibling with a string at ``relative`` writes it quoted.
+
+        With no such sibling (a list's first entry), a key that the article
+        itself has as a string (``title``, ``webUrl``) is quoted as it is there.
+        ``None`` when nothing in the file tells.
+        """
+        place: Loc | None = None
+        for index, sibling in enumerate(siblings):
+            steps = _steps(sibling, relative)
+            if steps is not None:
+                place = (*loc, index, *steps)
+                break
+        else:
+            last = relative[-1] if relative else None
+            if isinstance(last, str) and _steps(self.root, (last,)) is not None:
+                place = (last,)
+        if place is None:
+            return None
+        position = self.document.position(place)
+        if position is None:
+            return None
+        return _char_at(self.document.original, position) in "\"'"
 
 
-def _merge_lists(
-    raw: list[Any], base: list[Any], new: list[Any], quoted: frozenset[str]
-) -> list[Any]:
-    matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
-    out: list[Any] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.extend(raw[i1:i2])
-            continue
-        paired = min(i2 - i1, j2 - j1)
-        out.extend(_merge(raw[i1 + k], base[i1 + k], new[j1 + k], quoted) for k in range(paired))
-        out.extend(_mark_quoted(value, quoted) for value in new[j1 + paired : j2])
-    return out
+def _steps(value: Any, relative: Loc) -> Loc | None:
+    """``relative`` in ``value``, an index past a list's end taken as 0; None when absent.
+
+    Only a string at the end counts: its quotes are what a new string copies.
+    """
+    steps: list[str | int] = []
+    for step in relative:
+        mapping, sequence = as_mapping(value), as_list(value)
+        if mapping is not None and not isinstance(step, int) and step in mapping:
+            value = mapping[step]
+        elif sequence is not None and isinstance(step, int) and sequence:
+            step = step if step < len(sequence) else 0
+            value = sequence[step]
+        else:
+            return None
+        steps.append(step)
+    return tuple(steps) if isinstance(value, str) else None
+
+
+def _char_at(text: str, position: tuple[int, int]) -> str:
+    line, column = position
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+    if line == 1 and text.startswith("\ufeff"):
+        start += 1
+    index = start + column - 1
+    return text[index] if 0 <= index < len(text) else ""
+
+
+@functools.cache
+def _field_models(model: type[pydantic.BaseModel]) -> dict[str, type[pydantic.BaseModel] | None]:
+    """Each field's file key, and the model inside it (``Provider``, ``list[Image]``) or None."""
+    return {
+        info.alias or name: _model_of(info.annotation) for name, info in model.model_fields.items()
+    }
+
+
+def _model_of(annotation: Any) -> type[pydantic.BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _nothing(value: Any) -> bool:
+    """``None`` or an empty list: not written under a key the file does not have."""
+    return value is None or (isinstance(value, list) and not value)
 
 
 def _mark_quoted(value: Any, quoted: frozenset[str], key: Any = None) -> Any:

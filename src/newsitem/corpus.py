@@ -11,8 +11,14 @@ in the order of the input, whatever the number of workers: the item, or the
 and :func:`map_texts` run a function of yours on each result in the workers
 and bring back only what it returns. Inputs are taken as they are needed and
 at most two chunks per worker are in flight, so memory stays flat however
-large the folder. With ``workers > 1``, run the calling code under
-``if __name__ == "__main__":``, as for any process pool.
+large the folder.
+
+With ``workers > 1``, a worker that dies (killed, out of memory) does not end
+the run: the file it was loading comes back as an error result with code
+``worker-died``, and the rest go on. Where workers are forked (Linux, with
+one thread running) a script needs no ``if __name__ == "__main__":`` guard;
+where they are spawned (macOS, Windows, or a start method you chose), a
+script without one stops at once with an error that says to add it.
 
 The work for one file, :func:`load_file`, is a pure module-level function that
 never raises for bad input, and its arguments and result pickle: an existing
@@ -22,20 +28,14 @@ with it.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.forkserver
 import os
 import re
-from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
-from itertools import islice
-from multiprocessing.context import BaseContext
 from pathlib import PurePath
-from typing import Any, Generic, TypeVar, cast, overload
+from typing import Any, Generic, TypeVar, overload
 
 from .api import NewsItem, load, loads
 from .errors import NewsItemError
@@ -46,6 +46,7 @@ __all__ = [
     "Progress",
     "Result",
     "Sources",
+    "UnguardedMainError",
     "iter_files",
     "iter_texts",
     "load_file",
@@ -68,6 +69,16 @@ Progress = Callable[[int, int | None], None]
 """Called as ``progress(done, total)``; ``total`` is ``None`` while it is unknown."""
 
 _GLOB_CHARS = frozenset("*?[")
+
+
+class UnguardedMainError(RuntimeError):
+    """Workers could not start: each one re-ran a script that has no ``__main__`` guard.
+
+    Raised at once by a parallel run whose workers are spawned (macOS,
+    Windows, or a start method chosen by the caller) when the calling script
+    starts the run at its top level: put that code under
+    ``if __name__ == "__main__":``.
+    """
 
 
 @dataclass(frozen=True)
@@ -232,7 +243,10 @@ def iter_files(
     _check_workers(workers, chunksize)
     total = _count(source, pattern) if progress is not None else None
     work = partial(_load_files, apply=None, model=model, strict=strict, limits=limits)
-    return _stream(paths(source, pattern=pattern), work, workers, chunksize, progress, total)
+    failed = partial(_failed_files, apply=None)
+    return _stream(
+        paths(source, pattern=pattern), work, failed, workers, chunksize, progress, total
+    )
 
 
 @overload
@@ -283,7 +297,10 @@ def map_files(
     _check_workers(workers, chunksize)
     total = _count(source, pattern) if progress is not None else None
     work = partial(_load_files, apply=fn, model=model, strict=strict, limits=limits)
-    return _stream(paths(source, pattern=pattern), work, workers, chunksize, progress, total)
+    failed = partial(_failed_files, apply=fn)
+    return _stream(
+        paths(source, pattern=pattern), work, failed, workers, chunksize, progress, total
+    )
 
 
 @overload
@@ -325,7 +342,8 @@ def iter_texts(
     _check_workers(workers, chunksize)
     total = len(texts) if isinstance(texts, Collection) else None
     work = partial(_load_texts, apply=None, model=model, strict=strict, limits=limits)
-    return _stream(enumerate(texts), work, workers, chunksize, progress, total)
+    failed = partial(_failed_texts, apply=None)
+    return _stream(enumerate(texts), work, failed, workers, chunksize, progress, total)
 
 
 @overload
@@ -366,7 +384,8 @@ def map_texts(
     _check_workers(workers, chunksize)
     total = len(texts) if isinstance(texts, Collection) else None
     work = partial(_load_texts, apply=fn, model=model, strict=strict, limits=limits)
-    return _stream(enumerate(texts), work, workers, chunksize, progress, total)
+    failed = partial(_failed_texts, apply=fn)
+    return _stream(enumerate(texts), work, failed, workers, chunksize, progress, total)
 
 
 def _load_files(
@@ -396,6 +415,26 @@ def _load_texts(
     return results if apply is None else [apply(result) for result in results]
 
 
+def _died(source: str, why: str) -> Result[Any]:
+    error = NewsItemError(f"not checked: {why}", path=source, code="worker-died")
+    return Result(source, error=error)
+
+
+def _failed_files(
+    batch: list[str], why: str, *, apply: Callable[[Result[Any]], Any] | None
+) -> list[Any]:
+    """The results of files whose worker died on them (``apply`` runs here, in the caller)."""
+    results = [_died(path, why) for path in batch]
+    return results if apply is None else [apply(result) for result in results]
+
+
+def _failed_texts(
+    batch: list[tuple[int, str]], why: str, *, apply: Callable[[Result[Any]], Any] | None
+) -> list[Any]:
+    results = [_died(f"<text {index}>", why) for index, _ in batch]
+    return results if apply is None else [apply(result) for result in results]
+
+
 def _count(source: Sources, pattern: str) -> int | None:
     """How many files ``source`` names, when it can be walked twice (not an iterator)."""
     if isinstance(source, Iterator):
@@ -413,6 +452,7 @@ def _check_workers(workers: int, chunksize: int) -> None:
 def _stream(
     inputs: Iterable[_In],
     work: Callable[[list[_In]], list[_Out]],
+    failed: Callable[[list[_In], str], list[_Out]],
     workers: int,
     chunksize: int,
     progress: Progress | None,
@@ -420,11 +460,14 @@ def _stream(
 ) -> Generator[_Out, None, None]:
     """``work`` over ``inputs`` in order, in this process or in a pool of ``workers``."""
     counted = _Counted(inputs)
-    results = (
-        _serial(counted, work)
-        if workers == 1
-        else _parallel(counted, work, workers, _chunk_size(chunksize, workers, total))
-    )
+    if workers == 1:
+        results = _serial(counted, work)
+    else:
+        from . import _pool  # multiprocessing is imported only for a parallel run
+
+        _pool.refuse_in_bootstrap()
+        size = _chunk_size(chunksize, workers, total)
+        results = _pool.run(counted, work, failed, workers, size)
     if progress is None:
         return results
     return _reporting(results, progress, total, counted)
@@ -435,26 +478,6 @@ def _serial(
 ) -> Generator[_Out, None, None]:
     for one in inputs:
         yield from work([one])
-
-
-def _parallel(
-    inputs: Iterable[_In], work: Callable[[list[_In]], list[_Out]], workers: int, size: int
-) -> Generator[_Out, None, None]:
-    """Ordered results of a process pool, with at most ``2 * workers`` chunks in flight."""
-    chunks = _chunks(inputs, size)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-    try:
-        pending: deque[Future[list[_Out]]] = deque(
-            pool.submit(work, chunk) for chunk in islice(chunks, 2 * workers)
-        )
-        while pending:
-            done = pending.popleft().result()
-            chunk = next(chunks, None)
-            if chunk is not None:  # keep the workers busy while the caller reads
-                pending.append(pool.submit(work, chunk))
-            yield from done
-    finally:  # also when the caller stops early: drop what is queued, end the workers
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _reporting(
@@ -488,38 +511,11 @@ class _Counted(Iterator[_In]):
         return item
 
 
-def _chunks(items: Iterable[_In], size: int) -> Iterator[list[_In]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def _chunk_size(chunksize: int, workers: int, total: int | None) -> int:
     """``chunksize``, made smaller when a short run would leave workers idle."""
     if total is None:
         return chunksize
     return max(1, min(chunksize, -(-total // (4 * workers))))
-
-
-def _context() -> BaseContext:
-    """The platform's start method, except that ``fork`` becomes ``forkserver``.
-
-    Forking a process that runs threads can deadlock the child (and warns from
-    Python 3.12); the fork server starts workers from a clean process instead,
-    and with newsitem imported there once, later pools start at once. The
-    caller's own choice of start method, and preloads, are kept.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    method = multiprocessing.get_start_method(allow_none=True) or methods[0]
-    if method == "fork" and "forkserver" in methods:
-        method = "forkserver"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        server = getattr(multiprocessing.forkserver, "_forkserver", None)
-        preload = getattr(server, "_preload_modules", None)
-        if isinstance(preload, list) and __name__ not in preload:
-            context.set_forkserver_preload([*cast("list[str]", preload), __name__])
-    return context
 
 
 def _expand(source: str, pattern: str) -> Iterator[str]:

@@ -1,7 +1,7 @@
 """The exceptions newsitem raises, and their stable codes.
 
 Every failure a caller can cause is a :class:`NewsItemError`. Third-party
-exceptions (ruamel.yaml's, pydantic's) never escape: they are chained as
+exceptions (pydantic's) never escape: they are chained as
 ``__cause__`` of the error raised here.
 
 ::
@@ -14,7 +14,7 @@ exceptions (ruamel.yaml's, pydantic's) never escape: they are chained as
     │   └── UnsupportedTagError         a tag newsitem will not construct
     ├── StructureError                  parses, but is not a mapping of plain values
     ├── LimitExceededError              size, depth or alias-expansion limit hit
-    ├── ValidationError                 values do not fit the model (``.issues``)
+    ├── ValidationError                 values do not fit the model (``.issues``); a ValueError
     ├── EditError                       a change that cannot be written back
     └── ConflictError                   the file changed on disk since it was loaded
 
@@ -218,8 +218,13 @@ class Issue:
     column: int | None = None
 
 
-class ValidationError(NewsItemError):
+class ValidationError(NewsItemError, ValueError):
     """The values do not fit the model. ``issues`` lists every problem found.
+
+    Raised by loading, by building a model (``Article(...)``,
+    ``Article.model_validate``), by an assignment and by adding to a model's
+    list; pydantic's own error is chained as ``__cause__``. It is a
+    ``ValueError``, as pydantic's is.
 
     ``str(error)`` prints one ``path:line:column: field: message`` line per issue.
     """

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
-from . import _edit, _fast, _io, _split, _yaml
+from . import _edit, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, SequenceNode, resolved
 from ._positions import line_column, line_start
@@ -66,10 +66,8 @@ class FrontMatterDocument:
             _io.check(text)
             parts = _split.split(text)
             self._split = parts
-            data = _fast.values(parts.yaml, self._limits)
             self._root: MappingNode | None = None
-            if data is None:
-                data = self._compose().data
+            data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
             if path is not None:
                 exc.path = path
@@ -87,7 +85,7 @@ class FrontMatterDocument:
         return composed
 
     def _tree(self) -> MappingNode:
-        """The source tree, composed on first need when the fast path read the values."""
+        """The source tree, composed on first need (an edit, a position)."""
         if self._root is None:
             try:
                 return self._compose().root
@@ -187,10 +185,8 @@ class FrontMatterDocument:
     def _changed(self) -> bool:
         """Whether ``data`` differs, type for type, from what the text says."""
         new = _edit.freeze(self.data)
-        if self._root is None:
-            original = _fast.values(self._split.yaml, self._limits)
-            if original is not None:
-                return new != _edit.freeze(original)
+        if self._root is None:  # no tree yet: compare with the values read again
+            return new != _edit.freeze(_yaml.values(self._split.yaml, limits=self._limits))
         return new != _edit.freeze_node(self._tree())
 
     def _layout(self) -> Layout:
@@ -329,9 +325,7 @@ def _start_of(node: Node) -> int:
 def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
     """Read the patched YAML back: what is written must be exactly ``data``."""
     try:
-        written = _fast.values(yaml, limits)
-        if written is None:
-            written = _yaml.compose(yaml, line_offset=1, limits=limits).data
+        written = _yaml.values(yaml, line_offset=1, limits=limits)
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
     if not _edit.same(written, data):

@@ -19,15 +19,26 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Annotated, Any, NoReturn, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 
 import pydantic
-from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+)
 from pydantic.alias_generators import to_camel
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from newsitem._lists import VALIDATED, ValidatedList, install
 from newsitem.errors import Issue, ValidationError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "TIMESTAMP_RULE",
@@ -35,13 +46,17 @@ __all__ = [
     "Article",
     "HttpUrlStr",
     "Image",
+    "ModelList",
     "NewsModel",
     "Provider",
     "RelatedItem",
     "SecuredParts",
+    "SecuredText",
     "Text",
     "Timestamp",
+    "ValidatedList",
     "WrittenQuoted",
+    "empty",
     "field_keys",
     "quoted_keys",
 ]
@@ -182,6 +197,24 @@ Timestamp = Annotated[
 """An aware datetime; ISO 8601 strings are parsed, extra fraction digits dropped."""
 
 
+T = TypeVar("T")
+
+
+def _null_as_empty(value: object) -> object:
+    return [] if value is None else value  # `topics: ~` is an empty list, kept as written
+
+
+def empty() -> list[Any]:
+    """The default of a list field: a new empty list (a ``default_factory``)."""
+    return []
+
+
+ModelList = Annotated[list[T], BeforeValidator(_null_as_empty), VALIDATED]
+"""The annotation of a list field: ``list[T]`` to type checkers, a :class:`ValidatedList`
+at run time (entries added later are validated). An absent key, or a null, reads as ``[]``;
+``model_fields_set`` tells whether the key was given."""
+
+
 class NewsModel(BaseModel):
     """The base of every newsitem model; subclass it (or a model) for your own keys.
 
@@ -189,8 +222,13 @@ class NewsModel(BaseModel):
     unless it is given an explicit ``Field(alias=...)``. Models are built by
     attribute name or by file key, keep unknown keys in ``model_extra``,
     validate assignments, and never coerce types (``Field(strict=False)`` opts
-    a field of your own out).
+    a field of your own out). Every validation failure, on construction,
+    ``model_validate`` or assignment, is a :class:`newsitem.ValidationError`.
+    ``del model.field`` resets an optional field to its default (unset).
     """
+
+    # The link to what holds the model (see newsitem._lists); never copied or pickled.
+    __slots__ = ("__weakref__", "_newsitem_parent")
 
     model_config = ConfigDict(
         alias_generator=to_camel,
@@ -204,14 +242,72 @@ class NewsModel(BaseModel):
         field_title_generator=lambda name, _info: name.replace("_", " ").capitalize(),
     )
 
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, type(self)) from exc
+
+    # Not a custom __init__ to pydantic: nested models are still built in
+    # pydantic's core, without a call back into Python for each one.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]  # pyright: ignore[reportFunctionMemberAccess]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """pydantic's ``model_validate``; failures are :class:`newsitem.ValidationError`."""
+        try:
+            return super().model_validate(obj, **options)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, cls) from exc
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """pydantic's ``model_validate_json``; failures are :class:`newsitem.ValidationError`."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, cls) from exc
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **options: Any) -> Self:
+        """pydantic's ``model_validate_strings``; failures are :class:`newsitem.ValidationError`."""
+        try:
+            return super().model_validate_strings(obj, **options)
+        except pydantic.ValidationError as exc:
+            raise _wrapped(exc, cls) from exc
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        install(cls)  # list fields read as validated lists, linked to their model
+
     def __setattr__(self, name: str, value: Any) -> None:
         # pydantic validates the assignment; its error is wrapped, never leaked.
         try:
             super().__setattr__(name, value)
         except pydantic.ValidationError as exc:
-            from newsitem._validation import from_pydantic_error  # _validation imports us
+            from newsitem._validation import assignment_error  # _validation imports us
 
-            raise from_pydantic_error(exc, type(self)) from exc
+            raise assignment_error(exc, self, name) from exc
+
+    def __delattr__(self, name: str) -> None:
+        info = type(self).model_fields.get(name)
+        if info is None:
+            super().__delattr__(name)  # an extra key, or a plain attribute
+            return
+        if info.is_required():
+            from newsitem._validation import assignment_error
+
+            raise assignment_error(None, self, name)
+        value = info.get_default(call_default_factory=True, validated_data={})
+        super().__setattr__(name, value)  # validated: a list default becomes a ValidatedList
+        self.__pydantic_fields_set__.discard(name)
+
+
+def _wrapped(exc: pydantic.ValidationError, model: type[BaseModel]) -> ValidationError:
+    from newsitem._validation import from_pydantic_error  # _validation imports us
+
+    return from_pydantic_error(exc, model)
 
 
 class Image(NewsModel):
@@ -238,7 +334,7 @@ class Provider(NewsModel):
     """The publisher's name, such as `Harbor Ledger`."""
     domain: str | None = None
     """The publisher's domain name, such as `harborledger.com`."""
-    images: list[Image] | None = None
+    images: ModelList[Image] = Field(default_factory=empty)
     """The publisher's logos or other images."""
 
 
@@ -263,7 +359,7 @@ class RelatedItem(NewsModel):
     """Who published the related article."""
     quality: int | None = None
     """The upstream feed's quality score for the related article."""
-    images: list[Image] | None = None
+    images: ModelList[Image] = Field(default_factory=empty)
     """Images of the related article."""
 
 
@@ -298,6 +394,32 @@ class SecuredParts:
                 f"expected a ciphertext of whole 16-byte blocks, got {len(ciphertext)} bytes"
             )
         return cls(ciphertext=ciphertext, iv=iv)
+
+
+# The usual shape, checked without decoding: strict base64 ciphertext, ';',
+# and 24 characters of base64 for a 16-byte IV.
+_SECURED_SHAPE = re.compile(
+    r"((?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?);[A-Za-z0-9+/]{22}=="
+)
+
+
+def _check_secured(text: str) -> str:
+    shape = _SECURED_SHAPE.fullmatch(text)
+    if shape is not None:
+        ciphertext = shape.group(1)
+        if (len(ciphertext) * 3 // 4 - ciphertext.count("=")) % 16 == 0:
+            return text
+    try:
+        SecuredParts.parse(text)
+    except ValidationError as exc:
+        raise PydanticCustomError(
+            "newsitem_secured", "{detail}", {"detail": exc.issues[0].message}
+        ) from None
+    return text
+
+
+SecuredText = Annotated[Text, AfterValidator(_check_secured)]
+"""``base64(ciphertext);base64(iv)``: checked when the item is validated (``invalid-secured``)."""
 
 
 def _secured_error(message: str) -> NoReturn:
@@ -336,20 +458,20 @@ class Article(NewsModel):
     """Whether the item is published."""
     provider: Provider | None = None
     """Who published the article."""
-    topics: list[str] | None = None
+    topics: ModelList[str] = Field(default_factory=empty)
     """The topics the article is about, such as `Robotics`."""
-    related: list[RelatedItem] | None = None
+    related: ModelList[RelatedItem] = Field(default_factory=empty)
     """Other articles on the same story."""
-    secured: Text | None = None
+    secured: SecuredText | None = None
     """Opaque encrypted data: base64 ciphertext, `;`, base64 16-byte IV."""
     # The other keys FORMAT.md names, in the order it names them.
     updated_date_time: Timestamp | None = None
     """When the article was last updated: an ISO 8601 date-time with a time zone."""
-    tags: list[str] | None = None
+    tags: ModelList[str] = Field(default_factory=empty)
     """Free-form tags from the upstream feed."""
     locale: str | None = None
     """The article's language and region, such as `en-GB`."""
-    categories: list[str] | None = None
+    categories: ModelList[str] = Field(default_factory=empty)
     """The upstream feed's categories for the article."""
     path: str | None = None
     """The item's path in the upstream feed."""

@@ -99,11 +99,19 @@ def _ruamel_accepts(yaml_text: str) -> bool:
     return value is None or isinstance(value, Mapping)
 
 
+# Files ruamel.yaml reads that YAML 1.2 refuses, with the suite case that says so.
+RUAMEL_LENIENT = {
+    # a double-quoted scalar's second line is not indented (suite case QB6E)
+    "github+explore/topics__opencomputers__index-8e11c52fa6.md",
+}
+
+
 def test_every_file_ruamel_parses_round_trips() -> None:
     """Every file whose front matter ruamel.yaml parses as a mapping round-trips byte for byte.
 
-    The only allowed refusal is an UnsupportedTagError: the contract forbids
-    constructing unknown tags that ruamel's round-trip loader keeps.
+    The allowed refusals are an UnsupportedTagError (the contract forbids
+    constructing unknown tags that ruamel's round-trip loader keeps) and the
+    texts YAML 1.2 refuses that ruamel.yaml takes (``RUAMEL_LENIENT``).
     """
     failures = []
     checked = 0
@@ -119,6 +127,11 @@ def test_every_file_ruamel_parses_round_trips() -> None:
         try:
             doc = frontmatter.loads(text)
         except errors.UnsupportedTagError:
+            continue
+        except errors.YAMLSyntaxError:
+            if name in RUAMEL_LENIENT or name.startswith("yaml+yaml-test-suite-errors/"):
+                continue
+            failures.append(f"{name}: refused")
             continue
         except errors.NewsItemError as error:
             failures.append(f"{name}: {error!r}")
@@ -177,11 +190,9 @@ def _json_differences(actual: Any, expected: Any, where: str = "$") -> list[str]
     return [f"{where}: unexpected type {type(actual).__qualname__}"]
 
 
-# Cases where both YAML parsers newsitem uses (ruamel.yaml's and libyaml) read
-# the text differently from the suite. Strict xfail: a fixed parser shows up.
-PARSER_DEVIATIONS = {
-    "652Z": "ruamel.yaml and libyaml read `?foo` in a flow mapping as the key `foo`",
-}
+# Cases where newsitem's parser reads the text differently from the suite.
+# Strict xfail: a fixed parser shows up. (None today.)
+PARSER_DEVIATIONS: dict[str, str] = {}
 
 
 def _suite_param(path: Path) -> object:

@@ -99,7 +99,7 @@ TEMPLATE: list[Line] = [
     _l(("related", 0, "images", 0, "width"), "        ", "width", "701", "int"),
     _l(("related", 0, "images", 0, "height"), "        ", "height", "526", "int"),
     _l(("related", 0, "images", 0, "isCached"), "        ", "isCached", "true", "bool"),
-    _l(("secured",), "", "secured", '"c2VjcmV0;aXY="', "str"),
+    _l(("secured",), "", "secured", '"AAECAwQFBgcICQoLDA0ODw==;EBESExQVFhcYGRobHB0eHw=="', "str"),
     _l(("updatedDateTime",), "", "updatedDateTime", "2021-09-27T19:00:00Z", "time"),
     _l(("tags",), "", "tags", None, "strs"),
     _l(("tags", 0), "  - ", None, "ai", "str!"),

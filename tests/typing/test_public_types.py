@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from pydantic import Field
 from typing_extensions import assert_type
 
 import newsitem
@@ -26,9 +27,11 @@ from newsitem import (
     Provider,
     RelatedItem,
     SecuredParts,
+    ValidatedList,
     ValidationError,
     frontmatter,
 )
+from newsitem.models import ModelList
 
 TEXT = """\
 ---
@@ -71,20 +74,61 @@ def test_item_and_article_types() -> None:
     assert_type(article.quality, int | None)
     assert_type(article.published, bool | None)
     assert_type(article.provider, Provider | None)
-    assert_type(article.topics, list[str] | None)
-    assert_type(article.related, list[RelatedItem] | None)
+    assert_type(article.topics, list[str])
+    assert_type(article.related, list[RelatedItem])
     assert_type(article.secured_parts(), SecuredParts | None)
     assert_type(article.model_extra, dict[str, Any] | None)
 
     assert article.published_date_time == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
-    assert article.related is not None
     related = article.related[0]
     assert_type(related, RelatedItem)
-    assert related.images is not None
     assert_type(related.images[0], Image)
     assert_type(related.images[0].width, int | None)
     assert related.images[0].width == 10
     assert article.model_extra == {"wireDesk": "europe"}
+
+
+MINIMAL = '---\ntitle: "Minimal"\nwebUrl: "https://www.citynews.example/m"\n---\n'
+
+
+class TaggedArticle(Article):
+    """A downstream article with a list field of its own, declared as the models do."""
+
+    desks: ModelList[str] = Field(default_factory=list)
+
+
+def test_list_fields_are_lists_without_none() -> None:
+    """Every list field is a ``list`` of its item type, never None: no check before ``append``."""
+    article = newsitem.loads(MINIMAL).article
+    assert_type(article.topics, list[str])
+    assert_type(article.tags, list[str])
+    assert_type(article.categories, list[str])
+    assert_type(article.related, list[RelatedItem])
+    article.related.append(RelatedItem(title="R", web_url="https://www.citynews.example/r"))
+    images = article.related[0].images
+    assert_type(images, list[Image])
+    images.append(Image(url="https://www.citynews.example/i.jpg", width=4))
+    assert_type(images[0].width, int | None)
+    provider = Provider(name="P")
+    assert_type(provider.images, list[Image])
+    plain: list[RelatedItem] = article.related  # a list[RelatedItem] wherever one is wanted
+    article.topics = ["AI"]  # a plain list assigns; the model wraps it
+    assert isinstance(article.topics, ValidatedList)
+    assert isinstance(plain, ValidatedList)
+    assert images[0].width == 4
+
+
+def test_validated_list_and_model_list_types() -> None:
+    """``ValidatedList[T]`` is a ``list[T]``; a subclass's ``ModelList[str]`` is a ``list[str]``."""
+    values: ValidatedList[str] = ValidatedList(["a"])
+    assert_type(values, ValidatedList[str])
+    as_list: list[str] = values
+    assert_type(as_list[0], str)
+    article = TaggedArticle(title="T", web_url="https://www.citynews.example/t")
+    assert_type(article.desks, list[str])
+    article.desks.append("europe")
+    assert article.desks == ["europe"]
+    assert isinstance(article.desks, ValidatedList)
 
 
 def test_subclass_model_is_seen_by_type_checkers() -> None:

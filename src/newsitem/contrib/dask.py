@@ -1,6 +1,7 @@
 """Check a folder on a Dask cluster: ``dask.bag`` maps the per-file check.
 
-Needs the ``dask`` extra (``pip install "newsitem[dask]"``). The paths are
+Needs the ``dask`` extra (``pip install "newsitem[dask]"``); without it,
+importing this module raises an ``ImportError`` that says so. The paths are
 listed here (names only, no file is read), then each worker loads and
 validates its share with :func:`~newsitem.contrib.records.check_file`, and
 the records are written as JSON Lines, one file per partition, in the order
@@ -21,12 +22,18 @@ installed. To keep the records in Dask instead of writing them, use
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from collections.abc import Iterable
 from functools import partial
-from typing import Any
+from typing import Any, cast
+
+try:
+    import dask.bag as db
+except ImportError as exc:  # the extra is not installed
+    raise ImportError(
+        "newsitem.contrib.dask needs Dask: install the \"dask\" extra, pip install 'newsitem[dask]'"
+    ) from exc
 
 from ..corpus import paths
 from ..limits import DEFAULT_LIMITS, Limits
@@ -46,7 +53,7 @@ def check_bag(
     model: type[Article] = Article,
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
-) -> Any:
+) -> db.Bag:
     """A lazy ``dask.bag.Bag`` of the :class:`~newsitem.contrib.records.Record` of each file.
 
     ``source`` and ``pattern`` name the files as for
@@ -54,10 +61,11 @@ def check_bag(
     (about a hundred partitions). ``model`` must be importable by the workers
     (defined at the top level of a module).
     """
-    bag = importlib.import_module("dask.bag")
     files = list(paths(source, pattern=pattern))
     work = partial(check_file, model=model, strict=strict, limits=limits)
-    return bag.from_sequence(files, npartitions=npartitions).map(work)
+    # dask's own annotations are partial: called as Any, returned as the Bag it is.
+    bags: Any = db
+    return cast("db.Bag", bags.from_sequence(files, npartitions=npartitions).map(work))
 
 
 def check_folder(
@@ -76,7 +84,7 @@ def check_folder(
     one JSON record per line, in the order of the paths) and returns their
     paths in that order. Options as for :func:`check_bag`.
     """
-    records = check_bag(
+    records: Any = check_bag(
         source, pattern=pattern, npartitions=npartitions, model=model, strict=strict, limits=limits
     )
     target = os.fspath(output).rstrip("/\\") + "/part-*.jsonl"

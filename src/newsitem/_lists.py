@@ -1,0 +1,339 @@
+"""List fields that validate what is added, and the links that give a model its place.
+
+A list field of a model (``related``, ``topics``, every ``images``) holds a
+:class:`ValidatedList`: a ``list`` whose ``append``, ``extend``, ``insert``,
+``+=`` and item assignment validate the new entries at once, so a dict
+appended to ``related`` becomes a ``RelatedItem`` or the call raises. The
+list knows the model that holds it, so that adding to a list the file did not
+have marks the field as set (and so written). Loading builds plain lists in
+pydantic's core; a field's list becomes a ``ValidatedList`` when the field
+is first read, so loading pays for no Python call per list.
+
+Each model and list also keeps a weak link to what holds it; an error raised
+deep inside an item names the value's full path (``related[0].images[0]``)
+and, for an item read from a file, the file and the line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+import weakref
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, cast, get_args, overload
+
+import pydantic
+from pydantic import GetJsonSchemaHandler, TypeAdapter
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+if TYPE_CHECKING:
+    from ._validation import Loc
+
+__all__ = [
+    "VALIDATED",
+    "Holder",
+    "ValidatedList",
+    "install",
+    "link_root",
+    "list_place",
+    "place",
+]
+
+T = TypeVar("T")
+
+
+class Holder(Protocol):
+    """What holds a whole article (a ``NewsItem``): it knows the file, if any."""
+
+    @property
+    def article(self) -> Any: ...
+
+    def _where(
+        self, loc: Loc, old: object, *, check: bool = True
+    ) -> tuple[str | None, Callable[[Loc], tuple[int, int] | None] | None]: ...
+
+
+class _Items:
+    """How to validate one entry of a list of ``item_type``; built on first use."""
+
+    def __init__(self, item_type: Any) -> None:
+        self.item_type = item_type
+        self._adapter: TypeAdapter[Any] | None = None
+        self.model = _model_in(item_type)
+
+    def validate(self, value: object) -> Any:
+        if self._adapter is None:
+            self._adapter = TypeAdapter(self.item_type)
+        # A model entry follows its own (strict) config; a scalar is held to
+        # the strictness of the models: "5" is not an int.
+        return self._adapter.validate_python(value, strict=None if self.model else True)
+
+
+@functools.lru_cache(maxsize=256)
+def _items(item_type: Any) -> _Items:
+    return _Items(item_type)
+
+
+def _model_in(annotation: object) -> type[pydantic.BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+class ValidatedList(list[T]):
+    """A model's list field: entries added to it are validated as they are added.
+
+    ``append``, ``extend``, ``insert``, ``+=`` and item assignment turn each
+    new entry into the field's item type (a dict into a ``RelatedItem``) or
+    raise :class:`~newsitem.errors.ValidationError`, which names the entry's
+    field path. Everything else is a plain ``list``; ``model_dump`` gives
+    plain lists.
+    """
+
+    __slots__ = ("__weakref__", "_items", "_name", "_owner")
+    # Set by the model holding the list (see adopt); a list made by hand has
+    # none, and validates nothing.
+    _items: _Items | None
+    _owner: weakref.ref[pydantic.BaseModel] | None
+    _name: str | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The links are rebuilt by the model that holds the list when it is unpickled.
+        return (ValidatedList, (list(self),))
+
+    def _check(self, value: object, index: int) -> T:
+        items = getattr(self, "_items", None)
+        if items is None:
+            return cast("T", value)
+        try:
+            checked = cast("T", items.validate(value))
+        except pydantic.ValidationError as exc:
+            from ._validation import list_error  # _validation imports the models
+
+            raise list_error(exc, self, index, items.model) from exc
+        if isinstance(checked, pydantic.BaseModel):
+            _link(checked, self, None)
+        return checked
+
+    def _grew(self) -> None:
+        """Mark the field as set on its owner: a list the file did not have is written."""
+        link = getattr(self, "_owner", None)
+        owner = link() if link is not None else None
+        if owner is not None and self._name is not None:
+            owner.__pydantic_fields_set__.add(self._name)
+
+    def append(self, value: T, /) -> None:
+        super().append(self._check(value, len(self)))
+        self._grew()
+
+    def insert(self, index: SupportsIndex, value: T, /) -> None:
+        position = min(
+            max(index.__index__() + (len(self) if index.__index__() < 0 else 0), 0), len(self)
+        )
+        super().insert(index, self._check(value, position))
+        self._grew()
+
+    def extend(self, values: Iterable[T], /) -> None:
+        start = len(self)
+        checked = [self._check(value, start + offset) for offset, value in enumerate(values)]
+        super().extend(checked)
+        if checked:
+            self._grew()
+
+    def __iadd__(self, values: Iterable[T], /) -> ValidatedList[T]:  # type: ignore[override,misc]
+        self.extend(values)
+        return self
+
+    @overload
+    def __setitem__(self, index: SupportsIndex, value: T, /) -> None: ...
+    @overload
+    def __setitem__(self, index: slice, value: Iterable[T], /) -> None: ...
+    def __setitem__(self, index: SupportsIndex | slice, value: Any, /) -> None:
+        if isinstance(index, slice):
+            start = index.indices(len(self))[0]
+            checked = [self._check(entry, start + offset) for offset, entry in enumerate(value)]
+            super().__setitem__(index, checked)
+        else:
+            position = index.__index__()
+            super().__setitem__(index, self._check(value, position % len(self) if self else 0))
+        self._grew()
+
+
+class _Validated:
+    """Annotation metadata: the field holds a :class:`ValidatedList` of its item type."""
+
+    def __repr__(self) -> str:
+        return "VALIDATED"
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # A null is read as an empty list (`topics: ~`): the schema accepts it too.
+        return {"anyOf": [handler(schema), {"type": "null"}]}
+
+
+VALIDATED = _Validated()
+
+
+def _link(child: object, container: object, name: str | None) -> None:
+    """Record that ``child`` (a model) sits in ``container`` (under the field ``name``)."""
+    try:
+        object.__setattr__(child, "_newsitem_parent", (weakref.ref(container), name))
+    except AttributeError:  # a model of another kind, without the slot
+        return
+
+
+@functools.cache
+def _children(model: type[pydantic.BaseModel]) -> tuple[tuple[str, _Items | None], ...]:
+    """The fields of ``model`` that hold a model or a list of items, with the item type."""
+    found: list[tuple[str, _Items | None]] = []
+    for name, info in model.model_fields.items():
+        if VALIDATED in info.metadata:
+            arguments = get_args(info.annotation)
+            found.append((name, _items(arguments[0]) if arguments else None))
+        elif _model_in(info.annotation) is not None:
+            found.append((name, None))
+    return tuple(found)
+
+
+_WRAPPING = threading.Lock()
+
+
+class _ChildField:
+    """The attribute of a field holding a list or a model: links the value to its model.
+
+    Loading builds plain lists in pydantic's core; the first read of the
+    attribute makes the list a :class:`ValidatedList` and links it (and a
+    nested model) to the model it belongs to, so nothing is paid for at load.
+    The value stays in the model's ``__dict__``, where pydantic keeps it.
+    """
+
+    __slots__ = ("items", "name")
+
+    def __init__(self, name: str, items: _Items | None) -> None:
+        self.name = name
+        self.items = items
+
+    def __get__(self, model: pydantic.BaseModel | None, cls: type[Any] | None = None) -> Any:
+        if model is None:  # like any pydantic field, not an attribute of the class
+            raise AttributeError(self.name)
+        values = vars(model)
+        try:
+            value: Any = values[self.name]
+        except KeyError:
+            raise AttributeError(self.name) from None
+        items = self.items
+        if items is None:
+            if isinstance(value, pydantic.BaseModel):
+                link = getattr(value, "_newsitem_parent", None)
+                if link is None or link[0]() is not model:
+                    _link(value, model, self.name)
+            return value
+        held: ValidatedList[Any]
+        if _is_validated_list(value):
+            held = value
+        elif isinstance(value, list):
+            with _WRAPPING:  # two threads reading it first must get the same list
+                current: Any = values.get(self.name)
+                if _is_validated_list(current):
+                    held = current
+                else:
+                    held = values[self.name] = _wrap(value, items)  # pyright: ignore[reportUnknownArgumentType]
+        else:
+            return value
+        owner = getattr(held, "_owner", None)
+        if owner is None or owner() is not model:
+            held._owner = weakref.ref(model)  # pyright: ignore[reportPrivateUsage]
+            held._name = self.name  # pyright: ignore[reportPrivateUsage]
+            held._items = items  # pyright: ignore[reportPrivateUsage]
+        return held
+
+    def __set__(self, model: pydantic.BaseModel, value: Any) -> None:
+        # pydantic's __setattr__ validates and stores in __dict__ without coming here.
+        vars(model)[self.name] = value
+
+
+def _is_validated_list(value: object) -> bool:
+    return type(value) is ValidatedList
+
+
+def install(model: type[pydantic.BaseModel]) -> None:
+    """Put a :class:`_ChildField` on ``model`` for each field that holds a list or a model."""
+    for name, items in _children(model):
+        setattr(model, name, _ChildField(name, items))
+
+
+def _wrap(values: list[Any], items: _Items) -> ValidatedList[Any]:
+    wrapped: ValidatedList[Any] = ValidatedList(values)
+    wrapped._items = items  # pyright: ignore[reportPrivateUsage]
+    if items.model is not None and wrapped:
+        link = (weakref.ref(wrapped), None)
+        for entry in wrapped:
+            with contextlib.suppress(AttributeError):  # a model without the slot
+                object.__setattr__(entry, "_newsitem_parent", link)
+    return wrapped
+
+
+def link_root(article: object, holder: object) -> None:
+    """Record that ``article`` is the front matter of ``holder`` (a ``NewsItem``)."""
+    _link(article, holder, None)
+
+
+def place(model: pydantic.BaseModel) -> tuple[Loc, Holder | None]:
+    """Where ``model`` sits: its path in file keys, and the item holding it (if any).
+
+    The path is followed up as long as each link still holds: a model moved
+    out of its list, or a list replaced, ends the path there.
+    """
+    loc: list[str | int] = []
+    node: object = model
+    while True:
+        link = getattr(node, "_newsitem_parent", None)
+        if link is None:
+            break
+        container = link[0]()
+        if isinstance(container, ValidatedList):
+            entries = cast("ValidatedList[object]", container)
+            index = next((i for i, entry in enumerate(entries) if entry is node), None)
+            link = getattr(entries, "_owner", None)
+            owner = link() if link is not None else None
+            name = getattr(entries, "_name", None)
+            if index is None or owner is None or name is None:
+                break
+            if owner.__dict__.get(name) is not entries:
+                break
+            loc += [index, _key(owner, name)]
+            node = owner
+        elif isinstance(container, pydantic.BaseModel):
+            name = cast("str", link[1])
+            if container.__dict__.get(name) is not node:
+                break
+            loc.append(_key(container, name))
+            node = container
+        elif container is not None and getattr(container, "article", None) is node:
+            return tuple(reversed(loc)), cast("Holder", container)
+        else:
+            break
+    return tuple(reversed(loc)), None
+
+
+def list_place(values: ValidatedList[Any]) -> tuple[Loc, Holder | None]:
+    """Where the list ``values`` sits, as :func:`place` gives it for a model."""
+    link = getattr(values, "_owner", None)
+    owner = link() if link is not None else None
+    name: str | None = getattr(values, "_name", None)
+    if owner is None or name is None or owner.__dict__.get(name) is not values:
+        return (), None
+    loc, holder = place(owner)
+    return (*loc, _key(owner, name)), holder
+
+
+def _key(model: pydantic.BaseModel, name: str) -> str:
+    info = type(model).model_fields.get(name)
+    return (info.alias or name) if info is not None else name
