@@ -1,17 +1,18 @@
-"""newsitem against its peers, on a synthetic corpus it generates; prints markdown tables.
+"""newsitem against its peers, in one run, on a corpus it generates; prints markdown tables.
 
-    python benchmarks/run.py                         # the default run, a few minutes
+    python benchmarks/run.py                         # the default run, several minutes
+    python benchmarks/run.py --quick                 # a smoke test, well under a minute
+    python benchmarks/run.py --corpus DIR            # real news-item files timed too
     python benchmarks/run.py --stream-items 100000   # the full streaming case
+    python benchmarks/run.py --survey DIR...         # the style shares of folders, and exit
 
-Every case times each contender on every item ``--repeat`` times, with the
-contenders taking turns within each repetition, and keeps the median per item;
-the tables give the median over the items of those medians (microseconds per
-item), and ratios of those medians (peer / newsitem: how many times faster
-newsitem is). Nothing here asserts: the targets are printed with a yes or no.
-
-"newsitem (full path)" is newsitem with its fast read path switched off in
-this process (``newsitem._fast._loads = None``), which is what an install
-without the ``fast`` extra runs.
+In every case the contenders are timed item by item, taking turns on each item
+(the order rotating from item to item and pass to pass), so that a noisy moment
+hits all of them and the item-by-item ratios compare like with like. An item's
+time is the median of its ``--passes`` passes; the tables give the mean, the
+median, the 95th and 99th percentiles and the largest of those times over the
+items, and ratios of means. Nothing here asserts: the targets are printed with
+"met?".
 """
 
 from __future__ import annotations
@@ -22,48 +23,41 @@ import gc
 import json
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import imports
 import peers
 import synth
 
 import newsitem
-from newsitem import _split
-
-_fast: Any
-try:  # the fast read path of newsitem versions before the one reader
-    from newsitem import _fast
-except ImportError:
-    _fast = None
 
 HERE = Path(__file__).resolve().parent
+OURS = "newsitem"
+FM = "python-frontmatter + pydantic"
+RT = "ruamel.yaml rt + pydantic"
+RT_EDIT = "ruamel.yaml rt load + edit + dump"
+RT_DUMP = "ruamel.yaml rt dump"
+VALIDATE_ONLY = "pydantic validation alone (parsed values in)"
+LOAD, DUMP, EDIT = "load + validate", "dump, unchanged", "load, edit one field, dump"
+TAIL = 1.5  # the per-item speed-up over python-frontmatter + pydantic ...
+TAIL_SHARE = 0.95  # ... that this share of the items must reach
+
+QUICK = {"items": 50, "passes": 1, "check_items": 50, "stream_items": 300, "import_runs": 3}
+DEFAULTS = {"items": 2000, "passes": 3, "check_items": 300, "stream_items": 10_000}
+DEFAULTS["import_runs"] = 20
 
 
 # -- timing ----------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def full_path(on: bool) -> Iterator[None]:
-    """Switch newsitem's fast read path off for the duration (when ``on``)."""
-    if _fast is None:  # one reader: nothing to switch
-        yield
-        return
-    saved = _fast._loads
-    if on:
-        _fast._loads = None
-    try:
-        yield
-    finally:
-        _fast._loads = saved
 
 
 @dataclass
@@ -71,11 +65,11 @@ class Contender:
     name: str
     fn: Callable[[Any], object]
     inputs: Sequence[Any]
-    no_fast: bool = False
     times: list[list[float]] = field(default_factory=list)
 
-    def medians(self) -> list[float]:
-        return [statistics.median(per_item) for per_item in self.times]
+    def per_item_us(self) -> list[float]:
+        """Each item's median over the passes, in microseconds."""
+        return [statistics.median(t) * 1e6 for t in self.times]
 
 
 def tolerant(fn: Callable[[Any], object]) -> Callable[[Any], object]:
@@ -90,29 +84,128 @@ def tolerant(fn: Callable[[Any], object]) -> Callable[[Any], object]:
     return call
 
 
-def measure(contenders: list[Contender], repeat: int, label: str) -> dict[str, float]:
-    """Median over items of each contender's per-item median time, in microseconds.
+def measure(contenders: list[Contender], passes: int, label: str) -> dict[str, list[float]]:
+    """Per contender, each item's time in microseconds (the median over ``passes``).
 
-    Every contender runs behind the same ``try`` (:func:`tolerant`), so that
-    the few items a peer rejects (see the values table) do not stop the run.
+    On each item every contender takes its turn, starting with a different
+    one from item to item and pass to pass.
     """
-    for c in contenders:
-        c.fn = tolerant(c.fn)
-        c.times = [[] for _ in c.inputs]
-        with full_path(c.no_fast):
-            for x in c.inputs[:20]:  # warm up: imports, caches
-                c.fn(x)
-    for rep in range(repeat):
-        for c in contenders:
-            print(f"  {label}: {c.name} ({rep + 1}/{repeat})", file=sys.stderr, flush=True)
-            gc.collect()
-            fn, clock, times = c.fn, time.perf_counter, c.times
-            with full_path(c.no_fast):
-                for i, x in enumerate(c.inputs):
-                    start = clock()
-                    fn(x)
-                    times[i].append(clock() - start)
-    return {c.name: statistics.median(c.medians()) * 1e6 for c in contenders}
+    count = len(contenders[0].inputs)
+    if any(len(c.inputs) != count for c in contenders):
+        raise ValueError("every contender must have one input per item")
+    calls = [tolerant(c.fn) for c in contenders]
+    for c, call in zip(contenders, calls, strict=True):
+        c.times = [[] for _ in range(count)]
+        for x in c.inputs[:20]:  # warm up: imports, caches
+            call(x)
+    slots = [(call, c.inputs, c.times) for call, c in zip(calls, contenders, strict=True)]
+    turns = [slots[k:] + slots[:k] for k in range(len(slots))]
+    clock = time.perf_counter
+    for p in range(passes):
+        print(f"  {label}: pass {p + 1}/{passes}", file=sys.stderr, flush=True)
+        gc.collect()
+        for i in range(count):
+            for call, inputs, times in turns[(i + p) % len(turns)]:
+                x = inputs[i]
+                start = clock()
+                call(x)
+                times[i].append(clock() - start)
+    return {c.name: c.per_item_us() for c in contenders}
+
+
+# -- statistics ------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0-100), interpolated between the closest ranks."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = (len(ordered) - 1) * q / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def summary(values: Sequence[float]) -> dict[str, float]:
+    return {
+        "mean": statistics.fmean(values),
+        "p50": percentile(values, 50),
+        "p95": percentile(values, 95),
+        "p99": percentile(values, 99),
+        "max": max(values),
+    }
+
+
+def speedups(peer: Sequence[float], ours: Sequence[float]) -> list[float]:
+    """Item by item, how many times faster newsitem is than the peer."""
+    return [p / o for p, o in zip(peer, ours, strict=True)]
+
+
+def speedup_summary(ratios: Sequence[float]) -> dict[str, float]:
+    return {
+        "share_at_least_1_5x": sum(r >= TAIL for r in ratios) / len(ratios),
+        "p1": percentile(ratios, 1),
+        "p5": percentile(ratios, 5),
+        "p50": percentile(ratios, 50),
+        "min": min(ratios),
+        "below_1x": sum(r < 1 for r in ratios) / len(ratios),
+    }
+
+
+# -- the cases -------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    """Per case, per contender, each item's time in microseconds."""
+
+    texts: list[str]
+    times: dict[str, dict[str, list[float]]]
+    floor: list[str]
+    tree_only: list[str]
+
+    def stats(self) -> dict[str, dict[str, dict[str, float]]]:
+        return {
+            case: {name: summary(values) for name, values in by.items()}
+            for case, by in self.times.items()
+        }
+
+
+def run_cases(texts: list[str], passes: int, label: str) -> Results:
+    """Load + validate (with the floor), unchanged dump, and one edit, timed on ``texts``."""
+    yamls = [peers.split(t)[0] for t in texts]
+    floor = peers.floor_parsers()
+    tree = peers.tree_only()
+    load = [
+        Contender(OURS, peers.newsitem_load, texts),
+        Contender(RT, peers.ruamel_rt_load, texts),
+        Contender(FM, peers.frontmatter_load, texts),
+    ]
+    if peers.pydantic_yaml is not None:
+        load.append(Contender("pydantic-yaml", peers.pydantic_yaml_load, texts))
+    load += [Contender(name, fn, yamls) for name, fn in {**floor, **tree}.items()]
+    parsed = [peers.SAFE.load(y) for y in yamls]
+    load.append(Contender(VALIDATE_ONLY, newsitem.Article.model_validate, parsed))
+    times = {LOAD: measure(load, passes, f"{label} load")}
+    del parsed
+
+    items = [newsitem.loads(t) for t in texts]
+    rt_loaded = [(peers.RT.load(y), peers.split(t)[1]) for y, t in zip(yamls, texts, strict=True)]
+    dump = [
+        Contender(OURS, newsitem.dumps, items),
+        Contender(RT_DUMP, lambda pair: peers.ruamel_rt_dump(*pair), rt_loaded),
+    ]
+    times[DUMP] = measure(dump, passes, f"{label} dump")
+    del items, rt_loaded, dump
+
+    edit = [
+        Contender(OURS, peers.newsitem_edit, texts),
+        Contender("newsitem.frontmatter (no model)", peers.newsitem_document_edit, texts),
+        Contender(RT_EDIT, peers.ruamel_rt_edit, texts),
+    ]
+    times[EDIT] = measure(edit, passes, f"{label} edit")
+    return Results(texts, times, list(floor), list(tree))
 
 
 # -- agreement: every contender reads the same values ------------------------
@@ -125,9 +218,8 @@ def values(article: Any) -> Any:
 def agreement(texts: Sequence[str]) -> dict[str, dict[str, int]]:
     """Per peer, on ``texts``: how many items give newsitem's values, other ones, or fail."""
     loaders: dict[str, Callable[[str], Any]] = {
-        "newsitem (full path)": peers.newsitem_load,
-        "ruamel.yaml rt + pydantic": peers.ruamel_rt_load,
-        "python-frontmatter + pydantic": peers.frontmatter_load,
+        RT: peers.ruamel_rt_load,
+        FM: peers.frontmatter_load,
     }
     if peers.pydantic_yaml is not None:
         loaders["pydantic-yaml"] = peers.pydantic_yaml_load
@@ -136,8 +228,7 @@ def agreement(texts: Sequence[str]) -> dict[str, dict[str, int]]:
         expected = values(peers.newsitem_load(text))
         for name, load in loaders.items():
             try:
-                with full_path(name == "newsitem (full path)"):
-                    got = values(load(text))
+                got = values(load(text))
             except Exception:
                 counts[name]["failed"] += 1
                 continue
@@ -152,7 +243,7 @@ def fidelity(texts: Sequence[str]) -> dict[str, int]:
     for text in texts:
         yaml, body = peers.split(text)
         same_rt += peers.ruamel_rt_dump(peers.RT.load(yaml), body) == text
-    return {"newsitem": same_ours, "ruamel.yaml rt": same_rt}
+    return {OURS: same_ours, "ruamel.yaml rt": same_rt}
 
 
 # -- streaming -------------------------------------------------------------
@@ -161,7 +252,7 @@ def fidelity(texts: Sequence[str]) -> dict[str, int]:
 def write_stream_corpus(folder: Path, count: int, seed: int) -> None:
     """``count`` items as ``folder/NNNNNN.md``, one flat folder (kept if already there)."""
     folder.mkdir(parents=True, exist_ok=True)
-    marker = folder / f".complete-{count}-{seed}"
+    marker = folder / f".complete-{count}-{seed}-{synth.VERSION}"
     if marker.exists():
         return
     print(f"  writing {count} items to {folder}", file=sys.stderr, flush=True)
@@ -170,17 +261,25 @@ def write_stream_corpus(folder: Path, count: int, seed: int) -> None:
     marker.touch()
 
 
-def stream(folder: Path, workers: int, mode: str) -> dict[str, Any]:
+def stream(folder: Path, workers: int, mode: str, checkpoint: int) -> dict[str, Any]:
     print(f"  stream: workers={workers} mode={mode}", file=sys.stderr, flush=True)
     argv = [sys.executable, str(HERE / "stream.py"), str(folder), "--workers", str(workers)]
-    done = subprocess.run(
-        [*argv, "--mode", mode, "--pattern", "*.md"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    argv += ["--mode", mode, "--pattern", "*.md", "--checkpoint", str(checkpoint)]
+    done = subprocess.run(argv, check=True, capture_output=True, text=True)
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+def growth(s: dict[str, Any]) -> float:
+    """MB gained by the largest process after the checkpoint (the first tenth of the files)."""
+    main: float = s["main_peak_mb"] - (s["main_peak_at_checkpoint_mb"] or s["main_peak_mb"])
+    worker = 0.0
+    if s["worker_peak_mb"] is not None and s["worker_peak_at_checkpoint_mb"] is not None:
+        worker = s["worker_peak_mb"] - s["worker_peak_at_checkpoint_mb"]
+    return max(main, worker)
+
+
+FLAT_MB = 5.0  # "memory flat": at most this much growth after the first tenth of the files
 
 
 # -- report ----------------------------------------------------------------
@@ -194,25 +293,31 @@ def mb(value: float | None) -> str:
     return "n/a" if value is None else f"{value:,.0f} MB"
 
 
+def pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 
 
+PACKAGES = (
+    "newsitem",
+    "pydantic",
+    "ruamel.yaml",
+    "ruamel.yaml.clibz",
+    "yaml-rs",
+    "PyYAML",
+    "python-frontmatter",
+    "pydantic-yaml",
+    "rapidyaml",
+)
+
+
 def versions() -> str:
-    names = [
-        "newsitem",
-        "pydantic",
-        "ruamel.yaml",
-        "ruamel.yaml.clibz",
-        "yaml-rs",
-        "PyYAML",
-        "python-frontmatter",
-        "pydantic-yaml",
-        "rapidyaml",
-    ]
-    return ", ".join(f"{name} {_version(name)}" for name in names)
+    return ", ".join(f"{name} {_version(name)}" for name in PACKAGES)
 
 
 def _version(name: str) -> str:
@@ -230,94 +335,346 @@ def cpu() -> str:
     return platform.processor() or platform.machine()
 
 
-def ratio_row(
-    case: str, ours: str, ours_us: float, peer: str, peer_us: float, target: float | None
-) -> list[str]:
-    ratio = peer_us / ours_us
-    met = "—" if target is None else ("yes" if ratio >= target else "**no**")
+def loadavg() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+@dataclass
+class Target:
+    name: str
+    measured: str
+    required: str
+    met: bool | None
+
+    def row(self) -> list[str]:
+        met = "—" if self.met is None else ("yes" if self.met else "**no**")
+        return [self.name, self.measured, self.required, met]
+
+
+def targets(r: Results, stats: dict[str, dict[str, dict[str, float]]]) -> list[Target]:
+    load, dump, edit = stats[LOAD], stats[DUMP], stats[EDIT]
+    ours = load[OURS]["mean"]
+    out: list[Target] = []
+
+    def faster(case: str, by: dict[str, dict[str, float]], peer: str, at_least: float) -> None:
+        ratio = by[peer]["mean"] / by[OURS]["mean"]
+        out.append(
+            Target(
+                f"{case}, mean: faster than {peer}",
+                f"{ratio:,.1f}x ({us(by[OURS]['mean'])} vs {us(by[peer]['mean'])})",
+                f">= {at_least:g}x",
+                ratio >= at_least,
+            )
+        )
+
+    faster(LOAD, load, FM, 2.5)
+    faster(LOAD, load, RT, 40)
+    if r.floor:
+        fastest = min(r.floor, key=lambda name: load[name]["mean"])
+        over = ours / load[fastest]["mean"]
+        out.append(
+            Target(
+                f"{LOAD}, mean: within 3x of the fastest bare parse ({fastest})",
+                f"{over:,.1f}x its time ({us(ours)} vs {us(load[fastest]['mean'])})",
+                "<= 3x",
+                over <= 3,
+            )
+        )
+    tail = speedup_summary(speedups(r.times[LOAD][FM], r.times[LOAD][OURS]))
+    out.append(
+        Target(
+            f"no slow tail: items {TAIL:g}x or more faster than {FM}",
+            f"{pct(tail['share_at_least_1_5x'])} (5th percentile {tail['p5']:,.2f}x)",
+            f">= {TAIL_SHARE:.0%} of the items",
+            tail["share_at_least_1_5x"] >= TAIL_SHARE,
+        )
+    )
+    faster(EDIT, edit, RT_EDIT, 20)
+    faster(DUMP, dump, RT_DUMP, 200)
+    return out
+
+
+def corpus_section(texts: list[str], title: str, drawn: bool) -> list[str]:
+    total, counts = synth.survey(texts)
+    sizes = [len(t.encode("utf-8")) for t in texts]
+    related: dict[int, int] = {}
+    for text in texts:
+        n = len(newsitem.loads(text).article.related or ())
+        related[n] = related.get(n, 0) + 1
+    plain = sum(not synth.habits(t) for t in texts)
+    header = ["habit", "share set in synth.py", "items here", "share here"]
+    rows = [
+        [habit, pct(synth.SHARES[habit]) if drawn else "—", str(n), pct(n / total)]
+        for habit, n in counts.items()
+    ]
+    if not drawn:
+        header, rows = ["habit", "items", "share"], [row[::2][:1] + row[2:] for row in rows]
+    spread = ", ".join(f"{k}: {related[k]}" for k in sorted(related))
     return [
-        case,
-        f"{ours}: {us(ours_us)}",
-        f"{peer}: {us(peer_us)}",
-        f"{ratio:,.1f}x",
-        "—" if target is None else f">= {target:g}x",
-        met,
+        f"{title}: {total} items, {plain} of them ({pct(plain / total)}) with none of these "
+        f"habits; size median {percentile(sizes, 50):,.0f} bytes, 95th percentile "
+        f"{percentile(sizes, 95):,.0f}, largest {max(sizes):,}. Related items per item "
+        f"(count: items): {spread}.",
+        "",
+        table(header, rows),
+        "",
     ]
 
 
-def main(argv: list[str] | None = None) -> int:
+def case_tables(r: Results, stats: dict[str, dict[str, dict[str, float]]]) -> list[str]:
+    out: list[str] = []
+    header = ["contender", "mean", "median", "p95", "p99", "max", "its mean ÷ newsitem's"]
+    for case, by in stats.items():
+        ours = by[OURS]["mean"]
+        rows = []
+        for name, s in by.items():
+            kind = " (floor)" if name in r.floor else ""
+            rows.append(
+                [
+                    f"{name}{kind}",
+                    *(us(s[k]) for k in ("mean", "p50", "p95", "p99", "max")),
+                    f"{s['mean'] / ours:,.2f}",
+                ]
+            )
+        out += [f"**{case}** (µs per item)", "", table(header, rows), ""]
+    return out
+
+
+def speedup_section(r: Results) -> list[str]:
+    ours = r.times[LOAD][OURS]
+    peers_here = [name for name in (FM, "pydantic-yaml", RT) if name in r.times[LOAD]]
+    buckets = ((0, 1), (1, TAIL), (TAIL, 2.5), (2.5, 5), (5, 40), (40, float("inf")))
+    rows = []
+    for name in peers_here:
+        ratios = speedups(r.times[LOAD][name], ours)
+        s = speedup_summary(ratios)
+        spread = [pct(sum(lo <= x < hi for x in ratios) / len(ratios)) for lo, hi in buckets]
+        rows.append(
+            [name, pct(s["share_at_least_1_5x"])]
+            + [f"{s[k]:,.2f}x" for k in ("min", "p1", "p5", "p50")]
+            + spread
+        )
+    labels = [f"{lo:g}-{hi:g}x" if hi != float("inf") else f">= {lo:g}x" for lo, hi in buckets]
+    header = ["item by item, over", f">= {TAIL:g}x", "min", "p1", "p5", "median", *labels]
+    out = [f"**Speed-up item by item** ({LOAD}: the peer's time ÷ newsitem's)", ""]
+    out += [table(header, rows), ""]
+    ratios = speedups(r.times[LOAD][FM], ours)
+    worst = sorted(range(len(ratios)), key=ratios.__getitem__)[:5]
+    rows = [
+        [
+            str(i),
+            f"{len(r.texts[i].encode('utf-8')):,}",
+            f"{ratios[i]:,.2f}x",
+            us(ours[i]),
+            us(r.times[LOAD][FM][i]),
+            ", ".join(sorted(synth.habits(r.texts[i]))) or "(reference style)",
+        ]
+        for i in worst
+    ]
+    header = ["item", "bytes", "speed-up", "newsitem", FM, "habits"]
+    out += [f"The five items with the smallest speed-up over {FM}:", "", table(header, rows), ""]
+    out += [f"By habit ({LOAD}; an item counts under each of its habits):", ""]
+    out += [table(*by_habit(r.texts, ours, r.times[LOAD][FM])), ""]
+    return out
+
+
+def by_habit(
+    texts: Sequence[str], ours: Sequence[float], peer: Sequence[float]
+) -> tuple[list[str], list[list[str]]]:
+    """Per habit: newsitem's and the peer's mean, and the share of items at 1.5x or more."""
+    found = [synth.habits(t) for t in texts]
+    groups: dict[str, list[int]] = {"(none: the reference style)": []}
+    groups.update({habit: [] for habit in synth.SHARES})
+    for i, habits in enumerate(found):
+        for habit in habits or ("(none: the reference style)",):
+            groups[habit].append(i)
+    rows = []
+    for habit, members in groups.items():
+        if not members:
+            continue
+        mine = [ours[i] for i in members]
+        theirs = [peer[i] for i in members]
+        fast = sum(p / o >= TAIL for p, o in zip(theirs, mine, strict=True)) / len(members)
+        rows.append(
+            [
+                habit,
+                str(len(members)),
+                us(statistics.fmean(mine)),
+                us(statistics.fmean(theirs)),
+                f"{statistics.fmean(theirs) / statistics.fmean(mine):,.2f}x",
+                pct(fast),
+            ]
+        )
+    header = ["habit", "items", "newsitem mean", f"{FM} mean", "ratio of means", f">= {TAIL:g}x"]
+    return header, rows
+
+
+def import_section(numbers: dict[str, Any]) -> list[str]:
+    lazy = numbers["lazy_loaded_eagerly"]
+    packages = ", ".join(f"{k} {v:,.0f} ms" for k, v in numbers["largest_packages_ms"].items())
+    rows = [
+        ["`python -c pass` (median)", f"{numbers['python_pass_ms']:,.0f} ms"],
+        ['`python -c "import newsitem"` (median)', f"{numbers['python_import_ms']:,.0f} ms"],
+        ["import newsitem, the difference", f"{numbers['import_ms']:,.0f} ms"],
+        [
+            "`-X importtime`, cumulative under newsitem",
+            f"{numbers['importtime_cumulative_ms']:,.0f} ms",
+        ],
+        ["own import time by package, largest", packages],
+        ["modules loaded after `import newsitem`", str(numbers["modules_loaded"])],
+        ["loaded before they are used (should be none)", ", ".join(lazy) or "none"],
+    ]
+    return [
+        f"**`import newsitem`**, {numbers['runs']} fresh processes each",
+        "",
+        table(["measure", "value"], rows),
+        "",
+    ]
+
+
+def stream_section(streams: list[dict[str, Any]]) -> list[str]:
+    by = {(s["mode"], s["workers"]): s for s in streams}
+    rows = []
+    for s in streams:
+        one = by[(s["mode"], 1)]["items_per_s"]
+        rows.append(
+            [
+                f"`{s['mode']}`",
+                str(s["workers"]),
+                f"{s['items']:,}",
+                f"{s['seconds']:,.1f} s",
+                f"{s['items_per_s']:,.0f}",
+                f"{s['items_per_s'] / one:,.2f}x",
+                f"{mb(s['baseline_mb'])} → {mb(s['main_peak_at_checkpoint_mb'])} → "
+                f"{mb(s['main_peak_mb'])}",
+                mb(s["worker_peak_mb"]),
+                mb(s["tree_peak_mb"]),
+            ]
+        )
+    header = [
+        "mode",
+        "workers",
+        "files",
+        "time",
+        "items/s",
+        "vs 1 worker",
+        "main peak RSS: start → a tenth of the files → end",
+        "largest worker peak",
+        "all processes, peak sum",
+    ]
+    return ["**Streaming**", "", table(header, rows), ""]
+
+
+def stream_target(streams: list[dict[str, Any]]) -> Target:
+    worst = max(streams, key=growth)
+    peak = max(max(s["main_peak_mb"], s["worker_peak_mb"] or 0.0) for s in streams)
+    return Target(
+        f"memory flat when streaming {worst['items']:,} files ({len(streams)} runs)",
+        f"largest growth after the first tenth {growth(worst):,.1f} MB "
+        f"(`{worst['mode']}`, workers={worst['workers']}); largest peak {mb(peak)}",
+        f"<= {FLAT_MB:g} MB",
+        growth(worst) <= FLAT_MB,
+    )
+
+
+def read_folder(folder: Path) -> tuple[list[str], int]:
+    """The texts under ``folder`` that load as news items, and how many files did not."""
+    texts: list[str] = []
+    skipped = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            text = path.read_bytes().decode("utf-8")
+            newsitem.loads(text)
+        except (UnicodeDecodeError, newsitem.NewsItemError):
+            skipped += 1
+            continue
+        texts.append(text)
+    return texts, skipped
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0] if __doc__ else None,
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--items", type=int, default=2000, help="items in the timed corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the corpus")
+    parser.add_argument("--quick", action="store_true", help=f"a smoke test: {QUICK}")
+    parser.add_argument("--items", type=int, help=f"synthetic items timed ({DEFAULTS['items']})")
+    parser.add_argument("--passes", type=int, help=f"timed passes ({DEFAULTS['passes']})")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--check-items", type=int, default=300, help="items on which values are compared"
+        "--check-items",
+        type=int,
+        help=f"items whose values are compared ({DEFAULTS['check_items']})",
+    )
+    parser.add_argument("--corpus", type=Path, help="a folder of real news items to time too")
+    parser.add_argument(
+        "--stream-items", type=int, help=f"files streamed, 0 to skip ({DEFAULTS['stream_items']})"
     )
     parser.add_argument(
-        "--stream-items", type=int, default=10_000, help="files in the streaming folder (0: skip)"
+        "--stream-dir", type=Path, help="where to write the streamed files (kept and reused)"
     )
     parser.add_argument(
-        "--stream-dir",
-        type=Path,
-        default=None,
-        help="where to write the streaming folder (kept, reused); default a temporary folder",
+        "--import-runs",
+        type=int,
+        help=f"fresh processes per import measure ({DEFAULTS['import_runs']})",
     )
-    parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument(
+        "--survey", type=Path, nargs="+", help="print the style shares of folders and exit"
+    )
     args = parser.parse_args(argv)
+    for key, default in DEFAULTS.items():
+        if getattr(args, key) is None:
+            setattr(args, key, QUICK[key] if args.quick else default)
+    return args
 
-    load_before = os.getloadavg()
+
+def survey_only(folders: list[Path]) -> int:
+    """The habits of every file with a front matter under ``folders`` (names ``_*`` left out)."""
+    texts: list[str] = []
+    for folder in folders:
+        paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("_"))
+        texts += [path.read_bytes().decode("utf-8", errors="replace") for path in paths]
+    fenced = [t for t in texts if synth.has_front_matter(t)]
+    total, counts = synth.survey(fenced)
+    rows = [[habit, str(n), pct(n / total)] for habit, n in counts.items()]
+    print(f"{len(texts)} files, {total} with a front matter, in {len(folders)} folder(s)\n")
+    print(table(["habit", "files", "share"], rows))
+    return 0
+
+
+@dataclass
+class Run:
+    """Everything one run measured."""
+
+    command: str
+    load_before: str
+    texts: list[str]
+    agreed: dict[str, dict[str, int]]
+    kept: dict[str, int]
+    synthetic: Results
+    real: Results | None
+    skipped: int
+    import_numbers: dict[str, Any]
+    streams: list[dict[str, Any]]
+
+
+def measure_all(args: argparse.Namespace, command: str) -> Run:
+    load_before = loadavg()
     print(f"generating {args.items} items", file=sys.stderr, flush=True)
     texts = synth.corpus(args.items, seed=args.seed)
-    sizes = sorted(len(t.encode("utf-8")) for t in texts)
-    fast_share = sum(_fast.values(_split.split(t).yaml) is not None for t in texts) if _fast else 0
     print(f"checking values on {args.check_items} items", file=sys.stderr, flush=True)
     agreed = agreement(texts[: args.check_items])
     kept = fidelity(texts[: args.check_items])
-
-    # -- load + validate ---------------------------------------------------
-    yamls = [peers.split(t)[0] for t in texts]
-    floor = peers.floor_parsers()
-    load = [
-        Contender("newsitem", peers.newsitem_load, texts),
-        Contender("newsitem (full path)", peers.newsitem_load, texts, no_fast=True),
-        Contender("ruamel.yaml rt + pydantic", peers.ruamel_rt_load, texts),
-        Contender("python-frontmatter + pydantic", peers.frontmatter_load, texts),
-    ]
-    if peers.pydantic_yaml is not None:
-        load.append(Contender("pydantic-yaml", peers.pydantic_yaml_load, texts))
-    load += [Contender(name, fn, yamls) for name, fn in floor.items()]
-    parsed = [peers.yaml_rs.loads(y) if peers.yaml_rs else peers.RT.load(y) for y in yamls]
-    validate_only = "pydantic validation alone (parsed values in)"
-    load.append(Contender(validate_only, newsitem.Article.model_validate, parsed))
-    load_us = measure(load, args.repeat, "load")
-
-    # -- dump, edit --------------------------------------------------------
-    items = [newsitem.loads(t) for t in texts]
-    rt_loaded = [(peers.RT.load(y), peers.split(t)[1]) for y, t in zip(yamls, texts, strict=True)]
-    dump_us = measure(
-        [
-            Contender("newsitem", newsitem.dumps, items),
-            Contender("ruamel.yaml rt", lambda pair: peers.ruamel_rt_dump(*pair), rt_loaded),
-        ],
-        args.repeat,
-        "dump",
-    )
-    del items, rt_loaded
-    edit_us = measure(
-        [
-            Contender("newsitem", peers.newsitem_edit, texts),
-            Contender("newsitem (full path)", peers.newsitem_edit, texts, no_fast=True),
-            Contender("newsitem.frontmatter (no model)", peers.newsitem_document_edit, texts),
-            Contender("ruamel.yaml rt", peers.ruamel_rt_edit, texts),
-        ],
-        args.repeat,
-        "edit",
-    )
-
-    # -- streaming ---------------------------------------------------------
+    synthetic = run_cases(texts, args.passes, "synthetic")
+    real: Results | None = None
+    skipped = 0
+    if args.corpus is not None:
+        real_texts, skipped = read_folder(args.corpus)
+        if real_texts:
+            real = run_cases(real_texts, args.passes, "real")
+    print("  import newsitem", file=sys.stderr, flush=True)
+    import_numbers = imports.measure(args.import_runs)
     streams: list[dict[str, Any]] = []
     if args.stream_items:
         with contextlib.ExitStack() as stack:
@@ -325,157 +682,122 @@ def main(argv: list[str] | None = None) -> int:
             if folder is None:
                 folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsb-")))
             write_stream_corpus(folder, args.stream_items, args.seed + 1_000_000)
-            streams = [stream(folder, w, mode) for mode in ("iter", "map") for w in (1, 2)]
-
-    # -- report ------------------------------------------------------------
-    out: list[str] = []
-    out.append(
-        f"Machine: {cpu()}, {os.cpu_count()} cores; Python {platform.python_version()} "
-        f"on {platform.system()} {platform.release()}. Load average (1 min) "
-        f"{load_before[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end."
-    )
-    out.append(f"Packages: {versions()}.")
-    out.append(
-        f"Corpus: {len(texts)} synthetic items (seed {args.seed}), median "
-        f"{sizes[len(sizes) // 2]:,} bytes, largest {sizes[-1]:,}; the fast path read "
-        f"{fast_share} of {len(texts)}. Medians of {args.repeat} passes."
-    )
-    out.append("")
-    rows: list[list[str]] = []
-    ours = {"newsitem": "newsitem", "newsitem (full path)": "newsitem (full path)"}
-    for peer_name, target in (
-        ("ruamel.yaml rt + pydantic", 20.0),
-        ("pydantic-yaml", 20.0),
-        ("python-frontmatter + pydantic", 1.5),
-    ):
-        if peer_name not in load_us:
-            continue
-        rows.extend(
-            ratio_row("load + validate", name, load_us[name], peer_name, load_us[peer_name], target)
-            for name in ours
-        )
-    rows.append(
-        ratio_row(
-            "dump, unchanged",
-            "newsitem",
-            dump_us["newsitem"],
-            "ruamel.yaml rt",
-            dump_us["ruamel.yaml rt"],
-            100,
-        )
-    )
-    rows.extend(
-        ratio_row(
-            "load, edit one field, dump",
-            name,
-            edit_us[name],
-            "ruamel.yaml rt",
-            edit_us["ruamel.yaml rt"],
-            10 if name in ours else None,
-        )
-        for name in (*ours, "newsitem.frontmatter (no model)")
-    )
-    for s in streams:
-        peak = max(s["main_peak_mb"], s["worker_peak_mb"] or 0.0)
-        rows.append(
-            [
-                f"stream {s['items']:,} files, `{s['mode']}`, workers={s['workers']}",
-                f"peak RSS {mb(peak)} (largest process)",
-                "—",
-                "—",
-                "< 150 MB",
-                "yes" if peak < 150 else "**no**",
+            checkpoint = max(1, args.stream_items // 10)
+            streams = [
+                stream(folder, w, mode, checkpoint) for mode in ("iter", "map") for w in (1, 2)
             ]
-        )
-    out.append(table(["case", "newsitem", "peer", "ratio", "target", "met?"], rows))
-    out.append("")
+    return Run(
+        command, load_before, texts, agreed, kept, synthetic, real, skipped, import_numbers, streams
+    )
 
-    base = load_us["newsitem"]
-    floor_rows = [
-        [
-            name,
-            us(load_us[name]),
-            f"{base / load_us[name]:,.1f}x",
-            f"{load_us['newsitem (full path)'] / load_us[name]:,.1f}x",
-        ]
-        for name in (*floor, validate_only)
+
+def all_targets(run: Run, stats: dict[str, dict[str, dict[str, float]]]) -> list[Target]:
+    goals = targets(run.synthetic, stats)
+    if run.streams:
+        goals.append(stream_target(run.streams))
+    numbers = run.import_numbers
+    lazy = numbers["lazy_loaded_eagerly"]
+    goals.append(
+        Target(
+            "`import newsitem` loads nothing it does not need yet",
+            f"{numbers['import_ms']:,.0f} ms; loaded early: {', '.join(lazy) or 'nothing'}",
+            f"none of {', '.join(imports.LAZY)}",
+            not lazy,
+        )
+    )
+    return goals
+
+
+def targets_table(title: str, goals: Sequence[Target]) -> list[str]:
+    rows = [g.row() for g in goals]
+    return [
+        f"**Targets** ({title})",
+        "",
+        table(["target", "measured", "required", "met?"], rows),
+        "",
     ]
-    out.append(
-        table(
-            [
-                "floor: bare parse of the front matter",
-                "median",
-                "newsitem ÷ it",
-                "newsitem (full path) ÷ it",
-            ],
-            floor_rows,
-        )
-    )
-    out.append("")
 
-    if streams:
-        by = {(s["mode"], s["workers"]): s for s in streams}
-        stream_rows = []
-        for s in streams:
-            one = by[(s["mode"], 1)]["items_per_s"]
-            stream_rows.append(
-                [
-                    f"`{s['mode']}`",
-                    str(s["workers"]),
-                    f"{s['items']:,}",
-                    f"{s['seconds']:,.1f} s",
-                    f"{s['items_per_s']:,.0f}",
-                    f"{s['items_per_s'] / one:,.2f}x",
-                    f"{mb(s['baseline_mb'])} → {mb(s['main_peak_after_5000_mb'])} → "
-                    f"{mb(s['main_peak_mb'])}",
-                    mb(s["worker_peak_mb"]),
-                    mb(s["tree_peak_mb"]),
-                ]
-            )
-        out.append(
-            table(
-                [
-                    "mode",
-                    "workers",
-                    "files",
-                    "time",
-                    "items/s",
-                    "vs 1 worker",
-                    "main RSS: start → 5,000 files → end",
-                    "largest child peak",
-                    "all processes, peak sum",
-                ],
-                stream_rows,
-            )
-        )
-        out.append("")
 
-    out.append(
-        table(
-            ["values checked on", "same as newsitem", "different", "failed"],
-            [
-                [name, str(c["same"]), str(c["different"]), str(c["failed"])]
-                for name, c in agreed.items()
-            ],
-        )
-    )
-    out.append("")
-    out.append(
+def report(args: argparse.Namespace, run: Run, goals: Sequence[Target]) -> list[str]:
+    stats = run.synthetic.stats()
+    out = [
+        f"Command: `{run.command}`",
+        "",
+        f"Machine: {cpu()}, {os.cpu_count()} cores; Python {platform.python_version()} "
+        f"on {platform.system()} {platform.release()}. Load average (1 / 5 / 15 min) "
+        f"{run.load_before} at the start, {loadavg()} at the end.",
+        "",
+        f"Packages: {versions()}.",
+        "",
+        f"Each item's time is the median of {args.passes} pass(es); contenders take turns on "
+        "every item. Times are per item.",
+        "",
+    ]
+    out += corpus_section(run.texts, f"Corpus: synthetic (seed {args.seed})", drawn=True)
+    out += targets_table("synthetic corpus", goals)
+    out += case_tables(run.synthetic, stats)
+    out += speedup_section(run.synthetic)
+    out += import_section(run.import_numbers)
+    if run.streams:
+        out += stream_section(run.streams)
+    agree_rows = [
+        [name, str(c["same"]), str(c["different"]), str(c["failed"])]
+        for name, c in run.agreed.items()
+    ]
+    checked, kept = len(run.texts[: args.check_items]), run.kept
+    out += [
+        table(["values checked on", "same as newsitem", "different", "failed"], agree_rows),
+        "",
         f"Unchanged load + dump gives the input back byte for byte: newsitem "
-        f"{kept['newsitem']} of {args.check_items}, ruamel.yaml rt {kept['ruamel.yaml rt']} "
-        f"of {args.check_items}."
-    )
-    print("\n".join(out))
+        f"{kept[OURS]} of {checked}, ruamel.yaml rt {kept['ruamel.yaml rt']} of {checked}.",
+        "",
+    ]
+    if args.corpus is not None:
+        out += [f"## Real files: {args.corpus}", ""]
+        out += [f"{run.skipped} files did not load as news items and were left out.", ""]
+    if run.real is not None:
+        real_stats = run.real.stats()
+        out += corpus_section(run.real.texts, "Corpus", drawn=False)
+        out += targets_table("these files", targets(run.real, real_stats))
+        out += case_tables(run.real, real_stats)
+        out += speedup_section(run.real)
+    return out
+
+
+def numbers(args: argparse.Namespace, run: Run, goals: Sequence[Target]) -> dict[str, Any]:
+    """What the run measured, for ``--json``."""
+    load = run.synthetic.times[LOAD]
+    return {
+        "command": run.command,
+        "python": platform.python_version(),
+        "items": len(run.texts),
+        "passes": args.passes,
+        "corpus": dict(zip(("items", "habits"), synth.survey(run.texts), strict=True)),
+        "stats_us": run.synthetic.stats(),
+        "speedup_over_frontmatter": speedup_summary(speedups(load[FM], load[OURS])),
+        "floor": run.synthetic.floor,
+        "targets": [g.__dict__ for g in goals],
+        "import": run.import_numbers,
+        "streams": run.streams,
+        "agreement": run.agreed,
+        "fidelity": run.kept,
+        "real": None
+        if run.real is None
+        else {"items": len(run.real.texts), "stats_us": run.real.stats()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.survey is not None:
+        return survey_only(args.survey)
+    command = shlex.join(["python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
+    run = measure_all(args, command)
+    goals = all_targets(run, run.synthetic.stats())
+    print("\n".join(report(args, run, goals)).rstrip())
     if args.json is not None:
-        numbers = {
-            "load_us": load_us,
-            "dump_us": dump_us,
-            "edit_us": edit_us,
-            "streams": streams,
-            "agreement": agreed,
-            "fidelity": kept,
-        }
-        args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(numbers(args, run, goals), indent=2) + "\n"
+        args.json.write_text(text, encoding="utf-8")
     return 0
 
 

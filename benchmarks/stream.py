@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("iter", "map"), default="iter")
     parser.add_argument("--pattern", default="**/*.md")
     parser.add_argument("--chunksize", type=int, default=64)
+    parser.add_argument(
+        "--checkpoint", type=int, default=5000, help="also note the peaks after this many files"
+    )
     args = parser.parse_args(argv)
 
     from newsitem import corpus
@@ -108,13 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     count = invalid = 0
     early: float | None = None
+    early_worker: float | None = None
     start = time.perf_counter()
     for result in results:
         count += 1
         ok = result.ok if args.mode == "iter" else result["ok"]
         invalid += not ok
-        if count == 5000:
+        if count == args.checkpoint:
             early = peak_mb()
+            if sampler is not None:
+                early_worker = max(sampler.worker_peak.values(), default=None)
     seconds = time.perf_counter() - start
     if sampler is not None:
         sampler.stop()
@@ -126,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": seconds,
         "items_per_s": count / seconds if seconds else 0.0,
         "baseline_mb": baseline,
-        "main_peak_after_5000_mb": early,
+        "checkpoint": args.checkpoint,
+        "main_peak_at_checkpoint_mb": early,
+        "worker_peak_at_checkpoint_mb": early_worker,
         "main_peak_mb": peak_mb(),
         "worker_peak_mb": max(sampler.worker_peak.values(), default=None) if sampler else None,
         "tree_peak_mb": sampler.tree_peak if sampler else None,
