@@ -26,8 +26,7 @@ from ._lists import link_root
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import Loc, Locator, from_pydantic_error, naive_timestamps, validate
-from .frontmatter import FrontMatterDocument
-from .frontmatter import load as _load_document
+from .frontmatter import FrontMatterDocument, typed_load, typed_loads
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
 
@@ -237,7 +236,7 @@ def loads(
             f"loads() takes the text of an item as a str, not {type(text).__name__}; "
             "for bytes, a path or a file use load()"
         )
-    return _read(FrontMatterDocument(text, limits=limits), model, strict)
+    return _read(typed_loads(text, limits), model, strict)
 
 
 @overload
@@ -260,7 +259,7 @@ def load(
     A text file is read as it gives its text: open it with ``newline=""`` to
     keep CRLF line endings. Anything else is a ``TypeError``.
     """
-    return _read(_load_document(source, limits=limits), model, strict)
+    return _read(typed_load(source, limits), model, strict)
 
 
 def dumps(item: NewsItem[Any]) -> str:
