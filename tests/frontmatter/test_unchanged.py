@@ -66,3 +66,23 @@ def test_a_value_pickle_cannot_write_is_refused_as_yaml_would() -> None:
     doc.data["count"] = lambda: 1
     with pytest.raises(EditError, match="function"):
         frontmatter.dumps(doc)
+
+
+@pytest.mark.parametrize(
+    ("plain", "value"),
+    [
+        ("2024-05-01", dt.date(2024, 5, 1)),
+        ("2024-05-01 10:00:00", dt.datetime(2024, 5, 1, 10, tzinfo=dt.timezone.utc)),
+        ("2024-13-01", "2024-13-01"),  # the shape of a date, not a date
+        ("2024-5", "2024-5"),
+        ("1234-", "1234-"),
+        ("123e-5", 0.00123),  # a "-" at the fifth character of a number
+        ("12345", 12345),
+        ("-2024-05-01", "-2024-05-01"),
+    ],
+)
+def test_plain_scalars_that_look_like_dates(plain: str, value: object) -> None:
+    """Values, keys and list entries read alike: the YAML 1.2 core schema with timestamps."""
+    doc = frontmatter.loads(f"---\nv: {plain}\n{plain}: k\nl:\n  - {plain}\n---\n")
+    assert doc.data == {"v": value, value: "k", "l": [value]}
+    assert type(doc.data["v"]) is type(value)
