@@ -86,3 +86,23 @@ def test_plain_scalars_that_look_like_dates(plain: str, value: object) -> None:
     doc = frontmatter.loads(f"---\nv: {plain}\n{plain}: k\nl:\n  - {plain}\n---\n")
     assert doc.data == {"v": value, value: "k", "l": [value]}
     assert type(doc.data["v"]) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("plain", "value"),
+    [
+        ("~", None),
+        ("Null", None),
+        ("nULL", "nULL"),
+        ("TRUE", True),
+        ("tRue", "tRue"),
+        ("False", False),
+        ("fal", "fal"),
+        ("~x", "~x"),
+        ("news", "news"),
+    ],
+)
+def test_plain_words_of_the_core_schema(plain: str, value: object) -> None:
+    doc = frontmatter.loads(f"---\nv: {plain}\nl:\n  - {plain}\n---\n")
+    assert doc.data == {"v": value, "l": [value]}
+    assert type(doc.data["v"]) is type(value)
