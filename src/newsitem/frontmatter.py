@@ -20,7 +20,7 @@ from typing import Any
 
 from . import _edit, _io, _split, _yaml
 from ._io import Source, Target
-from ._nodes import MappingNode, Node, SequenceNode, resolved
+from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
 from ._positions import line_column, line_start
 from ._render import Layout
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
@@ -137,6 +137,33 @@ class FrontMatterDocument:
                 return None
             found = node.keys[0]
         return self._line_column(_start_of(found))
+
+    def comment(self, path: Sequence[str | int]) -> str | None:
+        """The comment on the line of the value at ``path``, as loaded, without its ``#``.
+
+        The comment is the one after the value on the line where the value
+        ends (for a block scalar, also the one after its ``|`` or ``>``
+        header). ``None`` when the value has none, or does not exist.
+        """
+        node: Node = self._tree()
+        found: Node | None = None
+        for step in path:
+            child = _child(resolved(node), step)
+            if child is None:
+                return None
+            node = found = child
+        if found is None:
+            return None
+        yaml = self._split.yaml
+        ends = [last_offset(found)]
+        if isinstance(found, ScalarNode) and found.style in ("|", ">"):
+            ends.insert(0, found.start)
+        for end in ends:
+            line_end = _LINE_BREAK.search(yaml, end)
+            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
+            if match is not None:
+                return match.group(1).strip()
+        return None
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         return line_column(self._split.yaml, offset, 1)  # the opening fence is line 1
@@ -287,6 +314,7 @@ def insert(mapping: MutableMapping[Any, Any], index: int, key: Any, value: Any) 
 
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_COMMENT = re.compile(r"[ \t]#(.*)")
 
 
 def _layout_of(text: str, root: MappingNode, newline: str, quotes: tuple[int, int]) -> Layout:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import Protocol
 
-from . import _check, _convert, _del, _export, _fmt, _get, _schema, _set
+from . import _check, _convert, _del, _export, _fmt, _get, _lint, _schema, _set
 from ._common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Commands, UsageError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "VERBS", "Verb", "main"]
@@ -36,7 +36,7 @@ class Verb(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-VERBS: tuple[Verb, ...] = (_check, _get, _set, _del, _fmt, _convert, _schema, _export)
+VERBS: tuple[Verb, ...] = (_check, _get, _set, _del, _fmt, _convert, _schema, _export, _lint)
 """The verb modules, in the order ``newsitem --help`` lists them."""
 
 

@@ -1,0 +1,253 @@
+"""What ``lint`` costs over what ``check`` costs, on the same generated items.
+
+    python benchmarks/lint.py                  # 2,000 items a corpus, 5 rounds
+    python benchmarks/lint.py --items 5000 --repeat 9
+
+Corpora, each written to a temporary folder:
+
+* ``multilingual``: items in reference style whose titles, excerpts, topics,
+  provider names and related items are sentences in fourteen scripts (so
+  every string reaches the text rules), ``--damaged`` of them (default one in
+  ten) damaged: mojibake, an entity, a double space, a tracking parameter;
+* the same with no item damaged, and with every item damaged;
+* ``synth``: the peers benchmark's corpus (the habits of files in the wild:
+  CRLF, BOM, comments, block scalars...), as it is: its articles take a
+  provider at random, so most of them have a domain-mismatch, and about a
+  third of its sentences carry ``Stampâ€™s``.
+
+An item with a finding costs more than a clean one: its findings are located
+in the file's source tree, which the fast read path does not build, so it is
+composed then (the same cost ``check`` pays for an invalid item).
+
+Each case is timed ``--repeat`` rounds, check and lint taking turns, in CPU
+seconds of the process (``time.process_time``; the commands: the children's
+user + system time), which a busy machine disturbs less than the wall clock:
+
+* in process, the work per file: ``corpus.load_file(path)`` (what ``check``
+  does) against ``lint.lint_result(corpus.load_file(path))`` and
+  ``lint.duplicate_items`` over the run; fast read path on, and off (an
+  install without the ``fast`` extra) for ``multilingual``;
+* the commands ``newsitem check -q DIR`` and ``newsitem lint -q DIR`` on
+  ``multilingual``, a fresh process each (start-up included).
+
+Prints the median and mean of the rounds, and the ratio of the medians (lint /
+check). Nothing asserts; the numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import synth
+
+import newsitem
+from newsitem import corpus, lint
+
+try:  # the fast read path (yaml-rs), where this version of newsitem has one
+    from newsitem import _fast
+except ImportError:
+    _fast = None
+
+SENTENCES = {
+    "de": "Die Süddeutsche Zeitung berichtet über Größe und Straßen in München",
+    "fr": "Le gouvernement français annonce une réforme de l'hôpital à Besançon",
+    "es": "El niño y el señor hablan de la economía en España",
+    "pl": "Wrocław i Łódź: gęś, źródło i żółć w wiadomościach",
+    "cs": "Česká škola a řeka v Brně, kůň a úterý",
+    "el": "Η Ελλάδα και οι ειδήσεις από την Αθήνα",
+    "ru": "Новости из Москвы: правительство и экономика",
+    "he": "חדשות מירושלים על הממשלה והכלכלה",
+    "ar": "أخبار القاهرة عن الحكومة والاقتصاد",
+    "hi": "दिल्ली से समाचार: सरकार और अर्थव्यवस्था",
+    "ja": "日本経済新聞が東京のニュースを伝える",
+    "zh": "北京政府发布经济新闻",
+    "ko": "서울 정부가 경제 뉴스를 발표했다",
+    "en": "Rates rise “again” — and markets… react 😀",
+}
+DAMAGE = (
+    lambda text: text.encode("utf-8").decode("cp1252", "replace"),
+    lambda text: text.replace(" ", " &amp; ", 1),
+    lambda text: text.replace(" ", "  ", 1),
+)
+
+
+def multilingual(seed: int, damaged: float = 0.1) -> str:
+    """An item in reference style with text in several scripts; ``damaged`` of them damaged."""
+    rng = random.Random(seed)
+    langs = list(SENTENCES)
+
+    def text() -> str:
+        return SENTENCES[rng.choice(langs)]
+
+    title = text()
+    url = f"https://www.example{seed % 50}.com/news/{seed}"
+    if rng.random() < damaged:
+        title = rng.choice(DAMAGE)(title)
+        url += "?utm_source=feed&id=3"
+    related = [
+        newsitem.RelatedItem(
+            title=text(),
+            excerpt=text(),
+            web_url=f"https://www.other{n}.org/{seed}/{n}",
+            provider=newsitem.Provider(name=text(), domain=f"other{n}.org"),
+            quality=rng.randint(0, 200),
+            images=[
+                newsitem.Image(url=f"https://img.other{n}.org/{seed}.jpg", width=640, height=480)
+            ],
+        )
+        for n in range(rng.randint(0, 3))
+    ]
+    article = newsitem.Article(
+        category="news",
+        title=title,
+        excerpt=" ".join(text() for _ in range(3)),
+        web_url=url,
+        type="article",
+        quality=rng.randint(0, 100),
+        heat=-1,
+        published=True,
+        provider=newsitem.Provider(name=text(), domain=f"example{seed % 50}.com"),
+        topics=[text() for _ in range(rng.randint(1, 4))],
+        related=related,
+    )
+    return newsitem.dumps(newsitem.NewsItem(article))
+
+
+def write_corpus(folder: Path, texts: Iterable[str]) -> list[str]:
+    folder.mkdir()
+    for n, text in enumerate(texts):
+        (folder / f"{n:06d}.md").write_text(text, encoding="utf-8", newline="")
+    return sorted(str(path) for path in folder.iterdir())
+
+
+def has_fast_path() -> bool:
+    return _fast is not None and getattr(_fast, "_loads", None) is not None
+
+
+@contextlib.contextmanager
+def fast_path(on: bool) -> Iterator[None]:
+    saved = _fast._loads
+    if not on:
+        _fast._loads = None
+    try:
+        yield
+    finally:
+        _fast._loads = saved
+
+
+def check_pass(paths: list[str]) -> None:
+    for path in paths:
+        corpus.load_file(path)
+
+
+def lint_pass(paths: list[str]) -> None:
+    reports = [lint.lint_result(corpus.load_file(path)) for path in paths]
+    lint.duplicate_items(reports)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def rounds(
+    cases: dict[str, Callable[[], object]], repeat: int, clock: Callable[[], float]
+) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    names = list(cases)
+    for round_ in range(repeat):
+        for name in names if round_ % 2 == 0 else reversed(names):
+            gc.collect()
+            start = clock()
+            cases[name]()
+            times[name].append(clock() - start)
+    return times
+
+
+def in_process(paths: list[str], repeat: int) -> dict[str, list[float]]:
+    cases = {"check": lambda: check_pass(paths), "lint": lambda: lint_pass(paths)}
+    return rounds(cases, repeat, time.process_time)
+
+
+def command(*argv: str) -> Callable[[], object]:
+    exe = Path(sys.executable).with_name("newsitem")
+
+    def run() -> object:
+        return subprocess.run([str(exe), *argv], capture_output=True, check=False)
+
+    return run
+
+
+def report(label: str, times: dict[str, list[float]], count: int) -> None:
+    check, linted = times["check"], times["lint"]
+    ratio = statistics.median(linted) / statistics.median(check)
+    cells = [label]
+    for values in (check, linted):
+        median = statistics.median(values)
+        cells.append(f"{median:.3f} / {statistics.mean(values):.3f} ({median / count * 1e6:.0f})")
+    cells.append(f"{ratio:.2f}x")
+    print("| " + " | ".join(cells) + " |", flush=True)
+
+
+def findings_share(paths: list[str]) -> str:
+    reports = [lint.lint_result(corpus.load_file(path)) for path in paths]
+    with_findings = sum(bool(report.findings) for report in reports)
+    total = sum(len(report.findings) for report in reports)
+    return f"{100 * with_findings / len(paths):.0f}% of items, {total} findings"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--items", type=int, default=2000, help="items per corpus")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds per case")
+    parser.add_argument("--damaged", type=float, default=0.1, help="share of damaged items")
+    args = parser.parse_args()
+    count = args.items
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {count} items a corpus, "
+        f"{args.repeat} rounds; fast read path installed: {has_fast_path()}\n"
+    )
+    print("| case | check: median / mean CPU s (µs an item) | lint: the same | lint / check |")
+    print("|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="newsitem-lint-bench-") as tmp:
+        root = Path(tmp)
+        corpora: dict[str, Callable[[int], str]] = {
+            f"multilingual, {args.damaged:.0%} damaged": lambda n: multilingual(n, args.damaged),
+            "multilingual, clean": lambda n: multilingual(n, 0.0),
+            "multilingual, all damaged": lambda n: multilingual(n, 1.0),
+            "synth": synth.item,
+        }
+        folders: dict[str, list[str]] = {}
+        for index, (name, make) in enumerate(corpora.items()):
+            paths = folders[name] = write_corpus(root / str(index), map(make, range(count)))
+            label = f"{name} ({findings_share(paths)})"
+            report(label, in_process(paths, args.repeat), count)
+        first = next(iter(folders))
+        paths = folders[first]
+        if has_fast_path():
+            with fast_path(False):
+                report(f"{first}, fast read path off", in_process(paths, args.repeat), count)
+        folder = str(root / "0")
+        times = rounds(
+            {"check": command("check", "-q", folder), "lint": command("lint", "-q", folder)},
+            args.repeat,
+            children_cpu,
+        )
+        report(f"{first}, the commands (start-up included)", times, count)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

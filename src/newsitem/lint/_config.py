@@ -1,0 +1,112 @@
+"""``[tool.newsitem.lint]`` in the nearest ``pyproject.toml``, as ruff reads its own.
+
+::
+
+    [tool.newsitem.lint]
+    select = ["mojibake", "html-entity", "tracking-param"]   # instead of the default rules
+    ignore = ["future-date"]                                 # taken out of them
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, cast
+
+from newsitem.errors import NewsItemError
+
+from ._run import parse_codes, resolve_rules
+
+if sys.version_info >= (3, 11):
+    from tomllib import TOMLDecodeError
+    from tomllib import load as _load_toml
+else:  # pragma: no cover - Python 3.10: tomli, the library tomllib came from
+    _tomli = importlib.import_module("tomli")
+    _load_toml: Callable[[BinaryIO], dict[str, Any]] = _tomli.load
+    TOMLDecodeError: type[ValueError] = _tomli.TOMLDecodeError
+
+__all__ = ["Config", "config_for_file", "find_config"]
+
+
+@dataclass(frozen=True)
+class Config:
+    """A project's lint settings: ``select`` (None: the default rules) and ``ignore``.
+
+    ``path`` is the ``pyproject.toml`` they were read from (None: no file had any).
+    """
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    path: str | None = None
+
+    def rules(self, select: object = None, ignore: object = None) -> frozenset[str]:
+        """The codes to run: ``select`` given here replaces the project's, ``ignore`` adds."""
+        chosen = resolve_rules(select, ignore, base=self.select)
+        return chosen - self.ignore
+
+
+def find_config(start: str | os.PathLike[str]) -> Config:
+    """The settings of the nearest ``pyproject.toml`` with a ``[tool.newsitem.lint]`` table.
+
+    The search starts in ``start`` (a file's folder, or a folder) and goes up.
+    Without such a file, the default :class:`Config`.
+
+    Raises:
+        newsitem.NewsItemError: code ``invalid-config``, when the file is not
+            valid TOML or names a rule that does not exist.
+    """
+    folder = os.path.abspath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    return _find(folder)
+
+
+def config_for_file(path: str) -> Config:
+    """:func:`find_config` for a file's path, without looking at the file itself."""
+    return _find(os.path.dirname(os.path.abspath(path)))
+
+
+@functools.lru_cache(maxsize=256)
+def _find(folder: str) -> Config:
+    here = Path(folder)
+    for candidate in (here, *here.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            config = _read(path)
+            if config is not None:
+                return config
+    return Config()
+
+
+def _read(path: Path) -> Config | None:
+    try:
+        with path.open("rb") as file:
+            data = _load_toml(file)
+    except (OSError, TOMLDecodeError) as exc:
+        raise NewsItemError(
+            f"cannot read the lint settings: {exc}", path=path, code="invalid-config"
+        ) from exc
+    table = data.get("tool", {}).get("newsitem", {}).get("lint")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise NewsItemError(
+            "[tool.newsitem.lint] must be a table", path=path, code="invalid-config"
+        )
+    settings = cast("dict[str, object]", table)
+    try:
+        select = settings.get("select")
+        return Config(
+            select=None if select is None else parse_codes(select, "select"),
+            ignore=parse_codes(settings.get("ignore"), "ignore"),
+            path=str(path),
+        )
+    except ValueError as exc:
+        raise NewsItemError(
+            f"[tool.newsitem.lint]: {exc}", path=path, code="invalid-config"
+        ) from exc
