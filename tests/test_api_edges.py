@@ -7,6 +7,7 @@ order, two-space indentation, the file's own quoting), not recorded from a run.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import pickle
 import subprocess
@@ -488,3 +489,42 @@ def test_validation_error_is_exported_as_a_value_error() -> None:
     """``newsitem.ValidationError`` is both a NewsItemError and a ValueError."""
     assert issubclass(newsitem.ValidationError, newsitem.NewsItemError)
     assert issubclass(newsitem.ValidationError, ValueError)
+
+
+# -- telling an unchanged item from a changed one -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "new", "expected"),
+    [
+        ("1", 1.0, "1.0"),  # equal in Python, another type in the file
+        ("1", True, "true"),
+        (
+            "2024-05-01T10:00:00Z",
+            "2024-05-01T10:00:00Z",
+            '"2024-05-01T10:00:00Z"',
+        ),  # the string, quoted
+    ],
+)
+def test_an_extra_value_equal_in_python_but_of_another_type_is_written(
+    written: str, new: object, expected: str
+) -> None:
+    item = loads(MINIMAL.replace("provider:", f"score: {written}\nprovider:"))
+    item.article.score = new
+    assert f"score: {expected}\n" in dumps(item)
+
+
+def test_the_same_instant_at_another_offset_is_written() -> None:
+    item = loads(MINIMAL.replace("provider:", "datePublished: 2024-05-01T10:00:00Z\nprovider:"))
+    published = item.article.datePublished
+    assert published is not None
+    item.article.datePublished = published.astimezone(dt.timezone(dt.timedelta(hours=2)))
+    assert "datePublished: 2024-05-01T12:00:00+02:00\n" in dumps(item)
+
+
+def test_an_edit_in_place_deep_in_a_list_is_written() -> None:
+    item = loads(PLAIN_RELATED)
+    item.article.related[0].images[0].width = 800
+    assert "        width: 800\n" in dumps(item)
+    item.article.related[0].images[0].width = 640
+    assert dumps(item) == PLAIN_RELATED

@@ -70,18 +70,25 @@ _TIMESTAMP = re.compile(
 )
 # Characters that can start a plain scalar's value as something else.
 _FIRST_CHARS_NUMERIC = frozenset("0123456789+-.~nNtTfF")
+_WORD_FIRST = frozenset("~nNtTfF")
+_WORDS: dict[str, Scalar] = {
+    **dict.fromkeys(_NULL - {""}),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+NOT_ONLY_STR = _FIRST_CHARS_NUMERIC
+"""First characters of a plain scalar that may be other than a string: the rest are strings."""
 
 
 def resolve(text: str) -> Scalar:
     """The value of a plain (unquoted, untagged) scalar written as ``text``."""
     if not text or text[0] not in _FIRST_CHARS_NUMERIC:
         return None if text == "" else text
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if text[0] in _WORD_FIRST:  # no number starts with a letter or "~"
+        return _WORDS.get(text, text)
+    if len(text) > 4 and text[4] == "-" and text[:4].isdigit():
+        # "dddd-": no number has this shape, only a date or timestamp may.
+        return parse_timestamp(text) or text
     if _INT_DEC.match(text):
         return int(text)
     if _INT_OCT.match(text):

@@ -141,7 +141,7 @@ class _Values:
         self.expanded += 1
         if self.expanded > self.max_nodes:
             raise _Refused
-        self._add(_scalars.resolve(value))
+        self._add(value if value and value[0] not in _NOT_ONLY_STR else _resolve(value))
 
     def entry(
         self,
@@ -153,19 +153,26 @@ class _Values:
         end: int,
         style: str | None,
     ) -> None:
-        key_value = _scalars.resolve(key)
+        # Most plain scalars start with a letter: strings, without a call.
+        key_value = key if key and key[0] not in _NOT_ONLY_STR else _resolve(key)
         self.expanded += 2
         container: Any = self.stack[-1][0]
         if self.expanded > self.max_nodes or key_value in container:
             raise _Refused
-        container[key_value] = _scalars.resolve(value) if style is None else value
+        if style is None and (not value or value[0] in _NOT_ONLY_STR):
+            container[key_value] = _resolve(value)
+        else:
+            container[key_value] = value
 
     def item(self, value: str, start: int, end: int, style: str | None) -> None:
         self.expanded += 1
         if self.expanded > self.max_nodes:
             raise _Refused
         container: Any = self.stack[-1][0]
-        container.append(_scalars.resolve(value) if style is None else value)
+        if style is None and (not value or value[0] in _NOT_ONLY_STR):
+            container.append(_resolve(value))
+        else:
+            container.append(value)
 
     def scalar(
         self,
@@ -250,6 +257,8 @@ class _Values:
 
 
 _NO_KEY: Any = object()
+_NOT_ONLY_STR = _scalars.NOT_ONLY_STR
+_resolve = _scalars.resolve
 
 
 def _hashable(value: Value) -> bool:

@@ -10,12 +10,12 @@ just those lines. A new field goes where the format's key order puts it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable
 from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar, cast, get_args, overload
 
 import pydantic
+import pydantic_core
 from pydantic_core import PydanticSerializationError
 
 from . import _render
@@ -26,9 +26,7 @@ from ._lists import link_root
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import Loc, Locator, from_pydantic_error, naive_timestamps, validate
-from .errors import EditError
-from .frontmatter import FrontMatterDocument
-from .frontmatter import load as _load_document
+from .frontmatter import FrontMatterDocument, typed_load, typed_loads
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
 
@@ -48,7 +46,7 @@ class NewsItem(Generic[A]):
     :func:`dump`/:func:`dumps` it.
     """
 
-    __slots__ = ("__weakref__", "_article", "_base", "_document", "_fingerprint", "_raw", "body")
+    __slots__ = ("__weakref__", "_article", "_base", "_base_json", "_document", "_raw", "body")
 
     def __init__(self, article: A, body: str = "\n") -> None:
         if not isinstance(cast("object", article), pydantic.BaseModel):
@@ -63,7 +61,7 @@ class NewsItem(Generic[A]):
         self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
         self._base: dict[str, Any] = {}
-        self._fingerprint: Fingerprint | None = None
+        self._base_json: bytes | None = None  # JSON of ``_base``, made on first need
 
     @property
     def article(self) -> A:
@@ -86,7 +84,7 @@ class NewsItem(Generic[A]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt through __init__'s path, so the article is linked to its item again.
-        state = (self._document, self._raw, self._base, self._fingerprint)
+        state = (self._document, self._raw, self._base)
         return (_rebuild_item, (self.article, self.body, state))
 
     @property
@@ -98,10 +96,11 @@ class NewsItem(Generic[A]):
         """Take ``document`` as what the item was read from."""
         self._document = document
         self._raw = document.data
-        self._fingerprint = _fingerprint(self.article)
         # The plain values as read (a copy: later edits of the model in place
-        # do not reach it), to tell an edit's changed parts from the rest.
+        # do not reach it), to tell an edit's changed parts from the rest, and
+        # an unchanged item from a changed one.
         self._base = _plain(self.article)
+        self._base_json = None
 
     def render(self) -> str:
         """The text of the item now (what :func:`dumps` returns)."""
@@ -129,15 +128,31 @@ class NewsItem(Generic[A]):
         if document is None:
             return None
         document.body = self.body
-        fingerprint = _fingerprint(self.article)
-        if fingerprint is not None and fingerprint == self._fingerprint:
+        new = _plain(self.article)
+        if self._unchanged(new):
             document.data = self._raw
             return document
-        new = _plain(self.article)
         _revalidate(self.article, new)
         merger = _Merger(type(self.article), document)
         document.data = merger.merge(self._raw, self._base, new)
         return document
+
+    def _unchanged(self, new: dict[str, Any]) -> bool:
+        """Whether the plain values ``new`` are, type for type, the values read.
+
+        ``==`` runs in C and tells a datetime from its string; JSON (written
+        in Rust) tells ``1`` from ``1.0`` and ``True``, ``-0.0`` from ``0.0``
+        and one offset from another for the same instant. Values JSON cannot
+        write count as changed: the full merge then says what they are.
+        """
+        try:
+            if new != self._base:
+                return False
+            if self._base_json is None:
+                self._base_json = pydantic_core.to_json(self._base)
+            return pydantic_core.to_json(new) == self._base_json
+        except (PydanticSerializationError, ValueError, TypeError):
+            return False
 
     def _where(
         self, loc: Loc, old: object, *, check: bool = True
@@ -166,7 +181,7 @@ class NewsItem(Generic[A]):
 
 def _rebuild_item(article: Any, body: str, state: tuple[Any, ...]) -> NewsItem[Any]:
     item = NewsItem(article, body)
-    item._document, item._raw, item._base, item._fingerprint = state  # pyright: ignore[reportPrivateUsage]
+    item._document, item._raw, item._base = state  # pyright: ignore[reportPrivateUsage]
     return item
 
 
@@ -221,7 +236,7 @@ def loads(
             f"loads() takes the text of an item as a str, not {type(text).__name__}; "
             "for bytes, a path or a file use load()"
         )
-    return _read(FrontMatterDocument(text, limits=limits), model, strict)
+    return _read(typed_loads(text, limits), model, strict)
 
 
 @overload
@@ -244,7 +259,7 @@ def load(
     A text file is read as it gives its text: open it with ``newline=""`` to
     keep CRLF line endings. Anything else is a ``TypeError``.
     """
-    return _read(_load_document(source, limits=limits), model, strict)
+    return _read(typed_load(source, limits), model, strict)
 
 
 def dumps(item: NewsItem[Any]) -> str:
@@ -298,60 +313,6 @@ def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
     # warnings=False: a wrong value put in a list in place is reported by
     # _revalidate as our ValidationError, not as pydantic's serializer warning.
     return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
-
-
-# The article's JSON, and a type-strict image of its extra values.
-Fingerprint = tuple[str, Hashable]
-
-
-def _fingerprint(article: pydantic.BaseModel) -> Fingerprint | None:
-    """The article's values: equal exactly when nothing was changed.
-
-    JSON tells ``1`` from ``1.0`` and ``true``, and pydantic writes it in Rust,
-    so this is the cheap test that lets an unchanged item return its text.
-    The fields' types are fixed, but extra values may be anything, and JSON
-    writes some of them alike (a datetime and its string, NaN and null, the
-    key ``1`` and ``"1"``): those are compared by their frozen image.
-    ``None`` (never equal) for extra values that cannot be compared.
-    """
-    try:
-        json = article.model_dump_json(by_alias=True, exclude_unset=True, warnings=False)
-        return json, _extras(article)
-    except (PydanticSerializationError, EditError):
-        return None
-
-
-def _extras(model: pydantic.BaseModel) -> Hashable:
-    """``freeze`` of the extra values of ``model`` and of the models inside it."""
-    images: list[Hashable] = []
-
-    def walk(model: pydantic.BaseModel) -> None:
-        if model.__pydantic_extra__:
-            images.append(freeze(model.__pydantic_extra__))
-        values = model.__dict__
-        for name in _model_fields(type(model)):
-            value = values.get(name)
-            if isinstance(value, pydantic.BaseModel):
-                walk(value)
-            elif isinstance(value, list):
-                for entry in cast("list[object]", value):
-                    if isinstance(entry, pydantic.BaseModel):
-                        walk(entry)
-
-    walk(model)
-    return tuple(images)
-
-
-@functools.cache
-def _model_fields(model: type[pydantic.BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` whose type has a model in it (``Provider``, ``list[Image]``)."""
-
-    def has_model(annotation: Any) -> bool:
-        if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
-            return True
-        return any(has_model(argument) for argument in get_args(annotation))
-
-    return tuple(name for name, field in model.model_fields.items() if has_model(field.annotation))
 
 
 def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ order, line endings, a byte-order mark and the body are kept.
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
@@ -36,12 +37,17 @@ class FrontMatterDocument:
     fence. Change either freely; :func:`dumps` writes what changed.
     """
 
+    # Whether to keep a snapshot of the values read, so that an unchanged
+    # document dumps without reading its text again.
+    _SNAPSHOT = True
+
     __slots__ = (
         "_limits",
         "_original_body",
         "_quotes",
         "_read_data",
         "_root",
+        "_snapshot",
         "_split",
         "_text",
         "body",
@@ -77,6 +83,9 @@ class FrontMatterDocument:
         self.data: dict[Any, Any] = data
         self._read_data = data
         self.body: str = parts.body
+        # The values as read, in pickle's bytes (written in C): equal bytes
+        # later mean the same values, type for type, even after edits in place.
+        self._snapshot = _pickled(data) if self._SNAPSHOT else None
 
     def _compose(self) -> _yaml.Composed:
         composed = _yaml.compose(self._split.yaml, line_offset=1, limits=self._limits)
@@ -211,6 +220,8 @@ class FrontMatterDocument:
 
     def _changed(self) -> bool:
         """Whether ``data`` differs, type for type, from what the text says."""
+        if self._snapshot is not None and _pickled(self.data) == self._snapshot:
+            return False
         new = _edit.freeze(self.data)
         if self._root is None:  # no tree yet: compare with the values read again
             return new != _edit.freeze(_yaml.values(self._split.yaml, limits=self._limits))
@@ -228,6 +239,32 @@ class FrontMatterDocument:
 
     def __repr__(self) -> str:
         return f"FrontMatterDocument(data={self.data!r}, body={self.body!r})"
+
+
+class _Typed(FrontMatterDocument):
+    """The document under a typed item, which tells changes by its model's values."""
+
+    _SNAPSHOT = False
+    __slots__ = ()
+
+
+def typed_loads(text: str, limits: Limits) -> FrontMatterDocument:
+    """The document under a typed item read from ``text``: no snapshot."""
+    return _Typed(text, limits=limits)
+
+
+def typed_load(source: Source, limits: Limits) -> FrontMatterDocument:
+    """The document under a typed item read from ``source``: no snapshot."""
+    text, path = _io.read(source, max_bytes=limits.max_bytes)
+    return _Typed(text, path=path, limits=limits)
+
+
+def _pickled(data: object) -> bytes | None:
+    """``data`` pickled, or ``None`` for values pickle cannot write (never equal)."""
+    try:
+        return pickle.dumps(data, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
 
 
 def loads(text: str, *, limits: Limits = DEFAULT_LIMITS) -> FrontMatterDocument:
