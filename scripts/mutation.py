@@ -92,6 +92,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_validation.py",
         "tests/test_models.py",
         "tests/test_api.py",
+        "tests/test_api_edges.py",
         _WRITTEN,
         _MESSAGES,
     ],

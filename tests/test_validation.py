@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 
 import pydantic
 import pytest
 
+from newsitem import loads
 from newsitem._validation import Loc, Locator, from_pydantic_error, validate
 from newsitem.errors import Issue, ValidationError
 from newsitem.models import Article, Provider, RelatedItem
@@ -347,4 +348,84 @@ def test_strict_does_not_repeat_keys_a_forbidding_subclass_reports() -> None:
         validate(Closed, {"title": "T", "webUrl": URL, "mine": 1}, strict=True)
     assert caught.value.issues == (
         Issue("mine", "unknown key (extra keys are forbidden)", "unknown-field"),
+    )
+
+
+def test_issues_without_a_position_come_after_those_with_one() -> None:
+    """Sorting by position puts the issues the locator cannot place last, in model order."""
+    _, locate = locator({("quality",): (5, 10), ("heat",): (4, 7)})
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"heat": "hot", "quality": "lots"}, locate=locate)
+    assert caught.value.issues == (
+        Issue("heat", "expected an integer, got a string 'hot'", "wrong-type", 4, 7),
+        Issue("quality", "expected an integer, got a string 'lots'", "wrong-type", 5, 10),
+        Issue("title", "required field is missing", "missing-field"),
+        Issue("webUrl", "required field is missing", "missing-field"),
+    )
+    assert (caught.value.line, caught.value.column) == (4, 7)
+
+
+class _NoOffset(tzinfo):
+    """A time zone that gives no offset: such a date-time is naive all the same."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "floating"
+
+    def dst(self, dt: datetime | None) -> None:
+        return None
+
+
+def test_a_date_time_whose_zone_gives_no_offset_is_described_as_naive() -> None:
+    """A ``tzinfo`` whose ``utcoffset()`` is None is no time zone, and the message says so."""
+    when = datetime(2021, 9, 27, 18, 46, tzinfo=_NoOffset())
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"title": "T", "webUrl": URL, "publishedDateTime": when})
+    assert caught.value.issues == (
+        Issue(
+            "publishedDateTime",
+            "expected a date-time with a time zone, "
+            "got a date-time 2021-09-27T18:46:00 without a time zone",
+            "invalid-value",
+        ),
+    )
+
+
+def test_strict_goes_on_past_a_non_string_key() -> None:
+    """An unknown key after a non-string key in the same mapping is still reported."""
+    data: dict[object, object] = {1: "x", "title": "T", "webUrl": URL, "mine": 2}
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, data, strict=True)  # type: ignore[arg-type]
+    assert caught.value.issues == (
+        Issue("1", "expected a string key, got an integer 1", "wrong-type"),
+        Issue("mine", "unknown key 'mine' (not a field of Article)", "unknown-field"),
+    )
+
+
+LOADED = """\
+---
+title: "Council opens the new bridge"
+webUrl: "https://www.citynews.example/news/bridge"
+quality: 3
+provider:
+  name: "City News"
+---
+"""
+
+
+def test_an_assignment_on_a_loaded_item_points_at_the_value_it_replaces() -> None:
+    """The error of ``article.quality = "lots"`` gives the line and column of ``3``."""
+    item = loads(LOADED)
+    with pytest.raises(ValidationError) as caught:
+        item.article.quality = "lots"  # type: ignore[assignment]  # the mistake under test
+    assert caught.value.issues == (
+        Issue("quality", "expected an integer, got a string 'lots'", "wrong-type", 4, 10),
+    )
+    assert item.article.provider is not None
+    with pytest.raises(ValidationError) as nested:
+        item.article.provider.name = 7  # type: ignore[assignment]  # the mistake under test
+    assert nested.value.issues == (
+        Issue("provider.name", "expected a string, got an integer 7", "wrong-type", 6, 9),
     )

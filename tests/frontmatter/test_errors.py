@@ -162,3 +162,15 @@ def test_python_tag_is_never_constructed(tmp_path: Path) -> None:
     with pytest.raises(errors.UnsupportedTagError):
         frontmatter.loads(text)
     assert not marker.exists()
+
+
+def test_a_new_error_carries_its_message_as_its_only_argument() -> None:
+    """``args`` holds the message, as for any exception built from one string."""
+    error = errors.YAMLSyntaxError("mapping values are not allowed here", line=3, column=7)
+    assert error.args == ("mapping values are not allowed here",)
+    duplicate = errors.DuplicateKeyError(
+        "duplicate key 'title'", first_line=2, first_column=1, line=4, column=1
+    )
+    assert duplicate.args == ("duplicate key 'title'",)
+    invalid = errors.ValidationError([errors.Issue("title", "required field is missing")])
+    assert invalid.args == ("1 invalid value(s)",)
