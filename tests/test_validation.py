@@ -429,3 +429,85 @@ def test_an_assignment_on_a_loaded_item_points_at_the_value_it_replaces() -> Non
     assert nested.value.issues == (
         Issue("provider.name", "expected a string, got an integer 7", "wrong-type", 6, 9),
     )
+
+
+def test_an_append_to_an_article_built_in_code_names_no_file() -> None:
+    """An article that was never read has no file: the error's path stays None."""
+    article = Article(title="T", web_url=URL, topics=["roads"])
+    with pytest.raises(ValidationError) as caught:
+        article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
+    assert caught.value.issues == (
+        Issue("topics[1]", "expected a string, got an integer 5", "wrong-type"),
+    )
+    assert caught.value.path is None
+    assert str(caught.value) == "<string>: topics[1]: expected a string, got an integer 5"
+
+
+NAIVE = "expected a date-time with a time zone, got {!r} without one (add Z for UTC)"
+
+
+def test_every_naive_date_time_of_a_mapping_is_reported() -> None:
+    """Both date-times of the article, written without a zone, are issues at their places."""
+    text = (
+        "---\n"
+        "title: T\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "publishedDateTime: 2021-09-27T18:46:00\n"
+        "updatedDateTime: 2021-09-28 07:05:00\n"
+        "provider:\n"
+        "  name: City News\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.issues == (
+        Issue(
+            "publishedDateTime",
+            NAIVE.format("2021-09-27T18:46:00"),
+            "invalid-value",
+            4,
+            20,
+        ),
+        Issue("updatedDateTime", NAIVE.format("2021-09-28 07:05:00"), "invalid-value", 5, 18),
+    )
+
+
+def test_a_timestamp_under_a_string_key_is_a_wrong_type_only() -> None:
+    """``title: 2021-09-27T18:46:00`` is a wrong type for a string, not a missing zone."""
+    text = (
+        "---\n"
+        "title: 2021-09-27T18:46:00\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "publishedDateTime: 2021-09-27T18:46:00\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert [(issue.field, issue.code, issue.line) for issue in caught.value.issues] == [
+        ("title", "wrong-type", 2),
+        ("publishedDateTime", "invalid-value", 4),
+    ]
+
+
+def test_a_naive_date_time_after_a_byte_order_mark_is_found() -> None:
+    """A BOM is not a column: the timestamps on lines 2 and 3 are still read in place."""
+    text = (
+        "\ufeff---\n"
+        "publishedDateTime: 2021-09-27T18:46:00\n"
+        "updatedDateTime: 2021-09-28T07:05:00\n"
+        "title: T\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.issues == (
+        Issue(
+            "publishedDateTime",
+            NAIVE.format("2021-09-27T18:46:00"),
+            "invalid-value",
+            2,
+            20,
+        ),
+        Issue("updatedDateTime", NAIVE.format("2021-09-28T07:05:00"), "invalid-value", 3, 18),
+    )
