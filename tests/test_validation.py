@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone, tzinfo
+from pathlib import Path
 
 import pydantic
 import pytest
 
-from newsitem import loads
+from newsitem import load, loads
 from newsitem._validation import Loc, Locator, from_pydantic_error, validate
 from newsitem.errors import Issue, ValidationError
 from newsitem.models import Article, Provider, RelatedItem
@@ -511,3 +512,40 @@ def test_a_naive_date_time_after_a_byte_order_mark_is_found() -> None:
         ),
         Issue("updatedDateTime", NAIVE.format("2021-09-28T07:05:00"), "invalid-value", 3, 18),
     )
+
+
+def test_deleting_a_required_field_names_its_file_key_file_and_place(tmp_path: Path) -> None:
+    """``del article.web_url`` on a loaded item: the webUrl key, the file, line 3 column 9."""
+    path = tmp_path / "bridge.md"
+    path.write_text(LOADED, encoding="utf-8")
+    item = load(path)
+    with pytest.raises(ValidationError) as caught:
+        del item.article.web_url
+    assert caught.value.issues == (
+        Issue("webUrl", "required field cannot be deleted", "missing-field", 3, 9),
+    )
+    assert caught.value.path == str(path)
+    assert str(caught.value) == f"{path}:3:9: webUrl: required field cannot be deleted"
+    assert item.article.web_url == "https://www.citynews.example/news/bridge"
+    with pytest.raises(ValidationError) as untitled:
+        del item.article.title
+    assert untitled.value.issues == (
+        Issue("title", "required field cannot be deleted", "missing-field", 2, 8),
+    )
+
+
+def test_a_bad_value_for_an_aliased_field_points_at_its_file_key() -> None:
+    """Assigning a relative URL to ``web_url`` points at the value of ``webUrl:``."""
+    item = loads(LOADED)
+    with pytest.raises(ValidationError) as caught:
+        item.article.web_url = "/bridge"
+    assert caught.value.issues == (
+        Issue(
+            "webUrl",
+            "expected an absolute http or https URL with a host, got a string '/bridge'",
+            "invalid-value",
+            3,
+            9,
+        ),
+    )
+    assert caught.value.path is None
