@@ -549,3 +549,53 @@ def test_a_bad_value_for_an_aliased_field_points_at_its_file_key() -> None:
         ),
     )
     assert caught.value.path is None
+
+
+def test_an_alias_of_an_aware_timestamp_is_no_naive_date_time() -> None:
+    """``updatedDateTime: *t`` of an aware value passes; the naive one beside it does not."""
+    text = (
+        "---\n"
+        "title: T\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "seen: &t 2021-09-27T18:46:00Z\n"
+        "publishedDateTime: 2021-09-27T18:46:00\n"
+        "updatedDateTime: *t\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.issues == (
+        Issue(
+            "publishedDateTime",
+            NAIVE.format("2021-09-27T18:46:00"),
+            "invalid-value",
+            5,
+            20,
+        ),
+    )
+
+
+def test_a_naive_date_time_before_an_aware_one_of_the_same_key_is_found() -> None:
+    """The article's naive publishedDateTime is found though a related item's is aware."""
+    text = (
+        "---\n"
+        "title: T\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "publishedDateTime: 2021-09-27T18:46:00\n"
+        "related:\n"
+        "  - title: R\n"
+        "    webUrl: https://www.citynews.example/r\n"
+        "    publishedDateTime: 2021-09-26T08:00:00Z\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.issues == (
+        Issue(
+            "publishedDateTime",
+            NAIVE.format("2021-09-27T18:46:00"),
+            "invalid-value",
+            4,
+            20,
+        ),
+    )
