@@ -599,3 +599,76 @@ def test_a_naive_date_time_before_an_aware_one_of_the_same_key_is_found() -> Non
             20,
         ),
     )
+
+
+def test_an_aware_date_time_and_a_set_are_described_in_words() -> None:
+    """Found values of other kinds: an aware date-time with its offset, a set by its type."""
+    when = datetime(2021, 9, 27, 18, 46, tzinfo=timezone.utc)
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"title": when, "webUrl": URL, "topics": {"roads"}})
+    assert caught.value.issues == (
+        Issue(
+            "title",
+            "expected a string, got a date-time 2021-09-27T18:46:00+00:00",
+            "wrong-type",
+        ),
+        Issue("topics", "expected a list, got a set", "wrong-type"),
+    )
+
+
+def test_issues_on_one_line_are_sorted_by_column() -> None:
+    """Two issues on line 5 come in column order, not in the model's field order."""
+    _, locate = locator({("quality",): (5, 20), ("heat",): (5, 10), (): (2, 1)})
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, {"title": "T", "webUrl": URL, "quality": "x", "heat": "y"}, locate=locate)
+    assert [(issue.field, issue.line, issue.column) for issue in caught.value.issues] == [
+        ("heat", 5, 10),
+        ("quality", 5, 20),
+    ]
+
+
+def test_a_nested_non_string_key_keeps_its_mapping_path() -> None:
+    """``provider: {1: x}`` is reported as ``provider.1``."""
+    data = {"title": "T", "webUrl": URL, "provider": {"name": "P", 1: "x"}}
+    with pytest.raises(ValidationError) as caught:
+        validate(Article, data)
+    assert caught.value.issues == (
+        Issue("provider.1", "expected a string key, got an integer 1", "wrong-type"),
+    )
+
+
+def test_a_bad_assignment_to_an_article_built_in_code_names_no_file() -> None:
+    """The article was never read: the error has no path and no position."""
+    article = Article(title="T", web_url=URL)
+    with pytest.raises(ValidationError) as caught:
+        article.quality = "lots"  # type: ignore[assignment]  # the mistake under test
+    assert caught.value.path is None
+    assert caught.value.issues == (
+        Issue("quality", "expected an integer, got a string 'lots'", "wrong-type"),
+    )
+
+
+TOPICS = """\
+---
+title: "Council opens the new bridge"
+webUrl: "https://www.citynews.example/news/bridge"
+topics:
+  - roads
+---
+"""
+
+
+def test_a_bad_append_to_a_loaded_list_points_at_the_list() -> None:
+    """``topics.append(5)`` points at the list in the file, even after a good append."""
+    item = loads(TOPICS)
+    with pytest.raises(ValidationError) as caught:
+        item.article.topics.append(5)  # type: ignore[arg-type]  # the mistake under test
+    assert caught.value.issues == (
+        Issue("topics[1]", "expected a string, got an integer 5", "wrong-type", 5, 3),
+    )
+    item.article.topics.append("bridges")
+    with pytest.raises(ValidationError) as again:
+        item.article.topics.append(6)  # type: ignore[arg-type]  # the mistake under test
+    assert again.value.issues == (
+        Issue("topics[2]", "expected a string, got an integer 6", "wrong-type", 5, 3),
+    )
