@@ -11,7 +11,7 @@ import pytest
 from newsitem import load, loads
 from newsitem._validation import Loc, Locator, from_pydantic_error, validate
 from newsitem.errors import Issue, ValidationError
-from newsitem.models import Article, Provider, RelatedItem
+from newsitem.models import Article, NewsModel, Provider, RelatedItem
 
 URL = "https://example.com/a"
 
@@ -671,4 +671,47 @@ def test_a_bad_append_to_a_loaded_list_points_at_the_list() -> None:
         item.article.topics.append(6)  # type: ignore[arg-type]  # the mistake under test
     assert again.value.issues == (
         Issue("topics[2]", "expected a string, got an integer 6", "wrong-type", 5, 3),
+    )
+
+
+class _Venue(NewsModel):
+    """A model of a user's own, nested in an article subclass, with a date-time."""
+
+    opened: pydantic.AwareDatetime | None = None
+
+
+class _EventArticle(Article):
+    venue: _Venue | None = None
+
+
+def test_a_naive_date_time_in_a_nested_model_of_a_subclass_is_found() -> None:
+    """A subclass's nested model is searched for naive date-times like the article's own."""
+    text = (
+        "---\n"
+        "title: T\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "venue:\n"
+        "  opened: 2021-09-27T18:46:00\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text, model=_EventArticle)
+    assert caught.value.issues == (
+        Issue("venue.opened", NAIVE.format("2021-09-27T18:46:00"), "invalid-value", 5, 11),
+    )
+
+
+class _TypedExtras(Article):
+    """Extra keys validated as providers: errors below an extra key have a path too."""
+
+    __pydantic_extra__: dict[str, Provider]  # pyright: ignore[reportIncompatibleVariableOverride]
+
+
+def test_an_error_below_a_typed_extra_key_names_its_path() -> None:
+    """``mine: {name: 1}`` under typed extras is ``mine.name``, a wrong type."""
+    data = {"title": "T", "webUrl": URL, "mine": {"name": 1}}
+    with pytest.raises(ValidationError) as caught:
+        validate(_TypedExtras, data)
+    assert caught.value.issues == (
+        Issue("mine.name", "expected a string, got an integer 1", "wrong-type"),
     )
