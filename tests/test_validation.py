@@ -715,3 +715,32 @@ def test_an_error_below_a_typed_extra_key_names_its_path() -> None:
     assert caught.value.issues == (
         Issue("mine.name", "expected a string, got an integer 1", "wrong-type"),
     )
+
+
+def test_a_naive_date_time_between_aware_ones_of_the_same_key_is_found() -> None:
+    """Every occurrence of a date-time key is looked at, not only the first or the last."""
+    text = (
+        "---\n"
+        "title: T\n"
+        "webUrl: https://www.citynews.example/t\n"
+        "publishedDateTime: 2021-09-27T18:46:00Z\n"
+        "related:\n"
+        "  - title: R\n"
+        "    webUrl: https://www.citynews.example/r\n"
+        "    publishedDateTime: 2021-09-26T08:00:00\n"
+        "  - title: S\n"
+        "    webUrl: https://www.citynews.example/s\n"
+        "    publishedDateTime: 2021-09-25T08:00:00+02:00\n"
+        "---\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.issues == (
+        Issue(
+            "related[0].publishedDateTime",
+            NAIVE.format("2021-09-26T08:00:00"),
+            "invalid-value",
+            8,
+            24,
+        ),
+    )
