@@ -174,3 +174,7 @@ def test_a_new_error_carries_its_message_as_its_only_argument() -> None:
     assert duplicate.args == ("duplicate key 'title'",)
     invalid = errors.ValidationError([errors.Issue("title", "required field is missing")])
     assert invalid.args == ("1 invalid value(s)",)
+    decode = errors.DecodeError("invalid UTF-8 byte 0xff", offset=9, line=2, column=5)
+    assert decode.args == ("invalid UTF-8 byte 0xff",)
+    assert (decode.message, decode.offset) == ("invalid UTF-8 byte 0xff", 9)
+    assert str(decode) == "<string>:2:5: invalid UTF-8 byte 0xff"
