@@ -32,8 +32,7 @@ def value_problems(
             yield from _item(model, loc, rules, now)
             # The stored values, read past the fields' accessors (which wrap a
             # list or link a child model to its parent, for edits): read only.
-            related = model.__dict__.get("related") if isinstance(model, Article) else None
-            if related:
+            if isinstance(model, Article) and (related := model.__dict__.get("related")):
                 yield from _related(model, related, rules)
         elif isinstance(model, Image) and "image-size" in rules:
             for key, value in (("width", model.width), ("height", model.height)):
