@@ -356,7 +356,9 @@ class _Composer:
 
     def plain(self, value: str, start: int, end: int) -> None:
         """The most common node, a plain scalar with no properties: ``_add`` inlined."""
-        resolved = _scalars.resolve(value)
+        # Most plain scalars start with a letter: strings, without a call
+        # (the values sink's shortcut).
+        resolved = value if value and value[0] not in _NOT_ONLY_STR else _resolve(value)
         node = ScalarNode(resolved, start, end, None)
         self.expanded += 1
         if self.expanded > self.max_nodes:
@@ -393,10 +395,10 @@ class _Composer:
         style: str | None,
     ) -> None:
         """A block mapping entry ``key: value`` on one line (plain key, no properties)."""
-        key_value = _scalars.resolve(key)
+        key_value = key if key and key[0] not in _NOT_ONLY_STR else _resolve(key)
         key_node = ScalarNode(key_value, key_start, key_end, None)
         if style is None:
-            resolved = _scalars.resolve(value)
+            resolved = value if value and value[0] not in _NOT_ONLY_STR else _resolve(value)
         else:
             resolved = value
             self.quotes[style] += 1
@@ -414,7 +416,7 @@ class _Composer:
     def item(self, value: str, start: int, end: int, style: str | None) -> None:
         """A block sequence entry ``- value`` on one line (no properties)."""
         if style is None:
-            resolved = _scalars.resolve(value)
+            resolved = value if value and value[0] not in _NOT_ONLY_STR else _resolve(value)
         else:
             resolved = value
             self.quotes[style] += 1

@@ -37,8 +37,14 @@ from functools import partial
 from pathlib import PurePath
 from typing import Any, Generic, TypeVar, overload
 
-from .api import NewsItem, load, loads
+from .api import (
+    NewsItem,
+    _read,  # pyright: ignore[reportPrivateUsage] - the typed read of a document
+    load,
+    loads,
+)
 from .errors import NewsItemError
+from .frontmatter import typed_load
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article
 
@@ -129,9 +135,25 @@ def load_file(
     its arguments and result pickle (``model`` must be importable, that is
     defined at the top level of a module).
     """
+    return _load_file(path, model=model, strict=strict, limits=limits, tree=False)
+
+
+def _load_file(
+    path: StrPath, *, model: type[Any], strict: bool, limits: Limits, tree: bool
+) -> Result[Any]:
+    """:func:`load_file`; with ``tree``, each file's source tree is composed in the same parse.
+
+    For a caller that will look up the positions of values (lint does, for
+    every finding): one full parse instead of a values-only one and, on the
+    first position, a second.
+    """
     source = os.fspath(path)
     try:
-        return Result(source, item=load(source, model=model, strict=strict, limits=limits))
+        if tree:
+            item = _read(typed_load(source, limits, tree=True), model, strict)
+        else:
+            item = load(source, model=model, strict=strict, limits=limits)
+        return Result(source, item=item)
     except NewsItemError as exc:
         return Result(source, error=exc)
     except OSError as exc:
@@ -294,9 +316,37 @@ def map_files(
     must pickle (a function defined at the top level of a module) and what it
     returns too. An exception raised by ``fn`` ends the run.
     """
+    return _map_files(
+        fn,
+        source,
+        model=model,
+        pattern=pattern,
+        strict=strict,
+        workers=workers,
+        progress=progress,
+        chunksize=chunksize,
+        limits=limits,
+        tree=False,
+    )
+
+
+def _map_files(
+    fn: Callable[[Result[Any]], T],
+    source: Sources,
+    *,
+    model: type[Any] = Article,
+    pattern: str = "**/*.md",
+    strict: bool = False,
+    workers: int = 1,
+    progress: Progress | None = None,
+    chunksize: int = 64,
+    limits: Limits = DEFAULT_LIMITS,
+    tree: bool,
+) -> Generator[T, None, None]:
+    """:func:`map_files`; ``tree`` as :func:`_load_file` has it."""
     _check_workers(workers, chunksize)
     total = _count(source, pattern) if progress is not None else None
-    work = partial(_load_files, apply=fn, model=model, strict=strict, limits=limits)
+    work = partial(_load_files, apply=fn, model=model, strict=strict, limits=limits, tree=tree)
     failed = partial(_failed_files, apply=fn)
     return _stream(
         paths(source, pattern=pattern), work, failed, workers, chunksize, progress, total
@@ -395,8 +445,11 @@ def _load_files(
     model: type[Any],
     strict: bool,
     limits: Limits,
+    tree: bool = False,
 ) -> list[Any]:
-    results = [load_file(path, model=model, strict=strict, limits=limits) for path in batch]
+    results = [
+        _load_file(path, model=model, strict=strict, limits=limits, tree=tree) for path in batch
+    ]
     return results if apply is None else [apply(result) for result in results]
 
 

@@ -40,6 +40,10 @@ class FrontMatterDocument:
     # Whether to keep a snapshot of the values read, so that an unchanged
     # document dumps without reading its text again.
     _SNAPSHOT = True
+    # Whether to compose the source tree at load, with the values, in one
+    # parse: for readers that will ask for positions (lint), instead of a
+    # values-only read now and a second, full parse on the first position.
+    _TREE = False
 
     __slots__ = (
         "_limits",
@@ -73,7 +77,10 @@ class FrontMatterDocument:
             parts = _split.split(text)
             self._split = parts
             self._root: MappingNode | None = None
-            data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
+            if self._TREE:
+                data = self._compose().data
+            else:
+                data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
             if path is not None:
                 exc.path = path
@@ -248,15 +255,26 @@ class _Typed(FrontMatterDocument):
     __slots__ = ()
 
 
-def typed_loads(text: str, limits: Limits) -> FrontMatterDocument:
-    """The document under a typed item read from ``text``: no snapshot."""
-    return _Typed(text, limits=limits)
+class _TypedTree(_Typed):
+    """A typed item's document whose source tree is composed at load, in the same parse."""
+
+    _TREE = True
+    __slots__ = ()
 
 
-def typed_load(source: Source, limits: Limits) -> FrontMatterDocument:
-    """The document under a typed item read from ``source``: no snapshot."""
+def typed_loads(text: str, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+    """The document under a typed item read from ``text``: no snapshot.
+
+    With ``tree``, the source tree is composed with the values (one parse),
+    for a caller that will look up positions.
+    """
+    return (_TypedTree if tree else _Typed)(text, limits=limits)
+
+
+def typed_load(source: Source, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+    """The document under a typed item read from ``source``; see :func:`typed_loads`."""
     text, path = _io.read(source, max_bytes=limits.max_bytes)
-    return _Typed(text, path=path, limits=limits)
+    return (_TypedTree if tree else _Typed)(text, path=path, limits=limits)
 
 
 def _pickled(data: object) -> bytes | None:

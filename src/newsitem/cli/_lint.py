@@ -170,7 +170,12 @@ def _reports(
             continue
         work = functools.partial(lint.lint_result, project=project, **options)
         files = (one.path for one in group)
-        for report in corpus.map_files(work, files, workers=args.workers):
+        # Each file's source tree is built with its values, in one parse:
+        # every finding needs a position.
+        reports = corpus._map_files(  # pyright: ignore[reportPrivateUsage]
+            work, files, workers=args.workers, tree=True
+        )
+        for report in reports:
             yield None, report
 
 

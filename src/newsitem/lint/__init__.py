@@ -12,8 +12,9 @@ True
 
 :func:`check` reports, :func:`fix` repairs in place (through the models, so
 :func:`newsitem.dumps` rewrites only the repaired values' lines). Over a
-corpus, map :func:`lint_result` with :func:`newsitem.corpus.map_files`, then
-:func:`duplicate_items` over the reports. Rules are listed in :data:`RULES`;
+corpus, map :func:`lint_result` with :func:`newsitem.corpus.map_files` (or
+call :func:`lint_file` on each path, which reads each file in one parse),
+then :func:`duplicate_items` over the reports. Rules are listed in :data:`RULES`;
 see the documentation's lint page for each one.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 from newsitem.api import NewsItem
 
 from ._config import Config, find_config
-from ._corpus import Report, duplicate_items, lint_result
+from ._corpus import Report, duplicate_items, lint_file, lint_result
 from ._finding import DEFAULT_RULES, RULES, Finding, Rule
 from ._run import lint_item as _lint_item
 from ._run import resolve_rules as _resolve_rules
@@ -41,6 +42,7 @@ __all__ = [
     "duplicate_items",
     "find_config",
     "fix",
+    "lint_file",
     "lint_result",
 ]
 

@@ -9,16 +9,21 @@ from datetime import datetime
 from typing import Any
 
 from newsitem.api import dumps
-from newsitem.corpus import Result
+from newsitem.corpus import (
+    Result,
+    StrPath,
+    _load_file,  # pyright: ignore[reportPrivateUsage] - the tree at load
+)
 from newsitem.errors import NewsItemError
-from newsitem.frontmatter import FrontMatterDocument
-from newsitem.frontmatter import load as load_document
+from newsitem.frontmatter import FrontMatterDocument, typed_load
+from newsitem.limits import DEFAULT_LIMITS
+from newsitem.models import Article
 
 from ._config import Config, config_for_file
 from ._finding import Finding
 from ._run import ignores, lint_item
 
-__all__ = ["Report", "duplicate_items", "lint_result"]
+__all__ = ["Report", "duplicate_items", "lint_file", "lint_result"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,26 @@ def lint_result(
     return Report(result.source, tuple(findings), None, web_url, original, fixed)
 
 
+def lint_file(
+    path: StrPath,
+    *,
+    select: object = None,
+    ignore: object = None,
+    now: datetime | None = None,
+    fix: bool = False,
+    project: bool = True,
+) -> Report:
+    """Load one file and lint it: :func:`lint_result` of the file, read in one parse.
+
+    The file's values and its source tree (where each value is written, for
+    the findings' positions) are built together, where a load for ``check``
+    builds the values alone and an item with a finding would be read a second
+    time for its positions.
+    """
+    result = _load_file(path, model=Article, strict=False, limits=DEFAULT_LIMITS, tree=True)
+    return lint_result(result, select=select, ignore=ignore, now=now, fix=fix, project=project)
+
+
 def duplicate_items(reports: Iterable[Report]) -> dict[str, list[Finding]]:
     """``duplicate-item`` findings: inputs of one run with the same ``webUrl``, by source.
 
@@ -118,8 +143,8 @@ def _document(report: Report) -> FrontMatterDocument | None:
     try:
         if report.fixed is not None:
             return FrontMatterDocument(report.fixed, path=report.source)
-        if os.path.isfile(report.source):
-            return load_document(report.source)
+        if os.path.isfile(report.source):  # its tree is wanted: built in the same parse
+            return typed_load(report.source, DEFAULT_LIMITS, tree=True)
     except (NewsItemError, OSError):
         pass
     return None

@@ -30,8 +30,10 @@ def value_problems(
     for loc, model in models:
         if isinstance(model, Article | RelatedItem):
             yield from _item(model, loc, rules, now)
-            if isinstance(model, Article) and model.related:
-                yield from _related(model, model.related, rules)
+            # The stored values, read past the fields' accessors (which wrap a
+            # list or link a child model to its parent, for edits): read only.
+            if isinstance(model, Article) and (related := model.__dict__.get("related")):
+                yield from _related(model, related, rules)
         elif isinstance(model, Image) and "image-size" in rules:
             for key, value in (("width", model.width), ("height", model.height)):
                 if value is not None and value <= 0:
@@ -41,7 +43,7 @@ def value_problems(
 def _item(
     model: Article | RelatedItem, loc: Loc, rules: frozenset[str], now: datetime
 ) -> Iterator[Found]:
-    provider = model.provider
+    provider: Any = model.__dict__.get("provider")  # read only: see value_problems
     if "domain-mismatch" in rules and provider is not None and provider.domain:
         host = host_of(model.web_url)
         if host is not None and not domain_matches(provider.domain, host):

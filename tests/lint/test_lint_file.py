@@ -1,0 +1,121 @@
+"""``lint.lint_file``: a file loaded and linted in one parse, with the same findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsitem import DuplicateKeyError, _parser, corpus, frontmatter, lint
+from newsitem.limits import DEFAULT_LIMITS
+
+# A BOM, CRLF line breaks, a comment and a block scalar: the positions must
+# count lines and columns in the file as it is.
+DAMAGED = (
+    "\ufeff---\r\n"
+    "# fetched from a feed\r\n"
+    "title: Trust Stamp\u00e2\u20ac\u2122s deal\r\n"
+    "excerpt: |\r\n"
+    "  Fish &amp; chips\r\n"
+    "webUrl: https://www.example.com/a?utm_source=feed&id=3\r\n"
+    "related:\r\n"
+    "  - title: 'Caf\u00c3\u00a9  news'\r\n"
+    "    webUrl: https://www.other.org/b\r\n"
+    "---\r\n"
+    "Body\r\n"
+)
+CLEAN = "---\ntitle: Clean\nwebUrl: https://www.example.com/c\n---\n"
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def _seen(report: lint.Report) -> list[tuple[str, str, int | None, int | None, bool]]:
+    return [(f.code, f.field, f.line, f.column, f.fixable) for f in report.findings]
+
+
+def test_findings_at_their_place(tmp_path: Path) -> None:
+    """Every finding of a damaged file, at the line and column of its value."""
+    path = _write(tmp_path, "a.md", DAMAGED)
+    report = lint.lint_file(path, select="mojibake,html-entity,whitespace,tracking-param")
+    assert report.error is None
+    assert report.source == str(path)
+    assert _seen(report) == [
+        ("mojibake", "title", 3, 8, True),
+        ("html-entity", "excerpt", 4, 10, True),
+        ("tracking-param", "webUrl", 6, 9, True),
+        ("mojibake", "related[0].title", 8, 12, True),
+        ("whitespace", "related[0].title", 8, 12, True),
+    ]
+
+
+def test_same_report_as_lint_result_of_load_file(tmp_path: Path) -> None:
+    """The one-parse path and the two-parse path agree, report for report."""
+    paths = [_write(tmp_path, "a.md", DAMAGED), _write(tmp_path, "b.md", CLEAN)]
+    for path in paths:
+        for fix in (False, True):
+            expected = lint.lint_result(corpus.load_file(path), fix=fix)
+            assert lint.lint_file(path, fix=fix) == expected
+
+
+def test_fix_rewrites_only_the_repaired_lines(tmp_path: Path) -> None:
+    path = _write(tmp_path, "a.md", DAMAGED)
+    report = lint.lint_file(path, select="mojibake,html-entity,whitespace", fix=True)
+    assert report.original == DAMAGED
+    assert report.fixed == (
+        DAMAGED.replace("Stamp\u00e2\u20ac\u2122s", "Stamp\u2019s")
+        .replace("Fish &amp; chips", "Fish & chips")
+        .replace("'Caf\u00c3\u00a9  news'", "'Café news'")
+    )
+    assert path.read_bytes() == DAMAGED.encode("utf-8")  # lint_file writes nothing
+
+
+def test_invalid_and_unreadable_files(tmp_path: Path) -> None:
+    """Their errors, as check reports them; nothing linted."""
+    duplicate = _write(tmp_path, "dup.md", "---\ntitle: A\ntitle: B\nwebUrl: x\n---\n")
+    report = lint.lint_file(duplicate)
+    assert isinstance(report.error, DuplicateKeyError)
+    assert (report.error.path, report.error.line, report.error.column) == (str(duplicate), 3, 1)
+    assert report.findings == ()
+    missing = lint.lint_file(tmp_path / "missing.md")
+    assert missing.error is not None
+    assert missing.error.code == "unreadable"
+
+
+def test_one_parse_for_an_item_with_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The source tree is built with the values: the YAML is parsed once, not twice."""
+    path = _write(tmp_path, "a.md", DAMAGED)
+    calls: list[object] = []
+    parse = _parser.parse
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(_parser, "parse", counted)
+    assert lint.lint_file(path).findings
+    assert len(calls) == 1
+    calls.clear()
+    assert lint.lint_result(corpus.load_file(path)).findings
+    assert len(calls) == 2  # values, then the tree for the positions
+
+
+def test_document_with_its_tree_at_load_edits_as_any() -> None:
+    """A document composed at load: same values, positions, comments, and edits."""
+    text = "---\ntitle: Old  # keep me\ntags:\n  - a\n  - 'b'\n---\nBody\n"
+    document = frontmatter.typed_loads(text, DEFAULT_LIMITS, tree=True)
+    assert document.data == {"title": "Old", "tags": ["a", "b"]}
+    assert document.position(("tags", 1)) == (5, 5)
+    assert document.comment(("title",)) == "keep me"
+    assert document.render() == text
+    # "c: d" needs quotes: the file's single ones (its quotes, counted at load).
+    document.data = {"title": "New", "tags": ["a", "b", "c: d"]}
+    assert document.render() == (
+        "---\ntitle: New  # keep me\ntags:\n  - a\n  - 'b'\n  - 'c: d'\n---\nBody\n"
+    )
