@@ -42,13 +42,23 @@ def _status_mb(pid: int | str, field: str) -> float | None:
     return None
 
 
+_highest_mb = 0.0
+
+
 def peak_mb() -> float:
-    """This process's peak RSS so far, in MiB."""
+    """This process's peak RSS so far, in MiB.
+
+    Linux reports VmHWM as the larger of a high-water mark it updates only now
+    and then and the current, approximate RSS, so two readings can go down by
+    a page: the highest reading seen is kept, so the peak never falls.
+    """
+    global _highest_mb
     hwm = _status_mb("self", "VmHWM")
-    if hwm is not None:
-        return hwm
-    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1024 / 1024
+    if hwm is None:
+        scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+        hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1024 / 1024
+    _highest_mb = max(_highest_mb, hwm)
+    return _highest_mb
 
 
 class TreeSampler(threading.Thread):
