@@ -369,17 +369,13 @@ def test_naive_timestamps_are_refused_unquoted_too(written: str) -> None:
         ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the naive-timestamp check looks for `key: <digits>` on the key's line only",
-)
 @pytest.mark.parametrize(
     "written",
     ["!!timestamp 2021-09-27T18:46:00", "&t 2021-09-27T18:46:00", "\n  2021-09-27T18:46:00"],
     ids=["tag", "anchor", "next-line"],
 )
 def test_naive_timestamps_behind_a_tag_an_anchor_or_a_line_break(written: str) -> None:
-    """A date-time without a zone is refused however the scalar is introduced (not yet)."""
+    """A date-time without a zone is refused however the scalar is introduced."""
     item = (
         "---\ntitle: T\nwebUrl: https://www.citynews.example/t\n"
         f"publishedDateTime: {written}\n---\n"

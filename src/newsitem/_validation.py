@@ -330,13 +330,11 @@ def _unknown_keys(
 _TIMESTAMP_TEXT = re.compile(
     r"\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?([ \t]*(?:[Zz]|[+-]\d))?"
 )
-# After a date-time key, a date-time with no offset: only then are the
-# timestamps looked at one by one (a regex over the whole text costs more
-# than the rest of validation).
-_NAIVE_AFTER_KEY = re.compile(
-    r"[\"']?[ \t]*:[ \t]*\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?"
-    r"(?![\d.]|[ \t]*(?:[Zz]|[+-]\d))"
-)
+# A time with no offset after it, anywhere in the front matter (after the key,
+# a tag, an anchor or a line break): only then are the date-time fields
+# looked at one by one. It starts on a literal ":", which the regex engine
+# finds fast; a search starting on a digit costs more than validation.
+_NAIVE = re.compile(r":\d\d:\d\d(?:\.\d*)?(?![\d.:]|[ \t]*(?:[Zz]|[+-]\d))")
 
 
 def naive_timestamps(
@@ -370,13 +368,9 @@ def naive_timestamps(
 
 
 def _maybe_naive(text: str, end: int, keys: frozenset[str]) -> bool:
-    for key in keys:
-        start = text.find(key, 0, end)
-        while start != -1:
-            if _NAIVE_AFTER_KEY.match(text, start + len(key), end):
-                return True
-            start = text.find(key, start + 1, end)
-    return False
+    # Any zone-less timestamp in the front matter, wherever it stands: after
+    # the key, a tag, an anchor or a line break. The exact check is per field.
+    return bool(keys) and _NAIVE.search(text, 0, end) is not None
 
 
 @functools.cache
