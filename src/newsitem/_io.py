@@ -154,29 +154,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     stays a link: the file it points to is replaced. On any failure the
     temporary file is removed and the target is untouched.
     """
-    path = Path(os.path.realpath(path))
-    try:
-        mode: int | None = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    fd, temporary = _create_temporary(path)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    with atomic_stream(path) as handle:
+        handle.write(data)
 
 
 @contextlib.contextmanager
 def atomic_stream(path: Path) -> Generator[BinaryIO, None, None]:
-    """A binary file that replaces ``path`` when the block ends, as :func:`write_atomic` does.
+    """A binary file that replaces ``path`` when the block ends (see :func:`write_atomic`).
 
     For output written a piece at a time: until the block ends without an
     exception, ``path`` is untouched; on an exception the temporary file is
