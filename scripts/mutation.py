@@ -34,6 +34,21 @@ WORK = ROOT / "build" / "mutation"
 _CLAIMS = "tests/test_doc_claims.py"
 _MESSAGES = "tests/test_messages.py"
 _WRITTEN = "tests/test_written_scalars.py"
+# The reader: the composer (_yaml), the parser and the scanner of scalars.
+_READER = [
+    "tests/frontmatter/test_values_sink.py",
+    "tests/hostile/test_one_reader.py",
+    "tests/hostile/test_fuzz_regressions.py",
+    "tests/frontmatter/test_roundtrip.py",
+    "tests/frontmatter/test_errors.py",
+    "tests/frontmatter/test_lone_cr.py",
+    "tests/hostile/test_bad_input.py",
+    "tests/frontmatter/test_corpus.py",
+    "tests/frontmatter/test_edits.py",
+    "tests/test_positions.py",
+    _MESSAGES,
+    _CLAIMS,
+]
 TESTS: dict[str, list[str]] = {
     "_split": [
         "tests/frontmatter/test_roundtrip.py",
@@ -54,6 +69,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_api.py",
         _WRITTEN,
         "tests/test_written_strings.py",
+        "tests/test_written_collections.py",
     ],
     "errors": [
         "tests/frontmatter/test_errors.py",
@@ -88,6 +104,9 @@ TESTS: dict[str, list[str]] = {
         _CLAIMS,
         _WRITTEN,
     ],
+    "_yaml": _READER,
+    "_parser": _READER,
+    "_scanner": _READER,
     "_validation": [
         "tests/test_validation.py",
         "tests/test_models.py",

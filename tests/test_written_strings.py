@@ -56,6 +56,10 @@ def _set(yaml: str, value: object) -> str:
         ("\u2028", '"\\L"', '"\\L"'),
         ("\x01", '"\\x01"', '"\\x01"'),
         ("\ufffe", '"\\ufffe"', '"\\ufffe"'),
+        ("-X", "-X", '"-X"'),
+        ("a:b", "a:b", '"a:b"'),
+        ("x\u00a0", "x\u00a0", "x\u00a0"),
+        ("Xmas X", "Xmas X", "Xmas X"),
     ],
 )
 def test_a_new_string_is_plain_only_where_yaml_allows(value: str, block: str, flow: str) -> None:
@@ -75,6 +79,12 @@ def test_a_new_string_is_plain_only_where_yaml_allows(value: str, block: str, fl
         (" p\nq\n", '" p\\nq\\n"\n', '" p\\nq\\n"\n'),
         ("p\r\nq\n", '"p\\r\\nq\\n"\n', '"p\\r\\nq\\n"\n'),
         ("p\x07\nq\n", '"p\\a\\nq\\n"\n', '"p\\a\\nq\\n"\n'),
+        ("X\nY\n", "|\n  X\n  Y\n", "|\n  X\n  Y\n"),
+        ("p\nX", "|-\n  p\n  X\n", "|-\n  p\n  X\n"),
+        ("pX\n", "|\n  pX\n", ">\n  pX\n"),
+        ("p\u00a0\n", "|\n  p\u00a0\n", ">\n  p\u00a0\n"),
+        ("", '""\n', '""\n'),
+        ("\n", '"\\n"\n', '"\\n"\n'),
     ],
 )
 def test_a_string_replacing_a_block_scalar(value: str, literal: str, folded: str) -> None:
@@ -93,11 +103,16 @@ def test_a_string_replacing_a_block_scalar(value: str, literal: str, folded: str
         ("a: {x: 1}", lambda d: d.__setitem__("a", {"a,b": 1}), 'a: {"a,b": 1}\n'),
         ("a:\n  - x", lambda d: d["a"].append("a,b"), "a:\n  - x\n  - a,b\n"),
         ("a: [x]", lambda d: d["a"].append({"k,1": "v"}), 'a: [x, {"k,1": v}]\n'),
+        ("a: {x: 1}", lambda d: d.__setitem__("a", {"k": "a,b"}), 'a: {k: "a,b"}\n'),
+        ("a: {x: 'q'}", lambda d: d.__setitem__("a", {"k": ["a,b"]}), "a: {k: ['a,b']}\n"),
+        ("a: 1", lambda d: d.__setitem__("a,b", 1), "a: 1\na,b: 1\n"),
+        ("a: 'q'", lambda d: d.__setitem__("k: v", 1), "a: 'q'\n'k: v': 1\n"),
     ],
 )
 def test_context_decides_the_style(yaml: str, edit: Any, written: str) -> None:
     """Blank lines in a literal stay empty; trailing blanks cannot fold; a file's single
-    quotes are used unless the text needs escapes; flow context quotes what block allows."""
+    quotes are used unless the text needs escapes (in new keys and flow collections too);
+    flow context quotes what block allows."""
     doc = frontmatter.loads(f"---\n{yaml}\n---\n")
     edit(doc.data)
     assert frontmatter.dumps(doc) == f"---\n{written}---\n"
