@@ -194,8 +194,8 @@ def _describe_error(error: ErrorDetails) -> tuple[str, str]:
         return "unknown-field", "unknown key (extra keys are forbidden)"
     if kind in _EXPECTED:
         return "wrong-type", f"expected {_EXPECTED[kind]}, got {found}"
-    if kind == "newsitem_secured":
-        return "invalid-secured", str(error.get("ctx", {}).get("detail", error["msg"]))
+    if kind == "newsitem_secured":  # its template is "{detail}": the message is the detail
+        return "invalid-secured", error["msg"]
     if kind == "timezone_aware":
         return "invalid-value", f"expected a date-time with a time zone, got {found}"
     # Our own errors (see models) read "expected <what>": the message as it is.
