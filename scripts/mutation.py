@@ -37,6 +37,7 @@ _WRITTEN = "tests/test_written_scalars.py"
 # The reader: the composer (_yaml), the parser and the scanner of scalars.
 _READER = [
     "tests/frontmatter/test_values_sink.py",
+    "tests/frontmatter/test_composer.py",
     "tests/hostile/test_one_reader.py",
     "tests/hostile/test_fuzz_regressions.py",
     "tests/frontmatter/test_roundtrip.py",

@@ -23,6 +23,7 @@ from newsitem import LimitExceededError, Limits, _yaml
 from newsitem._scalars import FrozenMapping
 
 UTC = dt.timezone.utc
+_COMPOSE = _yaml.compose  # the full route, unobserved
 
 
 @pytest.fixture
@@ -95,12 +96,27 @@ def composed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             id="collection-tags",
         ),
         pytest.param("a: [k: v, x]\n", {"a": [{"k": "v"}, "x"]}, id="flow-pair-in-a-list"),
+        pytest.param("b: !!binary aGVsbA= =\n", {"b": "aGVsbA= ="}, id="binary-with-blanks"),
         pytest.param("[a, b]: c\n", {("a", "b"): "c"}, id="flow-list-key-at-the-root"),
         pytest.param("x: 1\n[a]: c\n", {"x": 1, ("a",): "c"}, id="flow-list-key-later"),
         pytest.param("? a\n: b\n", {"a": "b"}, id="explicit-key"),
         pytest.param("? [a, b]\n: c\n", {("a", "b"): "c"}, id="explicit-list-key"),
         pytest.param("? {x: 1}\n: y\n", {FrozenMapping({"x": 1}): "y"}, id="explicit-mapping-key"),
         pytest.param("a: {[b]: c}\n", {"a": {("b",): "c"}}, id="flow-key-in-a-flow-mapping"),
+        pytest.param(
+            "x: &m\n  [a]: b\ny: *m\n",
+            {"x": {("a",): "b"}, "y": {("a",): "b"}},
+            id="anchored-flow-key-mapping",
+        ),
+        pytest.param(
+            "? [a]: b\n: c\n", {FrozenMapping({("a",): "b"}): "c"}, id="flow-key-in-a-key"
+        ),
+        pytest.param("? a\n: [b]: c\n", {"a": {("b",): "c"}}, id="flow-key-in-a-value"),
+        pytest.param(
+            "a: 1\nb: 'x'\nc: d\ne:\n  - 'f'\n  - g\n  - h\n",
+            {"a": 1, "b": "x", "c": "d", "e": ["f", "g", "h"]},
+            id="one-line-routes",
+        ),
     ],
 )
 def test_a_valid_text_is_read_once_to_its_values(
@@ -108,6 +124,7 @@ def test_a_valid_text_is_read_once_to_its_values(
 ) -> None:
     assert _yaml.values(yaml) == expected
     assert composed == []
+    assert _COMPOSE(yaml).data == expected
 
 
 def test_a_key_frozen_from_a_list_of_lists_is_hashable(composed: list[str]) -> None:
@@ -118,10 +135,10 @@ def test_a_key_frozen_from_a_list_of_lists_is_hashable(composed: list[str]) -> N
 @pytest.mark.parametrize(
     ("yaml", "count"),
     [
-        # root mapping, key a, value 1: three values
-        pytest.param("a: 1\n", 3, id="entry"),
-        # root, a, the list, x, y
-        pytest.param("a:\n  - x\n  - y\n", 5, id="block-items"),
+        # root mapping, a, 1, then b and '2' on the one-line route for entries
+        pytest.param("a: 1\nb: '2'\n", 5, id="entry"),
+        # root, a, the list, x, then 'y' on the one-line route for items
+        pytest.param("a:\n  - x\n  - 'y'\n", 5, id="block-items"),
         # root, a, the list, x, y
         pytest.param("a: [x, y]\n", 5, id="flow-items"),
         # root, a, 'x'
