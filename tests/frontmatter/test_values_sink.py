@@ -149,6 +149,8 @@ def test_a_key_frozen_from_a_list_of_lists_is_hashable(composed: list[str]) -> N
         pytest.param("a: &l [1, 2]\nb: *l\n", 9, id="collection-alias"),
         # root, the key list, a, c
         pytest.param("[a]: c\n", 4, id="flow-key"),
+        # root, a, then the list, the last value counted
+        pytest.param("a: []\nb: []\n", 5, id="empty-lists"),
     ],
 )
 def test_a_text_of_exactly_max_nodes_values_is_read_once(
