@@ -194,6 +194,11 @@ class FrontMatterDocument:
             if self.path is not None and exc.path is None:
                 exc.path = self.path
             raise
+        return self._assemble(yaml)
+
+    def _assemble(self, yaml: str) -> str:
+        """The whole text, with ``yaml`` between the fences and the body now."""
+        parts = self._split
         if yaml is parts.yaml and self.body == self._original_body:
             return self._text
         tail = parts.tail
@@ -249,10 +254,58 @@ class FrontMatterDocument:
 
 
 class _Typed(FrontMatterDocument):
-    """The document under a typed item, which tells changes by its model's values."""
+    """The document under a typed item, which tells changes by its model's values.
+
+    The item says which top-level keys it changed (:meth:`changed_scalars`);
+    when they all hold scalars, their lines are patched without composing
+    the source tree, and the text is read back as on the full route.
+    """
 
     _SNAPSHOT = False
-    __slots__ = ()
+    # Whether to patch changed top-level scalars without the source tree (a
+    # differential test holds the two routes to the same text).
+    _PATCH_SCALARS = True
+    __slots__ = ("_scalar_changes",)
+
+    def changed_scalars(self, data: dict[Any, Any], changes: dict[str, Any] | None) -> None:
+        """Take ``data`` as the new values, ``changes`` naming all that differs from those read.
+
+        ``changes`` maps each changed top-level key to its new scalar value;
+        ``None`` when the change is anything else.
+        """
+        self.data = data
+        self._scalar_changes = (data, changes)
+
+    def render(self) -> str:
+        hint = getattr(self, "_scalar_changes", None)
+        if self._PATCH_SCALARS and hint is not None and hint[0] is self.data and hint[1]:
+            text = self._patched(hint[1])
+            if text is not None:
+                return text
+        return super().render()
+
+    def _patched(self, changes: dict[str, Any]) -> str | None:
+        """The text with ``changes`` patched in as scalars, read back; None: the full route."""
+        data = self.data
+        yaml = _edit.patch_scalars(self._split.yaml, self._read_data, changes)
+        if yaml is None:
+            return None
+        # What the text must read as, the new strings as plain str (a Quoted
+        # one pickles as another class): the same values, for a quicker compare.
+        expected = {
+            key: str(changes[key]) if isinstance(changes.get(key), str) else value
+            for key, value in data.items()
+        }
+        try:
+            _verify(yaml, expected, self._limits)
+        except EditError:
+            return None  # the full route finds out what can be written, and says why not
+        return self._assemble(yaml)
+
+    def _changed(self) -> bool:
+        # The typed item hands back the data it was read with only when its
+        # model holds exactly the values read; any change is a new mapping.
+        return False
 
 
 class _TypedTree(_Typed):
@@ -275,6 +328,16 @@ def typed_load(source: Source, limits: Limits, *, tree: bool = False) -> FrontMa
     """The document under a typed item read from ``source``; see :func:`typed_loads`."""
     text, path = _io.read(source, max_bytes=limits.max_bytes)
     return (_TypedTree if tree else _Typed)(text, path=path, limits=limits)
+
+
+def typed_update(
+    document: FrontMatterDocument, data: dict[Any, Any], changes: dict[str, Any] | None
+) -> None:
+    """Give a typed item's document its new ``data`` (``changes``: see ``_Typed``)."""
+    if isinstance(document, _Typed):
+        document.changed_scalars(data, changes)
+    else:
+        document.data = data
 
 
 def _pickled(data: object) -> bytes | None:
@@ -411,5 +474,5 @@ def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
         written = _yaml.values(yaml, line_offset=1, limits=limits)
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
-    if not _edit.same(written, data):
+    if not _edit.identical(written, data):
         raise EditError("the change could not be written so that it reads back the same")

@@ -18,6 +18,7 @@ from typing import Any, Union, cast, get_args, get_origin
 import pydantic
 from pydantic import AfterValidator
 
+from newsitem import _lists
 from newsitem._validation import Loc
 from newsitem.models import Article, HttpUrlStr, RelatedItem
 
@@ -47,8 +48,9 @@ class Slot:
         """Put ``value`` in place of this string, through the model's validation."""
         if isinstance(self.owner, pydantic.BaseModel):
             setattr(self.owner, cast("str", self.key), value)
-        else:
+        else:  # a list or an unknown key's dict, changed in place: say so
             self.owner[self.key] = value
+            _lists.changed()
         self.value = value
 
 
