@@ -1041,12 +1041,11 @@ def _top_scalar(text: str, key: str) -> tuple[int, int, str | None] | None:
     lines = _key_lines(key)
     if lines is None:
         return None
-    matches = lines.findall(text, 0, len(text))
-    if len(matches) != 1:
+    # The key's text is searched for (quick: a literal), then kept at line starts.
+    found = [m for m in lines.finditer(text) if m.start() == 0 or text[m.start() - 1] in "\r\n"]
+    if len(found) != 1:
         return None  # none, or written twice: let the parser say which is which
-    found = lines.search(text)
-    assert found is not None
-    start = found.end()
+    start = found[0].end()
     while start < len(text) and text[start] in " \t":
         start += 1
     if start >= len(text) or text[start] in "\r\n&*!|>[{#":
@@ -1091,10 +1090,10 @@ def _top_scalar(text: str, key: str) -> tuple[int, int, str | None] | None:
 
 @functools.lru_cache(maxsize=256)
 def _key_lines(key: str) -> re.Pattern[str] | None:
-    """The line start, ``key`` and ``:`` of a top-level entry, as a pattern; None if not plain."""
+    """``key`` and the ``:`` after it, as a pattern; None if ``key`` is not written plain."""
     if not key or _render.plain(key) != key:
         return None
-    return re.compile(rf"(?:^|(?<=\r)){re.escape(key)}[ \t]*:(?=[ \t\r\n]|\Z)", re.MULTILINE)
+    return re.compile(rf"{re.escape(key)}[ \t]*:(?=[ \t\r\n]|\Z)")
 
 
 def _continues(text: str, at: int) -> bool:
