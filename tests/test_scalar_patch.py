@@ -56,12 +56,12 @@ def _both_routes(
     for patch in (True, False):
         item = newsitem.loads(text, model=model)
         change(item)
-        previous = frontmatter._Typed._PATCH_SCALARS  # pyright: ignore[reportPrivateUsage]
-        frontmatter._Typed._PATCH_SCALARS = patch  # pyright: ignore[reportPrivateUsage]
+        previous = frontmatter.FrontMatterDocument._PATCH_SCALARS  # pyright: ignore[reportPrivateUsage]
+        frontmatter.FrontMatterDocument._PATCH_SCALARS = patch  # pyright: ignore[reportPrivateUsage]
         try:
             outputs.append(newsitem.dumps(item))
         finally:
-            frontmatter._Typed._PATCH_SCALARS = previous  # pyright: ignore[reportPrivateUsage]
+            frontmatter.FrontMatterDocument._PATCH_SCALARS = previous  # pyright: ignore[reportPrivateUsage]
     return outputs[0], outputs[1]
 
 
@@ -115,6 +115,51 @@ def test_the_shortcut_writes_the_full_routes_text_on_the_corpus() -> None:
     assert checked > 0
 
 
+def _both_routes_schema_free(text: str, key: str, value: Any) -> tuple[str, str]:
+    outputs: list[str] = []
+    for patch in (True, False):
+        doc = frontmatter.loads(text)
+        doc.data[key] = value
+        previous = frontmatter.FrontMatterDocument._PATCH_SCALARS  # pyright: ignore[reportPrivateUsage]
+        frontmatter.FrontMatterDocument._PATCH_SCALARS = patch  # pyright: ignore[reportPrivateUsage]
+        try:
+            outputs.append(frontmatter.dumps(doc))
+        finally:
+            frontmatter.FrontMatterDocument._PATCH_SCALARS = previous  # pyright: ignore[reportPrivateUsage]
+    return outputs[0], outputs[1]
+
+
+def test_the_schema_free_layer_writes_the_full_routes_text() -> None:
+    texts = [p.read_bytes().decode() for p in EXAMPLES] + synth.corpus(30, seed=11)
+    for text in texts:
+        for key, value in _edits(text)[::2]:
+            patched, full = _both_routes_schema_free(text, key, value)
+            assert patched == full, (text, key, value)
+            assert frontmatter.loads(patched).data[key] == value
+
+
+def test_the_schema_free_layer_takes_the_full_route_for_other_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object) -> object:
+        raise AssertionError("the shortcut was tried for a change it does not cover")
+
+    monkeypatch.setattr(_edit, "patch_scalars", fail)
+    text = "---\ntitle: T\ntags: [a]\nn: 1\n---\n"
+    for change, expected in [
+        (lambda d: d["tags"].append("b"), "---\ntitle: T\ntags: [a, b]\nn: 1\n---\n"),
+        (lambda d: d.pop("n"), "---\ntitle: T\ntags: [a]\n---\n"),
+        (lambda d: d.update(m=2), "---\ntitle: T\ntags: [a]\nn: 1\nm: 2\n---\n"),
+        (lambda d: d.update(title=["x"]), "---\ntitle:\n  - x\ntags: [a]\nn: 1\n---\n"),
+    ]:
+        doc = frontmatter.loads(text)
+        change(doc.data)
+        assert frontmatter.dumps(doc) == expected
+    unchanged = frontmatter.loads(text)
+    unchanged.data["n"] = 1  # the same value: nothing to patch
+    assert frontmatter.dumps(unchanged) is text
+
+
 TRICKY = [
     # a plain title going on over an indented line: found, and left to the full route
     "---\ntitle: A long\n  title\nwebUrl: https://e.com/a\n---\n",
@@ -143,6 +188,9 @@ def test_tricky_texts_write_the_full_routes_text(text: str, title: str) -> None:
     patched, full = _both_routes(text, _set("title", title))
     assert patched == full
     assert newsitem.loads(patched).article.title == title
+    patched, full = _both_routes_schema_free(text, "title", title)
+    assert patched == full
+    assert frontmatter.loads(patched).data["title"] == title
 
 
 def test_the_line_is_found_only_where_it_is_certain() -> None:

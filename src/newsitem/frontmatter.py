@@ -22,7 +22,7 @@ from . import _edit, _io, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
 from ._positions import line_column, line_start
-from ._render import Layout
+from ._render import Layout, is_scalar
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -40,6 +40,9 @@ class FrontMatterDocument:
     # Whether to keep a snapshot of the values read, so that an unchanged
     # document dumps without reading its text again.
     _SNAPSHOT = True
+    # Whether to patch changed top-level scalars without the source tree (a
+    # differential test holds the two routes to the same text).
+    _PATCH_SCALARS = True
     # Whether to compose the source tree at load, with the values, in one
     # parse: for readers that will ask for positions (lint), instead of a
     # values-only read now and a second, full parse on the first position.
@@ -187,9 +190,13 @@ class FrontMatterDocument:
             # nothing when it is not.
             if self.data is not self._read_data or self._changed():
                 data, limits = self.data, self._limits
-                yaml = _edit.diff(
-                    yaml, self._tree(), data, self._layout(), lambda t: _verify(t, data, limits)
-                )
+                patched = self._scalars_patched() if self._PATCH_SCALARS else None
+                if patched is not None:
+                    yaml = patched
+                else:
+                    yaml = _edit.diff(
+                        yaml, self._tree(), data, self._layout(), lambda t: _verify(t, data, limits)
+                    )
         except NewsItemError as exc:
             if self.path is not None and exc.path is None:
                 exc.path = self.path
@@ -230,6 +237,47 @@ class FrontMatterDocument:
         if own and text != self._text:
             self._read(text)
 
+    def _scalars_patched(self) -> str | None:
+        """The YAML with changed top-level scalars patched in, read back; None: the full route.
+
+        The values read are the snapshot's; only when every top-level key is
+        still there in its place, and each changed one held and holds a
+        scalar, is the source tree spared.
+        """
+        if self._snapshot is None:
+            return None
+        old: dict[Any, Any] = pickle.loads(self._snapshot)
+        data = self.data
+        if list(old) != list(data):
+            return None
+        changes: dict[str, Any] = {}
+        for key, value in data.items():
+            before = old[key]
+            if before == value and _edit.identical(before, value):
+                continue
+            if not (isinstance(key, str) and is_scalar(before) and is_scalar(value)):
+                return None
+            changes[key] = value
+        return self._patch(old, changes) if changes else None
+
+    def _patch(self, old: dict[Any, Any], changes: dict[str, Any]) -> str | None:
+        """The YAML with ``changes`` patched in as scalars over ``old``, read back; or None."""
+        yaml = _edit.patch_scalars(self._split.yaml, old, changes)
+        if yaml is None:
+            return None
+        # What the text must read as, new strings as plain str (a Quoted one
+        # pickles as another class): the same values, for a quicker compare.
+        data = self.data
+        expected = {
+            key: str(changes[key]) if isinstance(changes.get(key), str) else value
+            for key, value in data.items()
+        }
+        try:
+            _verify(yaml, expected, self._limits)
+        except EditError:
+            return None  # the full route finds out what can be written, and says why not
+        return yaml
+
     def _changed(self) -> bool:
         """Whether ``data`` differs, type for type, from what the text says."""
         if self._snapshot is not None and _pickled(self.data) == self._snapshot:
@@ -262,9 +310,6 @@ class _Typed(FrontMatterDocument):
     """
 
     _SNAPSHOT = False
-    # Whether to patch changed top-level scalars without the source tree (a
-    # differential test holds the two routes to the same text).
-    _PATCH_SCALARS = True
     __slots__ = ("_scalar_changes",)
 
     def changed_scalars(self, data: dict[Any, Any], changes: dict[str, Any] | None) -> None:
@@ -286,12 +331,40 @@ class _Typed(FrontMatterDocument):
 
     def _patched(self, changes: dict[str, Any]) -> str | None:
         """The text with ``changes`` patched in as scalars, read back; None: the full route."""
+        yaml = self._patch(self._read_data, changes)
+        return None if yaml is None else self._assemble(yaml)
+
+    def _scalars_patched(self) -> str | None:
+        """The YAML with changed top-level scalars patched in, read back; None: the full route.
+
+        The values read are the snapshot's; only when every top-level key is
+        still there in its place, and each changed one held and holds a
+        scalar, is the source tree spared.
+        """
+        if self._snapshot is None:
+            return None
+        old: dict[Any, Any] = pickle.loads(self._snapshot)
         data = self.data
-        yaml = _edit.patch_scalars(self._split.yaml, self._read_data, changes)
+        if list(old) != list(data):
+            return None
+        changes: dict[str, Any] = {}
+        for key, value in data.items():
+            before = old[key]
+            if before == value and _edit.identical(before, value):
+                continue
+            if not (isinstance(key, str) and is_scalar(before) and is_scalar(value)):
+                return None
+            changes[key] = value
+        return self._patch(old, changes) if changes else None
+
+    def _patch(self, old: dict[Any, Any], changes: dict[str, Any]) -> str | None:
+        """The YAML with ``changes`` patched in as scalars over ``old``, read back; or None."""
+        yaml = _edit.patch_scalars(self._split.yaml, old, changes)
         if yaml is None:
             return None
-        # What the text must read as, the new strings as plain str (a Quoted
-        # one pickles as another class): the same values, for a quicker compare.
+        # What the text must read as, new strings as plain str (a Quoted one
+        # pickles as another class): the same values, for a quicker compare.
+        data = self.data
         expected = {
             key: str(changes[key]) if isinstance(changes.get(key), str) else value
             for key, value in data.items()
@@ -300,7 +373,7 @@ class _Typed(FrontMatterDocument):
             _verify(yaml, expected, self._limits)
         except EditError:
             return None  # the full route finds out what can be written, and says why not
-        return self._assemble(yaml)
+        return yaml
 
     def _changed(self) -> bool:
         # The typed item hands back the data it was read with only when its
