@@ -259,6 +259,29 @@ def test_a_related_item_appended_with_a_dict_is_watched() -> None:
     assert again.article.related[2].model_extra == {"notes": {"a": 1, "b": 2}}
 
 
+def test_a_list_assigned_is_the_models_own_and_watched(monkeypatch: pytest.MonkeyPatch) -> None:
+    item = newsitem.loads(TEXT)
+    topics = ["Ports", "Cranes"]
+    item.article.topics = topics  # the same values as read
+    assert newsitem.dumps(item) == TEXT
+    topics.append("Docks")  # the caller's list, not the model's
+    assert item.article.topics == ["Ports", "Cranes"]
+    with monkeypatch.context() as patched:  # watched: untouched again, without a compare
+        patched.setattr(NewsModel, "model_dump", _fail)
+        assert newsitem.dumps(item) == TEXT
+    item.article.topics.append("Docks")
+    assert newsitem.dumps(item) == TEXT.replace("  - Cranes\n", "  - Cranes\n  - Docks\n")
+    notes = {"a": 1}
+    related = [dict(r.model_dump(by_alias=True, exclude_unset=True)) for r in item.article.related]
+    related[0]["notes"] = notes
+    item.article.related = related
+    newsitem.dumps(item)
+    notes["b"] = 2  # held by the caller, inside an entry: compared on every dump
+    assert newsitem.loads(newsitem.dumps(item)).article.related[0].model_extra == {
+        "notes": {"a": 1, "b": 2}
+    }
+
+
 def test_a_list_passed_to_model_copy_is_not_shared_unseen() -> None:
     item = newsitem.loads(TEXT)
     topics = ["One"]

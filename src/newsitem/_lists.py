@@ -51,6 +51,7 @@ __all__ = [
     "Holder",
     "ValidatedList",
     "adopt",
+    "adopt_assigned",
     "changed",
     "epoch",
     "expose",
@@ -194,6 +195,28 @@ def adopt(value: object, holder: pydantic.BaseModel, given: object = None) -> No
                 elif not frozen(item):
                     expose(holder)
                     return
+
+
+def adopt_assigned(model: pydantic.BaseModel, name: str, given: object) -> None:
+    """:func:`adopt` what an assignment of ``given`` to ``model.name`` stored.
+
+    A list field's list is read as the model's own validated list (a copy of
+    what pydantic stored, so never the caller's) and its entries adopted.
+    """
+    if name in _list_fields(type(model)):
+        if _holds_model(given):
+            unchecked()
+        entries: list[Any] = getattr(model, name)
+        for entry in entries:
+            if not frozen(entry):
+                adopt(entry, model)
+        return
+    fields, extra = vars(model), model.__pydantic_extra__
+    if name in fields:
+        stored = fields[name]
+    else:
+        stored = extra.get(name, given) if extra is not None else given
+    adopt(stored, model, given)
 
 
 def exposed(article: pydantic.BaseModel) -> bool:

@@ -294,12 +294,7 @@ class NewsModel(BaseModel):
         finally:
             _lists.changed()
         if not _lists.frozen(value):  # what was stored (validated, or as given) is watched
-            fields, extra = vars(self), self.__pydantic_extra__
-            if name in fields:
-                stored = fields[name]
-            else:
-                stored = extra.get(name, value) if extra is not None else value
-            _lists.adopt(stored, self, value)
+            _lists.adopt_assigned(self, name, value)
 
     def __delattr__(self, name: str) -> None:
         try:
