@@ -109,7 +109,7 @@ def test_one_parse_for_an_item_with_findings(
 def test_document_with_its_tree_at_load_edits_as_any() -> None:
     """A document composed at load: same values, positions, comments, and edits."""
     text = "---\ntitle: Old  # keep me\ntags:\n  - a\n  - 'b'\n---\nBody\n"
-    document = frontmatter.typed_loads(text, DEFAULT_LIMITS, tree=True)
+    document = frontmatter.typed_loads(text, DEFAULT_LIMITS, located=True)
     assert document.data == {"title": "Old", "tags": ["a", "b"]}
     assert document.position(("tags", 1)) == (5, 5)
     assert document.comment(("title",)) == "keep me"
