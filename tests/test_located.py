@@ -22,17 +22,23 @@ from newsitem.limits import DEFAULT_LIMITS
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "corpus"
 OWN = sorted(
-    [*(ROOT / "tests" / "fixtures" / "frontmatter" / "valid").glob("*.md")]
-    + [*(ROOT / "examples" / "valid").glob("*.md")]
+    [
+        *(ROOT / "tests" / "fixtures" / "frontmatter" / "valid").glob("*.md"),
+        *(ROOT / "examples" / "valid").glob("*.md"),
+    ]
 )
 
 # Written for this test: the shapes where a position is not simply a scalar's start.
 SHAPES = {
     "empty values": "---\na:\nb: \nc:   # why\nlist:\n- \n-\n- x\n---\n",
     "block scalars": "---\nbody: |  # keep\n  one\n  two\nnext: >-\n  folded\n---\n",
-    "nested blocks": "---\nm:\n  n:\n    - a\n    - b: 1\n      c: [x, {y: z}]  # flow\nend: 1\n---\n",
+    "nested blocks": (
+        "---\nm:\n  n:\n    - a\n    - b: 1\n      c: [x, {y: z}]  # flow\nend: 1\n---\n"
+    ),
     "flow at the top": "---\n{a: 1, b: [2, 3]}\n---\n",
-    "anchors": "---\np: &p {name: N, domain: d.com}\nq: *p  # alias\nr: &s [1, &t two]\nu: *t\n---\n",
+    "anchors": (
+        "---\np: &p {name: N, domain: d.com}\nq: *p  # alias\nr: &s [1, &t two]\nu: *t\n---\n"
+    ),
     "a mapping anchored": "---\nbase: &b\n  x: 1\n  y: 2\nother: *b\n---\n",
     "crlf": "---\r\ntitle: T  # c\r\nlist:\r\n  - a\r\n  - b\r\nm: {k: v}\r\n---\r\n",
     "lone cr": "---\rtitle: T  # c\rm:\r  k: v\r---\r",

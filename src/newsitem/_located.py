@@ -177,7 +177,7 @@ class _Sink:
         keys = self.keys
         key = keys[-1]
         if key is _NO_KEY:
-            if not _hashable(value):
+            if type(value) is not str and not _hashable(value):
                 raise _Refused  # a collection as a key: the composer places it
             keys[-1] = (value, spot[0], spot[1])
             if frame[6] is None:
@@ -302,36 +302,41 @@ class _Sink:
             self.stack.append([[], [], anchor, self.expanded, start, flow, None])
 
     def close(self, end: int) -> None:
-        container, table, anchor, counted_before, start, flow, first_key = self.stack.pop()
+        frame = self.stack.pop()
+        container, table = frame[0], frame[1]
+        spot: Spot
         if type(container) is dict:
             self.keys.pop()
-        spot: Spot
-        if flow:
-            spot = (start, end, False, table)
-        elif type(table) is dict:
-            spots = cast("dict[object, Spot]", table)
-            last = next(reversed(spots.values()))[1] if spots else end
-            spot = (start if first_key is None else first_key, last, False, spots)
+            first_key = frame[6]
+            if frame[5]:  # flow
+                spot = (frame[4], end, False, table)
+            else:
+                spots = cast("dict[object, Spot]", table)
+                last = next(reversed(spots.values()))[1] if spots else end
+                spot = (frame[4] if first_key is None else first_key, last, False, spots)
+            if not self.stack:
+                self.root_first_key = first_key
         else:
             items = cast("list[Spot]", table)
-            spot = (start, items[-1][1] if items else end, False, items)
-        if anchor is not None:
-            self.anchors[anchor] = (container, self.expanded - counted_before + 1, spot)
-        if not self.stack:
-            self.root_first_key = first_key
+            spot = (frame[4], end if frame[5] or not items else items[-1][1], False, items)
+        if frame[2] is not None:  # an anchor
+            self.anchors[frame[2]] = (container, self.expanded - frame[3] + 1, spot)
         self._add(container, spot)
 
     def key_of_last(
         self, flow: bool, start: int, anchor: str | None, tag: str | None, at: int
     ) -> None:
         """The value just added is the first key of a new mapping (``"a": 1``, ``[a]: b``)."""
+        value: Any
+        spot: Spot
         if not self.stack:
             value, spot = self.root, self.root_spot
             self.root = _NO_KEY
         else:
             frame = self.stack[-1]
             if type(frame[0]) is list:
-                value, spot = frame[0].pop(), frame[1].pop()
+                items = cast("list[Any]", frame[0])
+                value, spot = items.pop(), frame[1].pop()
             elif self.keys[-1] is not _NO_KEY:
                 value, key_start, key_end = self.keys[-1]
                 spot = (key_start, key_end, False, None)

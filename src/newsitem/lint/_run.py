@@ -66,6 +66,7 @@ class _Source:
         # An item edited since it was read still points at the text it came
         # from; a value not in that text gets no position.
         self.document: FrontMatterDocument | None = document
+        self.comments = document is not None and may_suppress(document.original)
 
     def position(self, loc: Loc) -> tuple[int | None, int | None]:
         if self.document is None:
@@ -74,9 +75,16 @@ class _Source:
         return position if position is not None else (None, None)
 
     def suppressed(self, loc: Loc, code: str) -> bool:
-        if self.document is None:
+        if not self.comments or self.document is None:
             return False
         return ignores(self.document.comment(loc), code)
+
+
+def may_suppress(text: str) -> bool:
+    """Whether ``text`` may hold a ``# newsitem: ignore`` comment: most texts have none,
+    and their values' comments are not looked up.
+    """
+    return "newsitem" in text
 
 
 def ignores(comment: str | None, code: str) -> bool:
