@@ -334,9 +334,9 @@ class _Sink:
             self.root = _NO_KEY
         else:
             frame = self.stack[-1]
-            if type(frame[0]) is list:
-                items = cast("list[Any]", frame[0])
-                value, spot = items.pop(), frame[1].pop()
+            items: Any = frame[0]
+            if type(items) is list:
+                value, spot = items.pop(), frame[1].pop()  # pyright: ignore[reportUnknownVariableType]
             elif self.keys[-1] is not _NO_KEY:
                 value, key_start, key_end = self.keys[-1]
                 spot = (key_start, key_end, False, None)
