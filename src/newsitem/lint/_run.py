@@ -1,8 +1,9 @@
 """One item's lint: the rules in order, positions and suppressions looked up on need.
 
-Positions come from the document the item was read from (its source tree of
-offsets, composed only when a rule finds something), so a clean item costs
-the rules alone. A finding whose value's line carries
+Positions come from the document the item was read from (the offsets
+recorded at load for lint, else its source tree, composed on the first
+position), counted only for findings; comments are looked up only in a text
+that may hold a suppression. A finding whose value's line carries
 ``# newsitem: ignore[CODE]`` (or a bare ``# newsitem: ignore``) is dropped,
 and its repair is not made.
 """
