@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsitem import frontmatter
 from newsitem.errors import NewsItemError
@@ -129,3 +131,26 @@ def test_corpus() -> None:
         assert found == [], path
         used += with_record
     assert used > 0.95 * len(files)
+
+
+SEEDS = [*SHAPES.values(), *(path.read_text(encoding="utf-8") for path in OWN[:20])]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """A seed text with a few characters inserted, deleted or replaced: often invalid."""
+    text = draw(st.sampled_from(SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 2))
+        insert = draw(st.text(st.sampled_from(list(" \t\n\r:#-?,[]{}&*!|>'\"ab1")), max_size=3))
+        text = text[:at] + insert + text[at + cut :]
+    return text
+
+
+@settings(max_examples=500)
+@given(mutated())
+def test_mutated_texts(text: str) -> None:
+    """Mutated texts: both refuse, or both read the same values at the same places."""
+    found, _ = differences(text)
+    assert found == []
