@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsitem import frontmatter
+from newsitem import _yaml, frontmatter
 from newsitem.errors import NewsItemError
 from newsitem.limits import DEFAULT_LIMITS
 
@@ -77,6 +77,7 @@ def differences(text: str) -> tuple[list[str], bool]:
     """Where the recorded positions and the tree's differ; whether the record was used."""
     try:
         tree = frontmatter.loads(text)
+        tree._tree()  # pyright: ignore[reportPrivateUsage] - the reference: the source tree's
     except NewsItemError:
         with pytest.raises(NewsItemError):
             frontmatter.typed_loads(text, DEFAULT_LIMITS, located=True)
@@ -154,3 +155,19 @@ def test_mutated_texts(text: str) -> None:
     """Mutated texts: both refuse, or both read the same values at the same places."""
     found, _ = differences(text)
     assert found == []
+
+
+def test_a_document_read_for_values_records_offsets_on_need(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first position of a values-only document records offsets; no tree is composed."""
+    text = "---\r\ntitle: A  # keep\r\nlist:\r\n  - x\r\n  - {k: v}\r\n---\r\nBody\r\n"
+    document = frontmatter.loads(text)
+    composed: list[str] = []
+    monkeypatch.setattr(_yaml, "compose", lambda *args, **kwargs: composed.append("x"))
+    assert document.position(("list", 1, "k")) == (5, 9)
+    assert document.position(("list", 7)) == (4, 3)  # past the file: the list, at its "-"
+    assert document.comment(("title",)) == "keep"
+    assert document.position(()) == (2, 1)
+    assert composed == []
+    assert document._root is None  # pyright: ignore[reportPrivateUsage]

@@ -49,6 +49,7 @@ class FrontMatterDocument:
     __slots__ = (
         "_limits",
         "_located",
+        "_looked",
         "_original_body",
         "_quotes",
         "_read_data",
@@ -80,6 +81,7 @@ class FrontMatterDocument:
             self._split = parts
             self._root: MappingNode | None = None
             self._located: _located.Located | None = None
+            self._looked = self._LOCATE
             if self._LOCATE:
                 self._located = _located.located(parts.yaml, limits=self._limits)
                 # What the offsets table does not model is composed in full.
@@ -134,8 +136,9 @@ class FrontMatterDocument:
         does (a missing key), the position of the deepest value that exists is
         given. ``None`` when not even the first step exists.
         """
-        if self._root is None and self._located is not None:
-            offset = self._located.start(path)
+        offsets = self._offsets()
+        if offsets is not None:
+            offset = offsets.start(path)
             return None if offset is None else self._line_column(offset)
         root = self._tree()
         node: Node = root
@@ -160,10 +163,8 @@ class FrontMatterDocument:
         ends (for a block scalar, also the one after its ``|`` or ``>``
         header). ``None`` when the value has none, or does not exist.
         """
-        if self._root is None and self._located is not None:
-            ends = self._located.ends(path)
-        else:
-            ends = self._ends(path)
+        offsets = self._offsets()
+        ends = self._ends(path) if offsets is None else offsets.ends(path)
         if ends is None:
             return None
         yaml = self._split.yaml
@@ -173,6 +174,20 @@ class FrontMatterDocument:
             if match is not None:
                 return match.group(1).strip()
         return None
+
+    def _offsets(self) -> _located.Located | None:
+        """Where the values were written, recorded on the first position asked for.
+
+        A parse that records offsets costs less than composing the source
+        tree; ``None`` when the tree is there (or must be, for what the
+        record does not model).
+        """
+        if self._root is not None:
+            return None
+        if not self._looked:
+            self._looked = True
+            self._located = _located.located(self._split.yaml, limits=self._limits)
+        return self._located
 
     def _ends(self, path: Sequence[str | int]) -> list[int] | None:
         """Where the comment of the value at ``path`` may start (see :meth:`comment`)."""
