@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
-from . import _edit, _io, _split, _yaml
+from . import _edit, _io, _located, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
 from ._positions import line_column, line_start
@@ -43,13 +43,16 @@ class FrontMatterDocument:
     # Whether to patch changed top-level scalars without the source tree (a
     # differential test holds the two routes to the same text).
     _PATCH_SCALARS = True
-    # Whether to compose the source tree at load, with the values, in one
-    # parse: for readers that will ask for positions (lint), instead of a
-    # values-only read now and a second, full parse on the first position.
-    _TREE = False
+    # Whether to record where each value was written, with the values, in
+    # one parse (``_located``): for readers that will ask for positions
+    # (lint), instead of a values-only read now and a second, full parse (the
+    # source tree) on the first position.
+    _LOCATE = False
 
     __slots__ = (
         "_limits",
+        "_located",
+        "_looked",
         "_original_body",
         "_quotes",
         "_read_data",
@@ -80,8 +83,12 @@ class FrontMatterDocument:
             parts = _split.split(text)
             self._split = parts
             self._root: MappingNode | None = None
-            if self._TREE:
-                data = self._compose().data
+            self._located: _located.Located | None = None
+            self._looked = self._LOCATE
+            if self._LOCATE:
+                self._located = _located.located(parts.yaml, limits=self._limits)
+                # What the offsets table does not model is composed in full.
+                data = self._compose().data if self._located is None else self._located.data
             else:
                 data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
@@ -132,6 +139,10 @@ class FrontMatterDocument:
         does (a missing key), the position of the deepest value that exists is
         given. ``None`` when not even the first step exists.
         """
+        offsets = self._offsets()
+        if offsets is not None:
+            offset = offsets.start(path)
+            return None if offset is None else self._line_column(offset)
         root = self._tree()
         node: Node = root
         found: Node | None = None
@@ -155,6 +166,34 @@ class FrontMatterDocument:
         ends (for a block scalar, also the one after its ``|`` or ``>``
         header). ``None`` when the value has none, or does not exist.
         """
+        offsets = self._offsets()
+        ends = self._ends(path) if offsets is None else offsets.ends(path)
+        if ends is None:
+            return None
+        yaml = self._split.yaml
+        for end in ends:
+            line_end = _LINE_BREAK.search(yaml, end)
+            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
+            if match is not None:
+                return match.group(1).strip()
+        return None
+
+    def _offsets(self) -> _located.Located | None:
+        """Where the values were written, recorded on the first position asked for.
+
+        A parse that records offsets costs less than composing the source
+        tree; ``None`` when the tree is there (or must be, for what the
+        record does not model).
+        """
+        if self._root is not None:
+            return None
+        if not self._looked:
+            self._looked = True
+            self._located = _located.located(self._split.yaml, limits=self._limits)
+        return self._located
+
+    def _ends(self, path: Sequence[str | int]) -> list[int] | None:
+        """Where the comment of the value at ``path`` may start (see :meth:`comment`)."""
         node: Node = self._tree()
         found: Node | None = None
         for step in path:
@@ -164,16 +203,10 @@ class FrontMatterDocument:
             node = found = child
         if found is None:
             return None
-        yaml = self._split.yaml
         ends = [last_offset(found)]
         if isinstance(found, ScalarNode) and found.style in ("|", ">"):
             ends.insert(0, found.start)
-        for end in ends:
-            line_end = _LINE_BREAK.search(yaml, end)
-            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
-            if match is not None:
-                return match.group(1).strip()
-        return None
+        return ends
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         return line_column(self._split.yaml, offset, 1)  # the opening fence is line 1
@@ -334,73 +367,32 @@ class _Typed(FrontMatterDocument):
         yaml = self._patch(self._read_data, changes)
         return None if yaml is None else self._assemble(yaml)
 
-    def _scalars_patched(self) -> str | None:
-        """The YAML with changed top-level scalars patched in, read back; None: the full route.
-
-        The values read are the snapshot's; only when every top-level key is
-        still there in its place, and each changed one held and holds a
-        scalar, is the source tree spared.
-        """
-        if self._snapshot is None:
-            return None
-        old: dict[Any, Any] = pickle.loads(self._snapshot)
-        data = self.data
-        if list(old) != list(data):
-            return None
-        changes: dict[str, Any] = {}
-        for key, value in data.items():
-            before = old[key]
-            if before == value and _edit.identical(before, value):
-                continue
-            if not (isinstance(key, str) and is_scalar(before) and is_scalar(value)):
-                return None
-            changes[key] = value
-        return self._patch(old, changes) if changes else None
-
-    def _patch(self, old: dict[Any, Any], changes: dict[str, Any]) -> str | None:
-        """The YAML with ``changes`` patched in as scalars over ``old``, read back; or None."""
-        yaml = _edit.patch_scalars(self._split.yaml, old, changes)
-        if yaml is None:
-            return None
-        # What the text must read as, new strings as plain str (a Quoted one
-        # pickles as another class): the same values, for a quicker compare.
-        data = self.data
-        expected = {
-            key: str(changes[key]) if isinstance(changes.get(key), str) else value
-            for key, value in data.items()
-        }
-        try:
-            _verify(yaml, expected, self._limits)
-        except EditError:
-            return None  # the full route finds out what can be written, and says why not
-        return yaml
-
     def _changed(self) -> bool:
         # The typed item hands back the data it was read with only when its
         # model holds exactly the values read; any change is a new mapping.
         return False
 
 
-class _TypedTree(_Typed):
-    """A typed item's document whose source tree is composed at load, in the same parse."""
+class _TypedLocated(_Typed):
+    """A typed item's document that records where its values were written, in the same parse."""
 
-    _TREE = True
+    _LOCATE = True
     __slots__ = ()
 
 
-def typed_loads(text: str, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+def typed_loads(text: str, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
     """The document under a typed item read from ``text``: no snapshot.
 
-    With ``tree``, the source tree is composed with the values (one parse),
-    for a caller that will look up positions.
+    With ``located``, where each value was written is recorded with the
+    values (one parse), for a caller that will look up positions.
     """
-    return (_TypedTree if tree else _Typed)(text, limits=limits)
+    return (_TypedLocated if located else _Typed)(text, limits=limits)
 
 
-def typed_load(source: Source, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+def typed_load(source: Source, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
     """The document under a typed item read from ``source``; see :func:`typed_loads`."""
     text, path = _io.read(source, max_bytes=limits.max_bytes)
-    return (_TypedTree if tree else _Typed)(text, path=path, limits=limits)
+    return (_TypedLocated if located else _Typed)(text, path=path, limits=limits)
 
 
 def typed_update(
