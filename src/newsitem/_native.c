@@ -76,9 +76,13 @@ static inline Py_ssize_t eol(const P *p, Py_ssize_t i) {
     return at ? (Py_ssize_t)((const unsigned char *)at - p->s) : p->n;
 }
 
-static inline Py_ssize_t line_start(const P *p, Py_ssize_t i) {
-    while (i > 0 && p->s[i - 1] != '\n') i--;
-    return i;
+/* The column of i in its line, in characters: on the first line, a
+ * byte-order mark (three bytes) counts as one, as the pure reader counts it. */
+static int column_of(const P *p, Py_ssize_t i) {
+    Py_ssize_t start = i;
+    while (start > 0 && p->s[start - 1] != '\n') start--;
+    if (start == 0 && p->n >= 3 && memcmp(p->s, "\xEF\xBB\xBF", 3) == 0) return (int)(i - 2);
+    return (int)(i - start);
 }
 
 /* A "---" or "..." line at the line start i. */
@@ -910,7 +914,7 @@ static PyObject *inline_node(P *p, int indent, int context, Py_ssize_t at, PyObj
     int c = p->s[at];
     int mapping_ok = below || context == CTX_ENTRY;
     int block_indent = below ? parent : indent;
-    int column = below ? indent : (int)(at - line_start(p, at));
+    int column = below ? indent : column_of(p, at);
     int after_blank = blankish(ch(p, at + 1));
     if (c == '-' && after_blank) {
         if (!mapping_ok || (anchor != NULL && !below)) return NULL;
@@ -1024,7 +1028,7 @@ static PyObject *document(P *p) {
     PyObject *key;
     Py_ssize_t colon;
     if (block_key(p, at, -1, &key, &colon) != 1) return NULL; /* not a mapping */
-    PyObject *root = block_mapping(p, key, colon, (int)spaces, NULL);
+    PyObject *root = block_mapping(p, key, colon, column_of(p, at), NULL);
     if (root == NULL) return NULL;
     at = skip_lines(p, &spaces);
     if (at < p->n) { /* a second document, or an error */
