@@ -289,7 +289,13 @@ def test_NEWSITEM_PURE_keeps_to_the_pure_build() -> None:
 
 # -- random mutations ------------------------------------------------------------
 
-_SEEDS = [text for text, _ in CASES] + SYNTH[:200] + _project_texts()
+_SUITE = [
+    text
+    for name in ("yaml+yaml-test-suite", "yaml+yaml-test-suite-errors")
+    if (CORPUS / name).is_dir()
+    for text in _yaml_texts(iter(sorted((CORPUS / name).glob("*.md"))))
+]
+_SEEDS = [text for text, _ in CASES] + DECLINED + SYNTH[:200] + _project_texts() + _SUITE
 _ALPHABET = ":#-[]{}&*!|>'\"\t\n ,?%@`\\ax1.~\ufeff\x85é"
 
 
