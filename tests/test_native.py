@@ -218,6 +218,7 @@ CASES: list[tuple[str, dict[Any, Any]]] = [
         {"a": {"k": "v"}, "b": {"k": "v"}, "c": [1], "d": [1]},
     ),
     ("a: &e\nb: *e\n", {"a": None, "b": None}),
+    ("a: 1\r\nb:\r\n  - 'x\r\n    y'\r\n", {"a": 1, "b": ["x y"]}),
 ]
 
 
@@ -275,6 +276,16 @@ def test_limits_are_counted_as_the_pure_reader_counts_them() -> None:
     nested = "a:\n  b:\n    c: [d]\n"  # four collections
     assert _check(nested, Limits(max_depth=4))
     assert _native(nested, Limits(max_depth=3)) is None
+
+
+def test_values_takes_the_native_path_and_the_pure_one_for_errors() -> None:
+    """``_yaml.values`` returns the native dict; a refused text raises the pure error."""
+    text = "a: 1\r\nb: [x]\r\n"
+    assert _yaml.values(text) == {"a": 1, "b": ["x"]}
+    assert _native(text) == {"a": 1, "b": ["x"]}
+    with pytest.raises(NewsItemError) as caught:
+        _yaml.values("a: 1\r\na: 2\r\n", line_offset=1)
+    assert (caught.value.line, caught.value.column) == (3, 1)
 
 
 def test_NEWSITEM_PURE_keeps_to_the_pure_build() -> None:
