@@ -123,6 +123,24 @@ def test_the_native_reader_knows_the_same_first_characters() -> None:
     assert set(native.NOT_ONLY_STR) == set(_scalars.NOT_ONLY_STR)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_scalars._WORDS,  # pyright: ignore[reportPrivateUsage]
+        *("n", "no", "nul", "nulls", "truE", "tRUE", "falsE", "t", "f", "~~", "Nope!"),
+        *("0", "-0", "+0", "007", "-12", "+12", "999999999999999999", "9999999999999999999"),
+        *("-9223372036854775808", "12345678901234567890123", "1_000", "0x1F", "0o17", "1.0"),
+        *("+", "+-1", "1-", "2024-05-01", "1e3"),
+    ],
+)
+def test_words_and_numbers_read_natively_as_resolve_reads_them(text: str) -> None:
+    """The native reader reads null, true, false and small integers itself."""
+    expected = _scalars.resolve(text)
+    assert _same({"k": expected}, _native(f"k: {text}\n"), {})
+    if not text.startswith("-"):  # "-x" keys are left to the pure reader
+        assert _same({"k": expected, expected: "v"}, _native(f"k: {text}\n{text}: v\n"), {})
+
+
 def test_every_fixture_and_example_reads_the_same() -> None:
     texts = _project_texts()
     assert len(texts) > 40

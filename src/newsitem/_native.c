@@ -163,13 +163,54 @@ static PyObject *text_of(const char *data, Py_ssize_t size) {
 
 static PyObject *buffered(P *p) { return text_of(p->buf, p->len); }
 
-/* The value of a plain scalar: a string, or what _scalars.resolve makes of it. */
+/* The words _scalars.resolve reads as null, true and false (_scalars._WORDS;
+ * a test checks that the two agree), with their values. */
+static const char *const WORDS[] = {"~", "null", "Null", "NULL", "true", "True", "TRUE",
+                                    "false", "False", "FALSE"};
+
+static PyObject *word_value(PyObject *text) {
+    for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++) {
+        if (PyUnicode_CompareWithASCIIString(text, WORDS[i]) == 0) {
+            Py_DECREF(text);
+            if (i < 4) Py_RETURN_NONE;
+            if (i < 7) Py_RETURN_TRUE;
+            Py_RETURN_FALSE;
+        }
+    }
+    return text; /* any other word: a string */
+}
+
+/* A decimal integer of at most 18 digits ([-+]?[0-9]+, which resolve reads
+ * with int()), or NULL with no error for any other text. */
+static PyObject *small_int(PyObject *text, Py_ssize_t size) {
+    if (!PyUnicode_IS_ASCII(text) || size > 19) return NULL;
+    const char *digits = (const char *)PyUnicode_DATA(text);
+    Py_ssize_t i = digits[0] == '-' || digits[0] == '+';
+    if (i == size || size - i > 18) return NULL;
+    long long value = 0;
+    for (Py_ssize_t k = i; k < size; k++) {
+        if (digits[k] < '0' || digits[k] > '9') return NULL;
+        value = value * 10 + (digits[k] - '0');
+    }
+    return PyLong_FromLongLong(digits[0] == '-' ? -value : value);
+}
+
+/* The value of a plain scalar: a string, or what _scalars.resolve makes of it
+ * (its words and small integers read here, the same way, without a call). */
 static PyObject *plain_value(P *p, PyObject *text) {
     if (text == NULL) return NULL;
     Py_ssize_t size = PyUnicode_GET_LENGTH(text);
     if (size > 0) {
         Py_UCS4 first = PyUnicode_READ_CHAR(text, 0);
+        if (first < 128 && strchr("~nNtTfF", (int)first) != NULL) {
+            return size == 1 || size == 4 || size == 5 ? word_value(text) : text;
+        }
         if (first < 128 && strchr(NOT_ONLY_STR, (int)first) != NULL) {
+            PyObject *number = small_int(text, size);
+            if (number != NULL || PyErr_Occurred()) {
+                Py_DECREF(text);
+                return number;
+            }
             PyObject *value = PyObject_CallOneArg(p->resolve, text);
             Py_DECREF(text);
             return value;
