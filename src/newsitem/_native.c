@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <datetime.h>
 #include <string.h>
 
 /* First characters of a plain scalar that may be other than a string
@@ -195,8 +196,102 @@ static PyObject *small_int(PyObject *text, Py_ssize_t size) {
     return PyLong_FromLongLong(digits[0] == '-' ? -value : value);
 }
 
+/* Digits from *i, at least min and at most max of them: their number, or -1. */
+static long digits_at(const char *s, Py_ssize_t size, Py_ssize_t *i, int min, int max) {
+    long value = 0;
+    int n = 0;
+    while (n < max && *i < size && s[*i] >= '0' && s[*i] <= '9') {
+        value = value * 10 + (s[*i] - '0');
+        (*i)++;
+        n++;
+    }
+    return n >= min ? value : -1;
+}
+
+/* _scalars.parse_timestamp on an ASCII text: a date or an aware datetime;
+ * the text itself where it is none (resolve's "parse_timestamp(text) or text"). */
+static PyObject *timestamp(PyObject *text, const char *s, Py_ssize_t size) {
+    Py_ssize_t i = 0;
+    long year = digits_at(s, size, &i, 4, 4);
+    if (year < 0 || i >= size || s[i++] != '-') return Py_NewRef(text);
+    Py_ssize_t month_at = i;
+    long month = digits_at(s, size, &i, 1, 2);
+    if (month < 0 || i >= size || s[i++] != '-') return Py_NewRef(text);
+    Py_ssize_t day_at = i;
+    long day = digits_at(s, size, &i, 1, 2);
+    if (day < 0) return Py_NewRef(text);
+    PyObject *value;
+    if (i == size) { /* a date: two digits each, as _DATE wants */
+        if (day_at - month_at != 3 || i - day_at != 2) return Py_NewRef(text);
+        value = PyDate_FromDate((int)year, (int)month, (int)day);
+    } else {
+        if (s[i] == 'T' || s[i] == 't') {
+            i++;
+        } else if (s[i] == ' ' || s[i] == '\t') {
+            while (i < size && (s[i] == ' ' || s[i] == '\t')) i++;
+        } else {
+            return Py_NewRef(text);
+        }
+        long hour = digits_at(s, size, &i, 1, 2);
+        if (hour < 0 || i >= size || s[i++] != ':') return Py_NewRef(text);
+        long minute = digits_at(s, size, &i, 2, 2);
+        if (minute < 0 || i >= size || s[i++] != ':') return Py_NewRef(text);
+        long second = digits_at(s, size, &i, 2, 2);
+        if (second < 0) return Py_NewRef(text);
+        long micro = 0;
+        if (i < size && s[i] == '.') {
+            i++;
+            int n = 0;
+            while (i < size && s[i] >= '0' && s[i] <= '9') {
+                if (n < 6) micro = micro * 10 + (s[i] - '0');
+                n++;
+                i++;
+            }
+            for (; n < 6; n++) micro *= 10;
+        }
+        while (i < size && (s[i] == ' ' || s[i] == '\t')) i++;
+        long offset = 0; /* minutes east of UTC */
+        if (i < size && s[i] == 'Z') {
+            i++;
+        } else if (i < size && (s[i] == '+' || s[i] == '-')) {
+            int sign = s[i++] == '-' ? -1 : 1;
+            long hours = digits_at(s, size, &i, 1, 2);
+            if (hours < 0) return Py_NewRef(text);
+            long minutes = 0;
+            if (i < size && s[i] == ':') {
+                i++;
+                minutes = digits_at(s, size, &i, 2, 2);
+                if (minutes < 0) return Py_NewRef(text);
+            }
+            if (hours * 60 + minutes >= 24 * 60) return Py_NewRef(text);
+            offset = sign * (hours * 60 + minutes);
+        }
+        if (i != size) return Py_NewRef(text);
+        PyObject *zone;
+        if (offset == 0) {
+            zone = Py_NewRef(PyDateTime_TimeZone_UTC);
+        } else {
+            PyObject *delta = PyDelta_FromDSU(0, (int)(offset * 60), 0);
+            if (delta == NULL) return NULL;
+            zone = PyTimeZone_FromOffset(delta);
+            Py_DECREF(delta);
+            if (zone == NULL) return NULL;
+        }
+        value = PyDateTimeAPI->DateTime_FromDateAndTime(
+            (int)year, (int)month, (int)day, (int)hour, (int)minute, (int)second, (int)micro, zone,
+            PyDateTimeAPI->DateTimeType);
+        Py_DECREF(zone);
+    }
+    if (value == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
+        PyErr_Clear(); /* no such day or time: a string */
+        return Py_NewRef(text);
+    }
+    return value;
+}
+
 /* The value of a plain scalar: a string, or what _scalars.resolve makes of it
- * (its words and small integers read here, the same way, without a call). */
+ * (its words, small integers and timestamps read here, the same way, without
+ * a call; the rest by calling resolve). */
 static PyObject *plain_value(P *p, PyObject *text) {
     if (text == NULL) return NULL;
     Py_ssize_t size = PyUnicode_GET_LENGTH(text);
@@ -206,6 +301,16 @@ static PyObject *plain_value(P *p, PyObject *text) {
             return size == 1 || size == 4 || size == 5 ? word_value(text) : text;
         }
         if (first < 128 && strchr(NOT_ONLY_STR, (int)first) != NULL) {
+            if (size > 4 && PyUnicode_IS_ASCII(text)) {
+                const char *ascii = (const char *)PyUnicode_DATA(text);
+                if (ascii[4] == '-' && ascii[0] >= '0' && ascii[0] <= '9' && ascii[1] >= '0' &&
+                    ascii[1] <= '9' && ascii[2] >= '0' && ascii[2] <= '9' && ascii[3] >= '0' &&
+                    ascii[3] <= '9') {
+                    PyObject *stamp = timestamp(text, ascii, size);
+                    Py_DECREF(text);
+                    return stamp;
+                }
+            }
             PyObject *number = small_int(text, size);
             if (number != NULL || PyErr_Occurred()) {
                 Py_DECREF(text);
@@ -1165,6 +1270,8 @@ static struct PyModuleDef module_def = {
 };
 
 PyMODINIT_FUNC PyInit__native(void) {
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL) return NULL;
     PyObject *module = PyModule_Create(&module_def);
     if (module == NULL) return NULL;
     if (PyModule_AddStringConstant(module, "NOT_ONLY_STR", NOT_ONLY_STR) < 0) {
