@@ -31,7 +31,7 @@ native = pytest.importorskip(
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("NEWSITEM_CORPUS") or ROOT.parent / "shared" / "corpus")
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
 
