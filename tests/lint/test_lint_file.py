@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsitem import DuplicateKeyError, _parser, corpus, frontmatter, lint
+from newsitem import DuplicateKeyError, _parser, _yaml, corpus, frontmatter, lint
 from newsitem.limits import DEFAULT_LIMITS
 
 # A BOM, CRLF line breaks, a comment and a block scalar: the positions must
@@ -103,7 +103,9 @@ def test_one_parse_for_an_item_with_findings(
     assert len(calls) == 1
     calls.clear()
     assert lint.lint_result(corpus.load_file(path)).findings
-    assert len(calls) == 2  # values, then the tree for the positions
+    # the values (by the native build of the reader, where it is built, which
+    # does not call the pure parser), then the tree for the positions
+    assert len(calls) == (1 if _yaml._native_values is not None else 2)
 
 
 def test_document_with_its_tree_at_load_edits_as_any() -> None:
