@@ -314,13 +314,23 @@ def _checked_tag_value(text: str, tag: str) -> Value:
     raise _Refused
 
 
-def _remap(text: str, root: MappingNode) -> None:
-    """Offsets into the normalized text made offsets into ``text`` (``\r\n`` lines)."""
+def crlf_breaks(text: str) -> list[int]:
+    """Where each ``\r\n`` of ``text`` is, as an offset into the normalized text.
+
+    The parser reads each ``\r\n`` as one ``\n``: an offset ``o`` into what
+    it read is ``o + bisect_left(breaks, o)`` in ``text``.
+    """
     removed: list[int] = []  # normalized offsets of the "\n" of each "\r\n"
     at = text.find("\r\n")
     while at != -1:
         removed.append(at - len(removed))
         at = text.find("\r\n", at + 2)
+    return removed
+
+
+def _remap(text: str, root: MappingNode) -> None:
+    """Offsets into the normalized text made offsets into ``text`` (``\r\n`` lines)."""
+    removed = crlf_breaks(text)
     if not removed:
         return
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
-from . import _edit, _io, _split, _yaml
+from . import _edit, _io, _located, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
 from ._positions import line_column, line_start
@@ -40,13 +40,16 @@ class FrontMatterDocument:
     # Whether to keep a snapshot of the values read, so that an unchanged
     # document dumps without reading its text again.
     _SNAPSHOT = True
-    # Whether to compose the source tree at load, with the values, in one
-    # parse: for readers that will ask for positions (lint), instead of a
-    # values-only read now and a second, full parse on the first position.
-    _TREE = False
+    # Whether to record where each value was written, with the values, in
+    # one parse (``_located``): for readers that will ask for positions
+    # (lint), instead of a values-only read now and a second, full parse (the
+    # source tree) on the first position.
+    _LOCATE = False
 
     __slots__ = (
         "_limits",
+        "_located",
+        "_looked",
         "_original_body",
         "_quotes",
         "_read_data",
@@ -77,8 +80,12 @@ class FrontMatterDocument:
             parts = _split.split(text)
             self._split = parts
             self._root: MappingNode | None = None
-            if self._TREE:
-                data = self._compose().data
+            self._located: _located.Located | None = None
+            self._looked = self._LOCATE
+            if self._LOCATE:
+                self._located = _located.located(parts.yaml, limits=self._limits)
+                # What the offsets table does not model is composed in full.
+                data = self._compose().data if self._located is None else self._located.data
             else:
                 data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
@@ -129,6 +136,10 @@ class FrontMatterDocument:
         does (a missing key), the position of the deepest value that exists is
         given. ``None`` when not even the first step exists.
         """
+        offsets = self._offsets()
+        if offsets is not None:
+            offset = offsets.start(path)
+            return None if offset is None else self._line_column(offset)
         root = self._tree()
         node: Node = root
         found: Node | None = None
@@ -152,6 +163,34 @@ class FrontMatterDocument:
         ends (for a block scalar, also the one after its ``|`` or ``>``
         header). ``None`` when the value has none, or does not exist.
         """
+        offsets = self._offsets()
+        ends = self._ends(path) if offsets is None else offsets.ends(path)
+        if ends is None:
+            return None
+        yaml = self._split.yaml
+        for end in ends:
+            line_end = _LINE_BREAK.search(yaml, end)
+            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
+            if match is not None:
+                return match.group(1).strip()
+        return None
+
+    def _offsets(self) -> _located.Located | None:
+        """Where the values were written, recorded on the first position asked for.
+
+        A parse that records offsets costs less than composing the source
+        tree; ``None`` when the tree is there (or must be, for what the
+        record does not model).
+        """
+        if self._root is not None:
+            return None
+        if not self._looked:
+            self._looked = True
+            self._located = _located.located(self._split.yaml, limits=self._limits)
+        return self._located
+
+    def _ends(self, path: Sequence[str | int]) -> list[int] | None:
+        """Where the comment of the value at ``path`` may start (see :meth:`comment`)."""
         node: Node = self._tree()
         found: Node | None = None
         for step in path:
@@ -161,16 +200,10 @@ class FrontMatterDocument:
             node = found = child
         if found is None:
             return None
-        yaml = self._split.yaml
         ends = [last_offset(found)]
         if isinstance(found, ScalarNode) and found.style in ("|", ">"):
             ends.insert(0, found.start)
-        for end in ends:
-            line_end = _LINE_BREAK.search(yaml, end)
-            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
-            if match is not None:
-                return match.group(1).strip()
-        return None
+        return ends
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         return line_column(self._split.yaml, offset, 1)  # the opening fence is line 1
@@ -255,26 +288,26 @@ class _Typed(FrontMatterDocument):
     __slots__ = ()
 
 
-class _TypedTree(_Typed):
-    """A typed item's document whose source tree is composed at load, in the same parse."""
+class _TypedLocated(_Typed):
+    """A typed item's document that records where its values were written, in the same parse."""
 
-    _TREE = True
+    _LOCATE = True
     __slots__ = ()
 
 
-def typed_loads(text: str, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+def typed_loads(text: str, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
     """The document under a typed item read from ``text``: no snapshot.
 
-    With ``tree``, the source tree is composed with the values (one parse),
-    for a caller that will look up positions.
+    With ``located``, where each value was written is recorded with the
+    values (one parse), for a caller that will look up positions.
     """
-    return (_TypedTree if tree else _Typed)(text, limits=limits)
+    return (_TypedLocated if located else _Typed)(text, limits=limits)
 
 
-def typed_load(source: Source, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+def typed_load(source: Source, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
     """The document under a typed item read from ``source``; see :func:`typed_loads`."""
     text, path = _io.read(source, max_bytes=limits.max_bytes)
-    return (_TypedTree if tree else _Typed)(text, path=path, limits=limits)
+    return (_TypedLocated if located else _Typed)(text, path=path, limits=limits)
 
 
 def _pickled(data: object) -> bytes | None:
