@@ -183,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{module}: {' '.join(tests)}")
         return 0
     work = _prepare(args.module)
-    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="ci")
+    # NEWSITEM_PURE=1: the reader's Python code, the code mutated, reads every
+    # text (the native build of values() would read most of them first).
+    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="ci", NEWSITEM_PURE="1")
     corpus = ROOT.parent / "shared" / "corpus"
     env.setdefault("NEWSITEM_CORPUS", str(corpus))
     argv_run = ["nice", str(BIN / "mutmut"), "run", "--max-children", "1"]
