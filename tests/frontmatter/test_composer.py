@@ -418,6 +418,12 @@ def test_an_edit_lands_where_the_value_is(
             "k:\r\n  - a\r\n  - b\r\n  - z\r\n",
             id="last-item",
         ),
+        pytest.param(
+            "a: 1\r\nb: 2\r\n\r\nc: 3\r\nd:\r\n  - 4   # four\r\n  - [5,  7]   # five\r\n",
+            lambda d: d["d"][1].__setitem__(0, 6),
+            "a: 1\r\nb: 2\r\n\r\nc: 3\r\nd:\r\n  - 4   # four\r\n  - [6,  7]   # five\r\n",
+            id="nested-after-a-blank-line-comments-kept",
+        ),
     ],
 )
 def test_an_edit_of_a_crlf_file_lands_where_the_value_is(
