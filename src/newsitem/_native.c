@@ -10,6 +10,13 @@
  * native part never decides a verdict; it only ever agrees with an accepted
  * text. A differential test holds it to that (tests/test_native.py).
  *
+ * located(text, max_nodes, max_depth, resolve) is the same parse with the
+ * _Sink of _located.py: beside the values, each node leaves its spot
+ * (start, last, block, table) in P, for its parent to put in its own table;
+ * it returns (data, root spot, first key's start) or None, and declines
+ * exactly what values() declines. Spots are in characters: a text that is
+ * not ASCII gets a table from byte offsets to character offsets.
+ *
  * The text is read as UTF-8: every character the grammar looks at is ASCII,
  * and every cut is made at an ASCII character, so byte offsets stand in for
  * character offsets (indentation is spaces, which are one byte).
