@@ -9,7 +9,8 @@ Each module is mutated in its own copy of the project under
 ``build/mutation/MODULE/`` (so runs of different modules do not share state,
 and a rerun only tests what changed), against the test files that exercise it.
 The last line reads ``newsitem/MODULE.py: killed K/N (P%)``, then each
-survivor is listed by name; ``--show`` prints its diff. Needs the ``mutation``
+survivor is listed by name; ``--show`` prints its diff. The property tests
+run under hypothesis's ``mutation`` profile (25 derandomised examples each). Needs the ``mutation``
 dependency group (``pip install --group mutation``, part of ``dev``). Runs one worker, ``nice``d.
 """
 
@@ -45,8 +46,14 @@ TESTS: dict[str, list[str]] = {
     ],
     "_edit": [
         "tests/frontmatter/test_edits.py",
+        "tests/frontmatter/test_key_order.py",
+        "tests/frontmatter/test_unchanged.py",
+        "tests/frontmatter/test_lone_cr.py",
+        "tests/frontmatter/test_edit_properties.py",
         "tests/frontmatter/test_properties.py",
         "tests/test_api.py",
+        "tests/test_api_edges.py",
+        "tests/hostile/test_fuzz_regressions.py",
     ],
     "_render": [
         "tests/frontmatter/test_edits.py",
@@ -163,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{module}: {' '.join(tests)}")
         return 0
     work = _prepare(args.module)
-    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="ci")
+    # Each mutant runs the property tests again: 25 derandomised examples each
+    # (tests/conftest.py). Fewer examples can only let more mutants survive.
+    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="mutation")
     corpus = ROOT.parent / "shared" / "corpus"
     env.setdefault("NEWSITEM_CORPUS", str(corpus))
     argv_run = ["nice", str(BIN / "mutmut"), "run", "--max-children", "1"]
