@@ -1624,3 +1624,277 @@ def test_edit_lands_where_a_key_or_root_is_unusual(before: str, edit: Any, after
     doc = frontmatter.loads(before)
     edit(doc.data)
     assert dumps_checked(doc) == after
+
+
+# -- values replaced by another shape, entries moved, the front matter written anew --------
+
+
+def _reorder(*keys: str) -> Any:
+    """An edit that puts the mapping's keys in the order ``keys``."""
+
+    def edit(d: dict[str, Any]) -> None:
+        items = {key: d[key] for key in keys}
+        d.clear()
+        d.update(items)
+
+    return edit
+
+
+def _both(first: Any, second: Any) -> Any:
+    def edit(d: dict[str, Any]) -> None:
+        first(d)
+        second(d)
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\nm: {a, b: 1}\n---\n",
+            lambda d: d["m"].__setitem__("a", [1, 2]),
+            "---\nm: {a: [1, 2], b: 1}\n---\n",
+            id="flow-key-without-a-colon-gets-one",
+        ),
+        pytest.param(
+            "---\nm: {a:, b: 1}\n---\n",
+            lambda d: d["m"].__setitem__("a", [1, 2]),
+            "---\nm: {a: [1, 2], b: 1}\n---\n",
+            id="flow-colon-without-a-value-gets-a-space",
+        ),
+        pytest.param(
+            '---\nm: {"a":1, b: 2}\n---\n',
+            lambda d: d["m"].__setitem__("a", [1, 2]),
+            '---\nm: {"a":[1, 2], b: 2}\n---\n',
+            id="flow-value-right-after-its-colon",
+        ),
+        pytest.param(
+            "---\nm: {a: &x 1, b: 2}\n---\n",
+            lambda d: d["m"].__setitem__("a", [1, 2]),
+            "---\nm: {a: [1, 2], b: 2}\n---\n",
+            id="flow-value-replaced-with-its-anchor",
+        ),
+        pytest.param(
+            "---\nt: 'x y'\nm: {a: 'b', c: d}\n---\n",
+            lambda d: d["m"].__setitem__("c", ["x: y"]),
+            "---\nt: 'x y'\nm: {a: 'b', c: ['x: y']}\n---\n",
+            id="flow-value-replaced-in-the-files-quotes",
+        ),
+        pytest.param(
+            "---\nt: 'x y'\nl: ['a', b]\n---\n",
+            lambda d: d["l"].__setitem__(1, {"k": "x: y"}),
+            "---\nt: 'x y'\nl: ['a', {k: 'x: y'}]\n---\n",
+            id="flow-item-replaced-in-the-files-quotes",
+        ),
+        pytest.param(
+            "---\nt: 'x y'\nl: ['a']\n---\n",
+            lambda d: d["l"].append("x: y"),
+            "---\nt: 'x y'\nl: ['a', 'x: y']\n---\n",
+            id="flow-item-appended-in-the-files-quotes",
+        ),
+        pytest.param(
+            "---\nm:\n  ? a\n  b: 1\n---\n",
+            lambda d: d["m"].__setitem__("a", [1]),
+            "---\nm:\n  ? a\n  :\n    - 1\n  b: 1\n---\n",
+            id="nested-explicit-key-gets-its-colon-at-its-column",
+        ),
+        pytest.param(
+            "---\nl:\n- &x a\n- b\n---\n",
+            lambda d: d["l"].__setitem__(0, {"k": 1}),
+            "---\nl:\n- k: 1\n- b\n---\n",
+            id="anchored-item-replaced-anchor-and-all",
+        ),
+        pytest.param(
+            "---\nl:\n- &x !!str a\n- b\n---\n",
+            lambda d: d["l"].__setitem__(0, {"k": 1}),
+            "---\nl:\n- k: 1\n- b\n---\n",
+            id="anchored-tagged-item-replaced-properties-and-all",
+        ),
+        pytest.param(
+            "---\nl:\n-   k: 1\n-\n---\n",
+            lambda d: d["l"].__setitem__(1, {"a": 1, "b": 2}),
+            "---\nl:\n-   k: 1\n-   a: 1\n    b: 2\n---\n",
+            id="empty-item-set-to-a-mapping-takes-the-lists-offset",
+        ),
+        pytest.param(
+            "---\nl:\n-   k: 1\n- x\n---\n",
+            lambda d: d["l"].__setitem__(1, {"a": 1, "b": 2}),
+            "---\nl:\n-   k: 1\n- a: 1\n  b: 2\n---\n",
+            id="item-set-to-a-mapping-starts-where-the-old-value-did",
+        ),
+        pytest.param(
+            "---\nl:\n-   x\n- y\n---\n",
+            lambda d: d["l"].__setitem__(0, {"a": 1, "b": 2}),
+            "---\nl:\n-   a: 1\n    b: 2\n- y\n---\n",
+            id="wide-dash-item-set-to-a-mapping",
+        ),
+        pytest.param(
+            "---\nl:\n-   x\n- y\n---\n",
+            lambda d: d["l"].__setitem__(0, [1, 2]),
+            "---\nl:\n-   - 1\n    - 2\n- y\n---\n",
+            id="wide-dash-item-set-to-a-list",
+        ),
+        pytest.param(
+            "---\nl:\n-   k: 1\n---\n",
+            lambda d: d["l"].append({"a": 1, "b": 2}),
+            "---\nl:\n-   k: 1\n-   a: 1\n    b: 2\n---\n",
+            id="appended-mapping-takes-the-lists-offset",
+        ),
+        pytest.param(
+            "---\na: &x {k: 1}\nb:\n  - *x\nc: 1\n---\n",
+            lambda d: d.__setitem__("a", {"k": 2}),
+            "---\na: &x {k: 2}\nb:\n  - k: 1\nc: 1\n---\n",
+            id="alias-to-a-changed-mapping-written-out",
+        ),
+        pytest.param(
+            "---\na: &x [1, 2]\nb:\n  - *x\nc: 1\n---\n",
+            lambda d: d.__setitem__("a", [3]),
+            "---\na: &x [3]\nb:\n  - - 1\n    - 2\nc: 1\n---\n",
+            id="alias-to-a-changed-list-written-out",
+        ),
+        pytest.param(
+            "---\na: 1\nb:\n  x: 1\n  y: 2\nc: 3\n---\n",
+            _both(lambda d: d["b"].update({"x": 7, "y": 8}), _reorder("b", "a", "c")),
+            "---\nb:\n  x: 7\n  y: 8\na: 1\nc: 3\n---\n",
+            id="moved-entry-keeps-two-edits-inside-it",
+        ),
+        pytest.param(
+            "---\na: 1\nb:\n  - 1\n  - 2\n  - 3\n  - 4\nc: 3\n---\n",
+            _both(lambda d: d["b"].__delitem__(slice(2, 4)), _reorder("b", "a", "c")),
+            "---\nb:\n  - 1\n  - 2\na: 1\nc: 3\n---\n",
+            id="moved-entry-loses-its-last-two-items",
+        ),
+        pytest.param(
+            "---\na: 1\nb:\n  - 1\n  - 2\n  - 3\n  - 4\nc: 3\n---\n",
+            _both(lambda d: d["b"].__delitem__(slice(1, 3)), _reorder("b", "a", "c")),
+            "---\nb:\n  - 1\n  - 4\na: 1\nc: 3\n---\n",
+            id="moved-entry-loses-two-middle-items",
+        ),
+        pytest.param(
+            "---\n# one\n# two\n\n? a\n: 1\nb: 2\n# t1\n# t2\n---\n",
+            _reorder("b", "a"),
+            "---\n# one\n# two\n\nb: 2\na: 1\n# t1\n# t2\n---\n",
+            id="front-matter-anew-keeps-the-comment-lines-around-it",
+        ),
+        pytest.param(
+            "---\n# one\nt: 'x y'\n? a\n: 1\nb: [1]\n---\n",
+            _both(
+                lambda d: d.__setitem__("n", {"k": "x: y", "l": [1, {"m": 2}]}),
+                _reorder("n", "b", "a", "t"),
+            ),
+            "---\n# one\nn:\n  k: 'x: y'\n  l:\n    - 1\n    - m: 2\n"
+            "b:\n  - 1\na: 1\nt: x y\n---\n",
+            id="front-matter-anew-in-the-files-layout",
+        ),
+        pytest.param(
+            "---\n{a: 'p q', b: 1}\n---\n",
+            _both(lambda d: d.__setitem__("c", "x: y"), _reorder("c", "b", "a")),
+            "---\n{c: 'x: y', b: 1, a: p q}\n---\n",
+            id="flow-front-matter-anew-stays-flow-on-one-line",
+        ),
+    ],
+)
+def test_value_replaced_moved_or_written_anew(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full: the rest of the file is kept byte for byte."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\nl: [ a, b ]  # c\nn: 1\n---\n",
+            lambda d: d.__setitem__("l", []),
+            "---\nl: [  ]  # c\nn: 1\n---\n",
+            id="flow-list-emptied-inside-its-brackets",
+        ),
+        pytest.param(
+            "---\nl: []  # c\nn: 1\n---\n",
+            lambda d: d["l"].extend(["x", "y"]),
+            "---\nl: [x, y]  # c\nn: 1\n---\n",
+            id="empty-flow-list-gets-two-items",
+        ),
+        pytest.param(
+            "---\nl: [a, b, c, d, e]  # c\nn: 1\n---\n",
+            lambda d: d.__setitem__("l", ["a", "d"]),
+            "---\nl: [a, d]  # c\nn: 1\n---\n",
+            id="flow-list-loses-a-run-and-its-last-item",
+        ),
+        pytest.param(
+            "---\nl: [a,b, c]  # c\n---\n",
+            lambda d: d["l"].__delitem__(1),
+            "---\nl: [a,c]  # c\n---\n",
+            id="flow-item-goes-with-the-separator-after-it",
+        ),
+        pytest.param(
+            "---\nl: [a, b, c]  # c\n---\n",
+            lambda d: d["l"].__delitem__(slice(1, 3)),
+            "---\nl: [a]  # c\n---\n",
+            id="flow-list-loses-its-last-two-items",
+        ),
+        pytest.param(
+            "---\nl: [a]  # c\n---\n",
+            lambda d: d["l"].extend(["b", "c"]),
+            "---\nl: [a, b, c]  # c\n---\n",
+            id="flow-list-gets-two-items-at-its-end",
+        ),
+        pytest.param(
+            "---\nl: [c]  # c\n---\n",
+            lambda d: d.__setitem__("l", ["a", "b", "c"]),
+            "---\nl: [a, b, c]  # c\n---\n",
+            id="flow-list-gets-two-items-at-its-start",
+        ),
+        pytest.param(
+            "---\nm: {a: 1, b: 2, c: 3}  # c\n---\n",
+            lambda d: d.__setitem__("m", {"a": 1, "x": 9, "y": 8}),
+            "---\nm: {a: 1, x: 9, y: 8}  # c\n---\n",
+            id="flow-mapping-loses-two-keys-and-gets-two",
+        ),
+        pytest.param(
+            "---\nm: {a: 1, b: 2}  # c\n---\n",
+            lambda d: d.__setitem__("m", {"x": 9, "y": 8}),
+            "---\nm: {x: 9, y: 8}  # c\n---\n",
+            id="flow-mapping-with-none-of-its-keys-left",
+        ),
+        pytest.param(
+            "---\nt: 'x y'\nm: {a: [1]}\n---\n",
+            lambda d: d["m"].__setitem__("b", "x: y"),
+            "---\nt: 'x y'\nm: {a: [1], b: 'x: y'}\n---\n",
+            id="flow-entry-added-in-the-files-quotes",
+        ),
+        pytest.param(
+            "---\nl:\n- &a-b x  # one\n---\n",
+            lambda d: d["l"].append("y"),
+            "---\nl:\n- &a-b x  # one\n- y\n---\n",
+            id="append-after-an-anchor-with-a-hyphen",
+        ),
+        pytest.param(
+            "---\nl:\n- &a-b !!str x  # one\n---\n",
+            lambda d: d["l"].append("y"),
+            "---\nl:\n- &a-b !!str x  # one\n- y\n---\n",
+            id="append-after-an-anchor-with-a-hyphen-and-a-tag",
+        ),
+        pytest.param(
+            "---\nk:\n  l:\n    - &a-b x  # one\n    - z\n---\n",
+            lambda d: d["k"]["l"].insert(0, "y"),
+            "---\nk:\n  l:\n    - y\n    - &a-b x  # one\n    - z\n---\n",
+            id="insert-before-an-anchor-with-a-hyphen",
+        ),
+        pytest.param(
+            "---\nl:\n  -\n    x  # one\n  - z\n---\n",
+            lambda d: d["l"].insert(1, "y"),
+            "---\nl:\n  -\n    x  # one\n  - y\n  - z\n---\n",
+            id="insert-after-an-item-below-its-dash",
+        ),
+    ],
+)
+def test_flow_and_dash_edits_keep_the_comments_around_them(
+    before: str, edit: Any, after: str
+) -> None:
+    """Each edit's text in full; a rewrite of the list would lose its comment."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
