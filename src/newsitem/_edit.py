@@ -369,7 +369,7 @@ class _Editor:
             self.sequence(node, list(sequence), slot, flow=flow or node.flow)
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
-            text = self.scalar_text(node, new, flow=flow)
+            text = self.scalar_text(node, new, slot, flow=flow)
             # An empty value after an anchor or tag ("a: &x") ends where they do.
             start = stop = node.end if node.end < node.start else node.start
             stop = max(stop, node.end)
@@ -395,11 +395,12 @@ class _Editor:
             self.kept_anchors[id(node)] = _GONE  # an anchor here may not read as before
             self.replace(slot, new, flow=flow)
 
-    def scalar_text(self, old: ScalarNode, new: Any, *, flow: bool) -> str:
+    def scalar_text(self, old: ScalarNode, new: Any, slot: _Slot, *, flow: bool) -> str:
         original = self.text[old.start : old.end]
         if isinstance(new, str):
             if old.style in ("|", ">"):
-                block = _render.block_scalar(new, old.style, self.block_indent(old), self.nl)
+                indent = self.block_indent(old, slot)
+                block = _render.block_scalar(new, old.style, indent, self.nl)
                 if block is not None and _reads_back(block, new):
                     return block
                 return _render.double_quoted(new)
@@ -410,12 +411,20 @@ class _Editor:
                 return written
         return _render.scalar(new, layout=self.layout, flow=flow)
 
-    def block_indent(self, old: ScalarNode) -> int:
-        """The content column of a block scalar (the key's column + 2 when empty)."""
+    def block_indent(self, old: ScalarNode, slot: _Slot | None = None) -> int:
+        """The content column of a block scalar: its lines', or, when it has none, the
+        column of its key (or of its dash) at ``slot`` plus the file's indent."""
         for line in self.text[old.start : old.end].splitlines()[1:]:
             if line.strip():
                 return len(line) - len(line.lstrip(" "))
-        return self.column(old.start) + self.layout.indent
+        if slot is None:
+            return self.column(old.start) + self.layout.indent
+        parent = slot.parent
+        if isinstance(parent, MappingNode):
+            column = self.column(self.head(parent.keys[slot.index]))
+        else:
+            column = self.column(self.dash(old))
+        return column + self.layout.indent
 
     def replace(self, slot: _Slot, new: Any, *, flow: bool) -> None:
         """Write ``new`` where the value at ``slot`` was, whatever its shape."""

@@ -1898,3 +1898,111 @@ def test_flow_and_dash_edits_keep_the_comments_around_them(
     doc = frontmatter.loads(before)
     edit(doc.data)
     assert dumps_checked(doc) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\na: |\nb: 1\n---\n",
+            lambda d: d.__setitem__("a", "x\ny\n"),
+            "---\na: |\n  x\n  y\nb: 1\n---\n",
+            id="empty-literal-gets-lines-indented-from-its-key",
+        ),
+        pytest.param(
+            "---\nm:\n  a: >\n  b: 1\n---\n",
+            lambda d: d["m"].__setitem__("a", "x\n"),
+            "---\nm:\n  a: >\n    x\n  b: 1\n---\n",
+            id="empty-folded-in-a-nested-mapping",
+        ),
+        pytest.param(
+            "---\nm:\n    a: |\n    b: 1\n---\n",
+            lambda d: d["m"].__setitem__("a", "x\n"),
+            "---\nm:\n    a: |\n        x\n    b: 1\n---\n",
+            id="empty-literal-in-a-four-space-file",
+        ),
+        pytest.param(
+            "---\nl:\n- |\n- b\n---\n",
+            lambda d: d["l"].__setitem__(0, "x\n"),
+            "---\nl:\n- |\n  x\n- b\n---\n",
+            id="empty-literal-list-item",
+        ),
+        pytest.param(
+            "---\nl:\n  - a: |\n    b: 1\n---\n",
+            lambda d: d["l"][0].__setitem__("a", "x\n"),
+            "---\nl:\n  - a: |\n      x\n    b: 1\n---\n",
+            id="empty-literal-in-a-list-item-mapping",
+        ),
+        pytest.param(
+            "---\n? k\n: |\nb: 1\n---\n",
+            lambda d: d.__setitem__("k", "x\n"),
+            "---\n? k\n: |\n  x\nb: 1\n---\n",
+            id="empty-literal-of-an-explicit-key",
+        ),
+        pytest.param(
+            "---\na: |\n  x\nb: 1\n---\n",
+            lambda d: d.__setitem__("a", "  y\nz\n"),
+            '---\na: "  y\\nz\\n"\nb: 1\n---\n',
+            id="literal-whose-first-line-starts-with-spaces-is-double-quoted",
+        ),
+        pytest.param(
+            "---\na: |\n  x\nb: 1\n---\n",
+            lambda d: d.__setitem__("a", "\ty\n"),
+            '---\na: "\\ty\\n"\nb: 1\n---\n',
+            id="literal-starting-with-a-tab-is-double-quoted",
+        ),
+        pytest.param(
+            "---\na: >\n  x\nb: 1\n---\n",
+            lambda d: d.__setitem__("a", "\n\n"),
+            '---\na: "\\n\\n"\nb: 1\n---\n',
+            id="folded-set-to-line-breaks-only-is-double-quoted",
+        ),
+        pytest.param(
+            "---\nl: [a, b]  # c\n---\n",
+            lambda d: d["l"].__setitem__(0, "x, y"),
+            '---\nl: ["x, y", b]  # c\n---\n',
+            id="plain-item-of-a-flow-list-quoted-for-its-comma",
+        ),
+        pytest.param(
+            "---\na: True  # c\n---\n",
+            lambda d: d.__setitem__("a", False),
+            "---\na: False  # c\n---\n",
+            id="boolean-keeps-its-capital",
+        ),
+        pytest.param(
+            "---\nn: 0xFF  # c\n---\n",
+            lambda d: d.__setitem__("n", 16),
+            "---\nn: 0x10  # c\n---\n",
+            id="hexadecimal-stays-hexadecimal",
+        ),
+        pytest.param(
+            "---\nn: !!int 0x1F\n---\n",
+            lambda d: d.__setitem__("n", 32),
+            "---\nn: !!int 32\n---\n",
+            id="tagged-integer-is-written-anew-after-its-tag",
+        ),
+        pytest.param(
+            "---\nb: 1\n? a\n---\n",
+            lambda d: d.__setitem__("a", 1),
+            "---\nb: 1\n? a\n: 1\n---\n",
+            id="last-explicit-key-gets-its-value",
+        ),
+        pytest.param(
+            "---\nb: 1\n? a\n---\n",
+            lambda d: d.__setitem__("a", [1]),
+            "---\nb: 1\n? a\n:\n  - 1\n---\n",
+            id="last-explicit-key-gets-a-list",
+        ),
+        pytest.param(
+            "---\nm: {a: 'b'}\n---\n",
+            lambda d: d["m"].__setitem__("k: v", 1),
+            "---\nm: {a: 'b', 'k: v': 1}\n---\n",
+            id="flow-key-in-the-files-quotes",
+        ),
+    ],
+)
+def test_scalar_written_in_its_place_and_style(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full: a block scalar that cannot hold the value is double-quoted."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
