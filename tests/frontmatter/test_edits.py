@@ -2006,3 +2006,116 @@ def test_scalar_written_in_its_place_and_style(before: str, edit: Any, after: st
     doc = frontmatter.loads(before)
     edit(doc.data)
     assert dumps_checked(doc) == after
+
+
+_THREE = "---\nl:\n  - a  # 1\n  - b  # 2\n  - c  # 3\nn: 1\n---\n"
+_FOUR = "---\nl:\n  - a  # 1\n  - b  # 2\n  - c  # 3\n  - d  # 4\nn: 1\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "new", "after"),
+    [
+        pytest.param(
+            _THREE,
+            ["a", "b", "c", "d"],
+            "---\nl:\n  - a  # 1\n  - b  # 2\n  - c  # 3\n  - d\nn: 1\n---\n",
+            id="append",
+        ),
+        pytest.param(
+            _THREE,
+            ["x", "a", "b", "c"],
+            "---\nl:\n  - x\n  - a  # 1\n  - b  # 2\n  - c  # 3\nn: 1\n---\n",
+            id="insert-first",
+        ),
+        pytest.param(
+            _THREE,
+            ["a", "c"],
+            "---\nl:\n  - a  # 1\n  - c  # 3\nn: 1\n---\n",
+            id="delete-the-middle",
+        ),
+        pytest.param(
+            _THREE,
+            ["a", "x", "c"],
+            "---\nl:\n  - a  # 1\n  - x  # 2\n  - c  # 3\nn: 1\n---\n",
+            id="set-the-middle",
+        ),
+        pytest.param(
+            _THREE,
+            ["x", "b", "c"],
+            "---\nl:\n  - x  # 1\n  - b  # 2\n  - c  # 3\nn: 1\n---\n",
+            id="set-the-first",
+        ),
+        pytest.param(
+            _THREE,
+            ["a", "x", "y", "c"],
+            "---\nl:\n  - a  # 1\n  - x  # 2\n  - y\n  - c  # 3\nn: 1\n---\n",
+            id="set-one-and-insert-one-after-it",
+        ),
+        pytest.param(
+            _FOUR,
+            ["a", "d"],
+            "---\nl:\n  - a  # 1\n  - d  # 4\nn: 1\n---\n",
+            id="delete-a-run",
+        ),
+        pytest.param(
+            _FOUR,
+            ["a", "b", "x", "c", "d"],
+            "---\nl:\n  - a  # 1\n  - b  # 2\n  - x\n  - c  # 3\n  - d  # 4\nn: 1\n---\n",
+            id="insert-between-the-same-start-and-end",
+        ),
+        pytest.param(
+            _FOUR,
+            ["x", "y", "d"],
+            "---\nl:\n  - x  # 1\n  - y  # 2\n  - d  # 4\nn: 1\n---\n",
+            id="set-two-and-delete-one",
+        ),
+        pytest.param(
+            _THREE,
+            ["c", "b", "a"],
+            "---\nl:\n  - c\n  - b\n  - a  # 1\nn: 1\n---\n",
+            id="reversed-keeps-the-first-old-item",
+        ),
+        pytest.param(
+            _FOUR,
+            ["b", "a", "d", "c"],
+            "---\nl:\n  - b\n  - a  # 1\n  - d  # 2\n  - c  # 3\nn: 1\n---\n",
+            id="pairs-swapped",
+        ),
+        pytest.param(
+            "---\nl:\n  - a  # 1\n  - a  # 2\n  - b  # 3\nn: 1\n---\n",
+            ["a", "b", "a", "b"],
+            "---\nl:\n  - a  # 1\n  - b\n  - a  # 2\n  - b  # 3\nn: 1\n---\n",
+            id="repeated-items-keep-their-lines",
+        ),
+    ],
+)
+def test_list_edits_keep_every_kept_items_line(before: str, new: list[str], after: str) -> None:
+    """Items of a longest common run keep their lines and comments; only the others change."""
+    doc = frontmatter.loads(before)
+    doc.data["l"] = new
+    assert dumps_checked(doc) == after
+
+
+def test_item_appended_to_an_inner_list_keeps_the_outer_comments() -> None:
+    doc = frontmatter.loads("---\nl:\n  - - a  # 1\n    - b  # 2\n  - - c  # 3\nn: 1\n---\n")
+    doc.data["l"][1].append("d")
+    assert (
+        dumps_checked(doc)
+        == "---\nl:\n  - - a  # 1\n    - b  # 2\n  - - c  # 3\n    - d\nn: 1\n---\n"
+    )
+
+
+def test_mapping_inserted_between_mapping_items_keeps_their_comments() -> None:
+    doc = frontmatter.loads("---\nl:\n  - k: a  # 1\n  - k: b  # 2\nn: 1\n---\n")
+    doc.data["l"].insert(1, {"k": "x", "j": 1})
+    assert (
+        dumps_checked(doc)
+        == "---\nl:\n  - k: a  # 1\n  - k: x\n    j: 1\n  - k: b  # 2\nn: 1\n---\n"
+    )
+
+
+def test_flow_items_set_and_inserted_in_place() -> None:
+    doc = frontmatter.loads("---\nl: [a, b, c]  # c\nm: [a, {k: 1}, c]\n---\n")
+    doc.data["l"] = ["a", "x", "y", "c"]
+    doc.data["m"][1]["k"] = "x, y"
+    assert dumps_checked(doc) == '---\nl: [a, x, y, c]  # c\nm: [a, {k: "x, y"}, c]\n---\n'
