@@ -2119,3 +2119,22 @@ def test_flow_items_set_and_inserted_in_place() -> None:
     doc.data["l"] = ["a", "x", "y", "c"]
     doc.data["m"][1]["k"] = "x, y"
     assert dumps_checked(doc) == '---\nl: [a, x, y, c]  # c\nm: [a, {k: "x, y"}, c]\n---\n'
+
+
+def test_items_kept_between_a_changed_first_and_last_keep_their_lines() -> None:
+    doc = frontmatter.loads(_FOUR)
+    doc.data["l"] = ["b", "x", "c", "e"]
+    assert dumps_checked(doc) == "---\nl:\n  - b  # 2\n  - x\n  - c  # 3\n  - e  # 4\nn: 1\n---\n"
+
+
+def test_a_long_list_changed_at_both_ends_keeps_every_other_line() -> None:
+    """600 x 600 items are aligned by difflib's matcher (linear memory): the same lines stay."""
+    lines = [f"  - i{i}  # {i}\n" for i in range(600)]
+    doc = frontmatter.loads("---\nl:\n" + "".join(lines) + "n: 1\n---\n")
+    doc.data["l"][0] = "first"
+    doc.data["l"][-1] = "last"
+    del doc.data["l"][300]
+    doc.data["l"].insert(100, "new")
+    kept = [*lines[1:100], "  - new\n", *lines[100:300], *lines[301:599]]
+    expected = "---\nl:\n  - first  # 0\n" + "".join(kept) + "  - last  # 599\nn: 1\n---\n"
+    assert dumps_checked(doc) == expected
