@@ -2138,3 +2138,57 @@ def test_a_long_list_changed_at_both_ends_keeps_every_other_line() -> None:
     kept = [*lines[1:100], "  - new\n", *lines[100:300], *lines[301:599]]
     expected = "---\nl:\n  - first  # 0\n" + "".join(kept) + "  - last  # 599\nn: 1\n---\n"
     assert dumps_checked(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\nl: []\nn: 1\n---\n",
+            lambda d: d["l"].append([1, 2]),
+            "---\nl:\n  - - 1\n    - 2\nn: 1\n---\n",
+            id="list-appended-to-an-empty-flow-list-is-a-block-item",
+        ),
+        pytest.param(
+            "---\na: &x\nb: *x\n---\n",
+            lambda d: d.update({"a": 1, "b": 1}),
+            "---\na: &x 1\nb: *x\n---\n",
+            id="alias-kept-when-it-reads-as-the-new-value-of-its-empty-anchor",
+        ),
+        pytest.param(
+            "---\nl: [a, &x b]\nm: *x\n---\n",
+            lambda d: d["l"].__delitem__(0),
+            "---\nl: [&x b]\nm: *x\n---\n",
+            id="alias-kept-when-the-item-before-its-anchor-goes",
+        ),
+        pytest.param(
+            "---\na: &x 1\nl: [*x, b]\n---\n",
+            _both(lambda d: d.__setitem__("a", 2), lambda d: d["l"].__delitem__(0)),
+            "---\na: &x 2\nl: [b]\n---\n",
+            id="deleted-first-alias-of-a-changed-anchor",
+        ),
+        pytest.param(
+            "---\na: &x 1\nl: [b, *x]\n---\n",
+            _both(lambda d: d.__setitem__("a", 2), lambda d: d["l"].__delitem__(1)),
+            "---\na: &x 2\nl: [b]\n---\n",
+            id="deleted-last-alias-of-a-changed-anchor",
+        ),
+        pytest.param(
+            "---\n? k\n: 1\na: b\n  XX\n---\n",
+            _reorder("a", "k"),
+            "---\na: b XX\nk: 1\n---\n",
+            id="front-matter-anew-ends-with-a-continued-plain-scalar",
+        ),
+        pytest.param(
+            "---\n? k\n: 1\na: b\n  \u3000\n---\n",
+            _reorder("a", "k"),
+            "---\na: b \u3000\nk: 1\n---\n",
+            id="front-matter-anew-ends-with-an-ideographic-space-line",
+        ),
+    ],
+)
+def test_aliases_and_last_lines_read_as_the_new_data(before: str, edit: Any, after: str) -> None:
+    """An alias stays while it reads as its new value; the front matter's last line is content."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
