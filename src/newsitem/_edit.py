@@ -947,14 +947,17 @@ def _common(old: list[Hashable], new: list[Hashable]) -> list[tuple[int, int]]:
 
 
 def item_offset(text: str, node: SequenceNode) -> int | None:
-    """Columns from a dash to the first key of its mapping item (``-   key``: 4).
+    """Columns from a dash to the first entry of its mapping item (``-   key``: 4).
+
+    The entry starts at its ``?``, ``&anchor`` or ``!tag`` if it has one
+    (``- ? key``: 2).
 
     ``None`` when no item is a block mapping starting on its dash's line.
     """
     for item in node.items:
         target = resolved(item)
         if isinstance(target, MappingNode) and not target.flow and target.keys:
-            key = target.keys[0].start
+            key = entry_head(text, target.keys[0])
             dash = text.rfind("-", 0, key)
             if dash >= 0 and "\n" not in text[dash:key] and "\r" not in text[dash:key]:
                 return max(key - dash, 2)

@@ -2195,6 +2195,30 @@ def test_aliases_and_last_lines_read_as_the_new_data(before: str, edit: Any, aft
 
 _MAPPINGS = [
     pytest.param(
+        "---\nm:\n  ? a\n  :\nn: 1\n---\n",
+        lambda d: frontmatter.insert(d, 1, "k", 1),
+        "---\nm:\n  ? a\n  :\nk: 1\nn: 1\n---\n",
+        id="key-inserted-after-a-mapping-ending-in-a-lone-colon",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  :\nn: 1\n---\n",
+        lambda d: d.pop("m"),
+        "---\nn: 1\n---\n",
+        id="mapping-ending-in-a-lone-colon-deleted",
+    ),
+    pytest.param(
+        "---\nl:\n  - ? a\n    :\nn: 1\n---\n",
+        lambda d: d["l"].append("b"),
+        "---\nl:\n  - ? a\n    :\n  - b\nn: 1\n---\n",
+        id="item-appended-after-an-explicit-key-item-keeps-two-columns",
+    ),
+    pytest.param(
+        "---\nl:\n- &x a: 1\n---\n",
+        lambda d: d["l"].append({"b": 1, "c": 2}),
+        "---\nl:\n- &x a: 1\n- b: 1\n  c: 2\n---\n",
+        id="item-appended-after-an-anchored-first-key-keeps-two-columns",
+    ),
+    pytest.param(
         "---\nl:\n  - a: 1  # one\n    b: 2  # two\n---\n",
         lambda d: d["l"][0].pop("a"),
         "---\nl:\n  - b: 2  # two\n---\n",
