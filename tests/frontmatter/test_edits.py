@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import pytest
 from _support import UTC, assert_same_data, lines_of, tz
 
-from newsitem import frontmatter
+from newsitem import errors, frontmatter
 from newsitem.frontmatter import FrontMatterDocument
 
 
@@ -2281,6 +2282,141 @@ def test_keys_deleted_and_added_around_the_first(before: str, edit: Any, after: 
     doc = frontmatter.loads(before)
     edit(doc.data)
     assert dumps_checked(doc) == after
+
+
+_MORE = [
+    pytest.param(
+        "---\nl:\n  - k: a  # 1\n  - k: b  # 2\n  - k: c  # 3\n---\n",
+        lambda d: d.__setitem__("l", [OrderedDict(k="a"), OrderedDict(k="c")]),
+        "---\nl:\n  - k: a  # 1\n  - k: c  # 3\n---\n",
+        id="list-of-ordered-dicts-loses-its-middle-item",
+    ),
+    pytest.param(
+        "---\na: &x 1\nm:\n  k: *x  # c\n---\n",
+        lambda d: d.__setitem__("a", 2),
+        "---\na: &x 2\nm:\n  k: 1  # c\n---\n",
+        id="alias-in-an-unchanged-mapping-written-out",
+    ),
+    pytest.param(
+        "---\na: &x\n  k: 1\nb: *x\n---\n",
+        lambda d: d["a"].__setitem__("k", 2),
+        "---\na: &x\n  k: 2\nb: *x\n---\n",
+        id="alias-to-an-edited-anchored-mapping-kept",
+    ),
+    pytest.param(
+        "---\nm: &x\n  k: 1\n  j: 2\nb: *x\n---\n",
+        lambda d: d["m"].pop("k"),
+        "---\nm: &x\n  j: 2\nb: *x\n---\n",
+        id="first-key-of-an-anchored-mapping-deleted-below-its-anchor",
+    ),
+    pytest.param(
+        "---\nl:\n  - a  # 1\n  - b\n---\n",
+        lambda d: d.__setitem__("l", []),
+        "---\nl: []\n---\n",
+        id="block-list-emptied",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  b: 1\n---\n",
+        lambda d: d["m"].__setitem__("a", 1),
+        "---\nm:\n  ? a\n  : 1\n  b: 1\n---\n",
+        id="nested-explicit-key-gets-a-scalar-at-its-column",
+    ),
+    pytest.param(
+        "---\nm: {? a, b: 1}\n---\n",
+        lambda d: d["m"].__setitem__("a", 1),
+        "---\nm: {? a : 1, b: 1}\n---\n",
+        id="flow-explicit-key-gets-a-scalar-on-its-line",
+    ),
+    pytest.param(
+        "---\na: &X\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\na: &X 1\nb: 1\n---\n",
+        id="empty-value-after-an-anchor-named-x",
+    ),
+    pytest.param(
+        '---\nm: {"a":1}\n---\n',
+        lambda d: d["m"].__setitem__("a", 2),
+        '---\nm: {"a":2}\n---\n',
+        id="flow-scalar-right-after-its-colon",
+    ),
+    pytest.param(
+        "---\na: |+\n  x\n\nb: 1  # b\n---\n",
+        lambda d: frontmatter.insert(d, 1, "n", 1),
+        "---\na: |+\n  x\n\nn: 1\nb: 1  # b\n---\n",
+        id="key-inserted-after-a-keep-block-scalar",
+    ),
+    pytest.param(
+        "---\nl:\n- &aXb a\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"k": 1}),
+        "---\nl:\n- k: 1\n- b\n---\n",
+        id="item-with-an-anchor-named-axb-replaced",
+    ),
+    pytest.param(
+        "---\nm: {Xa: 1}  # c\n---\n",
+        lambda d: d["m"].__setitem__("Xa", [1]),
+        "---\nm: {Xa: [1]}  # c\n---\n",
+        id="flow-value-of-a-key-starting-with-x-replaced",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _MORE)
+def test_edits_beside_anchors_aliases_and_odd_layouts(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "---\r\na: |+\r\n  x\r\n\r\nb: 1  # b\r\n---\r\n",
+            "---\r\na: |+\r\n  x\r\n\r\nn: 1\r\nb: 1  # b\r\n---\r\n",
+            id="crlf",
+        ),
+        pytest.param(
+            "---\ra: |+\r  x\r\rb: 1  # b\r---\r",
+            "---\ra: |+\r  x\r\rn: 1\rb: 1  # b\r---\r",
+            id="lone-cr",
+        ),
+    ],
+)
+def test_key_inserted_after_a_keep_block_scalar_keeps_its_breaks(before: str, after: str) -> None:
+    doc = frontmatter.loads(before)
+    frontmatter.insert(doc.data, 1, "n", 1)
+    assert dumps_checked(doc) == after
+
+
+def test_a_list_of_tuples_is_aligned_as_lists() -> None:
+    """Tuples are written as lists; the items equal to the old ones keep their lines."""
+    doc = frontmatter.loads("---\nl:\n  - [a, b]  # 1\n  - [c]  # 2\n  - [d]  # 3\n---\n")
+    doc.data["l"] = [("a", "b"), ("d",)]
+    out = frontmatter.dumps(doc)
+    assert out == "---\nl:\n  - [a, b]  # 1\n  - [d]  # 3\n---\n"
+    assert frontmatter.loads(out).data == {"l": [["a", "b"], ["d"]]}
+
+
+def test_keep_block_scalar_set_in_a_crlf_file() -> None:
+    doc = frontmatter.loads("---\r\na: |+\r\n  x\r\n\r\nb: 1\r\n---\r\n")
+    doc.data["a"] = "y\n\n"
+    assert dumps_checked(doc) == "---\r\na: |+\r\n  y\r\n\r\nb: 1\r\n---\r\n"
+
+
+def test_delete_after_the_last_crlf_of_a_mixed_file() -> None:
+    """A file whose first lines end in CRLF and last in LF: the last key's own line goes."""
+    doc = frontmatter.loads("---\r\na: 1\r\nb: 2\nc: 3\n---\n")
+    del doc.data["c"]
+    assert dumps_checked(doc) == "---\r\na: 1\r\nb: 2\n---\n"
+
+
+@pytest.mark.parametrize(("value", "name"), [({1, 2}, "set"), (object(), "object")])
+def test_a_value_yaml_cannot_hold_is_refused_by_type(value: object, name: str) -> None:
+    doc = frontmatter.loads("---\na: 1\n---\n")
+    doc.data["x"] = value
+    with pytest.raises(errors.EditError, match=f"cannot write a value of type {name} as YAML"):
+        frontmatter.dumps(doc)
 
 
 def _setting_l(cases: list[Any]) -> list[Any]:
