@@ -2419,6 +2419,78 @@ def test_a_value_yaml_cannot_hold_is_refused_by_type(value: object, name: str) -
         frontmatter.dumps(doc)
 
 
+_REORDERED = [
+    pytest.param(
+        "---\na: 1\nb:\n  x: 1  # x\n  y: 2  # y\nc: 3\n---\n",
+        _both(lambda d: d["b"].update({"x": 7, "y": 8}), _reorder("b", "a", "c")),
+        "---\nb:\n  x: 7  # x\n  y: 8  # y\na: 1\nc: 3\n---\n",
+        id="moved-entry-keeps-its-comments-and-two-edits",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  - 1  # one\n  - 2\n  - 3\n  - 4\nc: 3\n---\n",
+        _both(lambda d: d["b"].__delitem__(slice(2, 4)), _reorder("b", "a", "c")),
+        "---\nb:\n  - 1  # one\n  - 2\na: 1\nc: 3\n---\n",
+        id="moved-list-loses-its-last-two-items-and-keeps-its-comment",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  - 1  # one\n  - 2\n  - 3\n  - 4  # four\nc: 3\n---\n",
+        _both(lambda d: d["b"].__delitem__(slice(1, 3)), _reorder("b", "a", "c")),
+        "---\nb:\n  - 1  # one\n  - 4  # four\na: 1\nc: 3\n---\n",
+        id="moved-list-loses-two-middle-items-and-keeps-its-comments",
+    ),
+    pytest.param(
+        "---\n? a\n: 1\nb: 2\n# t\n---\n",
+        _reorder("b", "a"),
+        "---\nb: 2\na: 1\n# t\n---\n",
+        id="front-matter-anew-keeps-its-last-comment-once",
+    ),
+    pytest.param(
+        "---\na: &x 1\nb: 2\nc: 3\n---\n",
+        _reorder("b", "c", "a"),
+        "---\nb: 2\nc: 3\na: 1\n---\n",
+        id="reordered-with-an-anchor-in-its-first-entry-written-anew",
+    ),
+    pytest.param(
+        "---\na: 1\nb: 2\nc: &x 3\n---\n",
+        _reorder("c", "a", "b"),
+        "---\nc: 3\na: 1\nb: 2\n---\n",
+        id="reordered-with-an-anchor-in-its-last-entry-written-anew",
+    ),
+    pytest.param(
+        "---\nx: &x 1\nm:\n  a: 1\n  b: *x\n---\n",
+        lambda d: d.__setitem__("m", {"b": d["m"]["b"], "a": 1}),
+        "---\nx: &x 1\nm:\n  b: 1\n  a: 1\n---\n",
+        id="reordered-with-an-alias-written-anew",
+    ),
+    pytest.param(
+        "---\n---\n",
+        lambda d: d.update({"l": [1], "m": {"k": [2]}}),
+        "---\nl:\n  - 1\nm:\n  k:\n    - 2\n---\n",
+        id="collections-added-to-an-empty-front-matter",
+    ),
+    pytest.param(
+        "---\n? a\n? b\nc: 1\n---\n",
+        lambda d: d.pop("c"),
+        "---\n? a\n? b\n---\n",
+        id="key-deleted-after-explicit-keys-without-values",
+    ),
+    pytest.param(
+        "---\n? a\n:\nc: 1\n---\n",
+        lambda d: frontmatter.insert(d, 1, "n", 1),
+        "---\n? a\n:\nn: 1\nc: 1\n---\n",
+        id="key-inserted-after-a-lone-colon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _REORDERED)
+def test_reordered_entries_and_explicit_keys(before: str, edit: Any, after: str) -> None:
+    """Moved entries keep their text; a mapping with anchors or aliases is written anew."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
 def _setting_l(cases: list[Any]) -> list[Any]:
     """``(before, new, after)`` cases as ``(before, edit, after)`` ones: the edit sets ``l``."""
     return [
@@ -2482,6 +2554,8 @@ _NOT_IN_PLACE = {
         + _SCALARS
         + _ALIASES
         + _MAPPINGS
+        + _MORE
+        + _REORDERED[-2:]
         + _setting_l(_LISTS),
         _NOT_IN_PLACE,
     ),
