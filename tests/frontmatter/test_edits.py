@@ -2286,6 +2286,24 @@ def test_keys_deleted_and_added_around_the_first(before: str, edit: Any, after: 
 
 _MORE = [
     pytest.param(
+        "---\n1: a\nb: 2\n---\n",
+        lambda d: d.__setitem__("b", 3),
+        "---\n1: a\nb: 3\n---\n",
+        id="edit-beside-an-integer-key",
+    ),
+    pytest.param(
+        "---\nl:\n- &x\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, 1),
+        "---\nl:\n- &x 1\n- b\n---\n",
+        id="empty-anchored-item-set",
+    ),
+    pytest.param(
+        "---\na: &x  # c\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\na: &x 1  # c\nb: 1\n---\n",
+        id="empty-anchored-value-set-before-its-comment",
+    ),
+    pytest.param(
         "---\nl:\n  - k: a  # 1\n  - k: b  # 2\n  - k: c  # 3\n---\n",
         lambda d: d.__setitem__("l", [OrderedDict(k="a"), OrderedDict(k="c")]),
         "---\nl:\n  - k: a  # 1\n  - k: c  # 3\n---\n",
