@@ -2286,6 +2286,18 @@ def test_keys_deleted_and_added_around_the_first(before: str, edit: Any, after: 
 
 _MORE = [
     pytest.param(
+        "---\nl:\n  -\n    k: 1\n---\n",
+        lambda d: d["l"].append({"a": 1, "b": 2}),
+        "---\nl:\n  -\n    k: 1\n  - a: 1\n    b: 2\n---\n",
+        id="mapping-appended-after-a-mapping-below-its-dash",
+    ),
+    pytest.param(
+        "---\na: |\n  x\n    y\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", "p\n"),
+        "---\na: |\n  p\nb: 1\n---\n",
+        id="literal-keeps-the-indentation-of-its-first-line",
+    ),
+    pytest.param(
         "---\n1: a\nb: 2\n---\n",
         lambda d: d.__setitem__("b", 3),
         "---\n1: a\nb: 3\n---\n",
@@ -2414,6 +2426,12 @@ def test_a_list_of_tuples_is_aligned_as_lists() -> None:
     out = frontmatter.dumps(doc)
     assert out == "---\nl:\n  - [a, b]  # 1\n  - [d]  # 3\n---\n"
     assert frontmatter.loads(out).data == {"l": [["a", "b"], ["d"]]}
+
+
+def test_mapping_appended_after_a_mapping_below_its_dash_in_a_lone_cr_file() -> None:
+    doc = frontmatter.loads("---\rl:\r  -\r    k: 1\r---\r")
+    doc.data["l"].append({"a": 1, "b": 2})
+    assert dumps_checked(doc) == "---\rl:\r  -\r    k: 1\r  - a: 1\r    b: 2\r---\r"
 
 
 def test_keep_block_scalar_set_in_a_crlf_file() -> None:
