@@ -15,8 +15,8 @@ Corpora, each written to a temporary folder:
   provider at random, so most of them have a domain-mismatch, and about a
   third of its sentences carry ``Stampâ€™s``.
 
-Lint reads each file in one full parse that builds the values and the source
-tree together (``lint.lint_file``; the tree locates the findings), where
+Lint reads each file in one parse that builds the values and records where
+each was written (``lint.lint_file``; the offsets locate the findings), where
 ``check`` builds the values alone.
 
 Each case is timed ``--repeat`` rounds, check and lint taking turns, in CPU

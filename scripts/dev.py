@@ -5,6 +5,11 @@
     python3 scripts/dev.py check-examples        run `newsitem check` on examples/
     python3 scripts/dev.py test --skip pyright   leave a step out (repeatable)
 
+The YAML reader has two builds, pure Python and native (C, where a compiler
+was found at install): "pytest" runs the suite on the native build (with
+tests/test_native.py holding the two to the same values), and "pytest-pure"
+runs the reader's, front matter's and API's tests again with NEWSITEM_PURE=1.
+
 Each step prints its command first; the first step that fails stops the run,
 which exits with that step's exit code.
 """
@@ -23,7 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 
-TEST_STEPS = ["ruff", "format", "mypy", "pyright", "pytest", "docs"]
+TEST_STEPS = ["ruff", "format", "mypy", "pyright", "pytest", "pytest-pure", "docs"]
+# The tests that the pure build of the reader runs again (NEWSITEM_PURE=1).
+PURE_TESTS = [
+    "tests/frontmatter",
+    "tests/hostile",
+    "tests/test_api.py",
+    "tests/test_api_edges.py",
+    "tests/test_positions.py",
+    "tests/test_messages.py",
+]
 EXAMPLE_STEPS = ["valid", "invalid"]
 ALL_STEPS = ["install", *TEST_STEPS, *EXAMPLE_STEPS]
 
@@ -32,10 +46,13 @@ def tool(name: str) -> str:
     return str(BIN / name)
 
 
-def run(step: str, argv: list[str], *, capture: bool = False) -> subprocess.CompletedProcess[str]:
+def run(
+    step: str, argv: list[str], *, capture: bool = False, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run one command from the repository root with the venv first on PATH."""
-    print(f"==> {step}: {' '.join(argv)}", flush=True)
-    env = dict(os.environ, VIRTUAL_ENV=str(VENV))
+    shown = "".join(f"{name}={value} " for name, value in (extra or {}).items())
+    print(f"==> {step}: {shown}{' '.join(argv)}", flush=True)
+    env = dict(os.environ, VIRTUAL_ENV=str(VENV), **(extra or {}))
     env["PATH"] = str(BIN) + os.pathsep + env.get("PATH", "")
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's banner
     return subprocess.run(argv, cwd=ROOT, env=env, text=True, capture_output=capture, check=False)
@@ -71,14 +88,16 @@ def test(skip: set[str]) -> int:
             "mypy": [tool("mypy")],
             "pyright": [tool("pyright")],
             "pytest": [tool("pytest"), "-n", "2"],
+            "pytest-pure": [tool("pytest"), "-n", "2", "-q", *PURE_TESTS],
             "docs": [tool("mkdocs"), "build", "--strict", "--site-dir", site],
         }
         for step in TEST_STEPS:
             if step in skip:
                 print(f"==> {step}: skipped", flush=True)
                 continue
-            code = run(step, steps[step]).returncode
-            if step == "pytest" and code == 5:
+            extra = {"NEWSITEM_PURE": "1"} if step == "pytest-pure" else None
+            code = run(step, steps[step], extra=extra).returncode
+            if step.startswith("pytest") and code == 5:
                 return fail(step, code, "no tests were collected")
             if code:
                 return fail(step, code)

@@ -9,7 +9,10 @@ spans (flow). Nothing outside a patch is ever touched.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import pickle
+import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -78,6 +81,21 @@ def same(left: Any, right: Any) -> bool:
     if kind is list:
         return len(left) == len(right) and all(map(same, left, right))
     return freeze(left) == freeze(right)
+
+
+def identical(left: Any, right: Any) -> bool:
+    """:func:`same`, told at once by pickle (written in C) when both pickle to the same bytes.
+
+    Equal bytes unpickle to the same values, type for type, so they are the
+    same; unequal bytes (a ``Quoted`` string, an object shared differently)
+    prove nothing, and :func:`same` decides.
+    """
+    try:
+        if pickle.dumps(left, protocol=5) == pickle.dumps(right, protocol=5):
+            return True
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        pass
+    return same(left, right)
 
 
 def freeze_node(node: Node) -> Hashable:
@@ -983,3 +1001,120 @@ def _runs(indexes: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((i, i))
     return runs
+
+
+# -- top-level scalars, without the source tree ---------------------------------
+
+_LINE_BREAK = re.compile(r"[\r\n]")
+_COMMENT_START = re.compile(r"[ \t]#")
+_LINE_REST = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|$)")
+
+
+def patch_scalars(text: str, old: Mapping[Any, Any], changes: Mapping[str, Any]) -> str | None:
+    """``text`` with the top-level scalars ``changes`` names rewritten, found without a parse.
+
+    Each key must be written once, plain, at the start of a line, with a
+    single-line scalar after it (plain or quoted, no anchor, tag or alias);
+    the new value is written as :meth:`_Editor.scalar_text` writes it for the
+    full route. ``None`` whenever any of that is not so: the full route
+    then does the edit. What this returns is not known to be right until it
+    is read back: the caller verifies it, as every patch is.
+    """
+    patches: list[tuple[int, int, str]] = []
+    editors: tuple[_Editor, _Editor] | None = None
+    for key, value in changes.items():
+        span = _top_scalar(text, key)
+        if span is None or not _render.is_scalar(value) or not _render.is_scalar(old[key]):
+            return None
+        start, end, style = span
+        node = ScalarNode(old[key], start, end, style)
+        if editors is None:  # the file's quote is used only where the old one cannot be kept
+            editors = (_Editor(text, Layout(quote='"')), _Editor(text, Layout(quote="'")))
+        written = {editor.scalar_text(node, value, flow=False) for editor in editors}
+        if len(written) != 1:
+            return None
+        new = written.pop()
+        if "\n" in new or "\r" in new:
+            return None
+        patches.append((start, end, new))
+    out: list[str] = []
+    position = 0
+    for start, end, new in sorted(patches):
+        if start < position:
+            return None
+        out += [text[position:start], new]
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _top_scalar(text: str, key: str) -> tuple[int, int, str | None] | None:
+    """Where the single-line scalar of the top-level ``key: value`` line is, and its style."""
+    lines = _key_lines(key)
+    if lines is None:
+        return None
+    # The key's text is searched for (quick: a literal), then kept at line starts.
+    found = [m for m in lines.finditer(text) if m.start() == 0 or text[m.start() - 1] in "\r\n"]
+    if len(found) != 1:
+        return None  # none, or written twice: let the parser say which is which
+    start = found[0].end()
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    if start >= len(text) or text[start] in "\r\n&*!|>[{#":
+        return None
+    first = text[start]
+    if first == '"':
+        end = start + 1
+        while end < len(text) and text[end] != '"':
+            if text[end] in "\r\n" or text.startswith(("\\\n", "\\\r"), end):
+                return None
+            end += 2 if text[end] == "\\" else 1
+        if end >= len(text):
+            return None
+        end += 1
+        style: str | None = '"'
+    elif first == "'":
+        end = start + 1
+        while True:
+            end = text.find("'", end)
+            if end == -1 or any(c in text[start:end] for c in "\r\n"):
+                return None
+            if text.startswith("''", end):
+                end += 2
+                continue
+            break
+        end += 1
+        style = "'"
+    else:
+        stop = _LINE_BREAK.search(text, start)
+        after = stop.start() if stop is not None else len(text)
+        comment = _COMMENT_START.search(text, start, after)
+        end = comment.start() if comment is not None else after
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        style = None
+        if _continues(text, after):
+            return None
+    if _LINE_REST.match(text, end) is None:
+        return None
+    return start, end, style
+
+
+@functools.lru_cache(maxsize=256)
+def _key_lines(key: str) -> re.Pattern[str] | None:
+    """``key`` and the ``:`` after it, as a pattern; None if ``key`` is not written plain."""
+    if not key or _render.plain(key) != key:
+        return None
+    return re.compile(rf"{re.escape(key)}[ \t]*:(?=[ \t\r\n]|\Z)")
+
+
+def _continues(text: str, at: int) -> bool:
+    """Whether an indented line (after blank ones) follows: a plain scalar may go on there."""
+    while at < len(text):
+        following = line_end(text, at)
+        line = text[at:following]
+        stripped = line.strip(" \t\r\n")
+        if stripped:
+            return line[0] in " \t" and not stripped.startswith("#")
+        at = following
+    return False

@@ -12,15 +12,30 @@ is first read, so loading pays for no Python call per list.
 Each model and list also keeps a weak link to what holds it; an error raised
 deep inside an item names the value's full path (``related[0].images[0]``)
 and, for an item read from a file, the file and the line.
+
+Every change made through a model or one of these lists (an assignment, a
+``del``, any list method that changes the list) moves one counter,
+:data:`epoch`: an item that was known to equal its file when the counter
+last stood where it stands now is unchanged, and dumps its text without
+comparing anything. What a model hands out that it cannot watch (its
+``model_extra``, an unknown key holding a dict, ``model_fields_set``, a
+value put in from outside that the caller may still hold) marks the model
+*exposed*: an item holding an exposed model is compared on every dump.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import enum
 import functools
+import itertools
 import threading
+import types
+import typing
 import weakref
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, cast, get_args, overload
 
 import pydantic
@@ -35,13 +50,256 @@ __all__ = [
     "VALIDATED",
     "Holder",
     "ValidatedList",
+    "adopt",
+    "adopt_assigned",
+    "changed",
+    "epoch",
+    "expose",
+    "exposed",
+    "exposed_epoch",
     "install",
     "link_root",
     "list_place",
     "place",
+    "unchecked",
+    "unchecked_epoch",
 ]
 
 T = TypeVar("T")
+
+# -- change tracking -----------------------------------------------------------
+
+_COUNTER = itertools.count(1)
+epoch = 0
+"""Moves on every change made through a model or a :class:`ValidatedList`, anywhere.
+
+Each value is new (taken from one counter) and written once, after the
+change: a reader that saw a value before a change never sees it again after."""
+unchecked_epoch = 0
+exposed_epoch = 0
+"""Moves whenever a model is marked exposed, or an exposed one is put somewhere:
+an item that was not exposed stays so until it moves (or its article is replaced)."""
+"""Moves when a model instance is put into a model or a list: pydantic takes an
+instance as it is, without validating it again (``model_construct`` builds one
+that may hold anything), so an item holding one is validated before it is written."""
+
+
+def changed() -> None:
+    """Record that a model or a list was changed (see :data:`epoch`)."""
+    global epoch
+    epoch = next(_COUNTER)
+
+
+def unchecked() -> None:
+    """Record that a model instance went into a model or a list unvalidated."""
+    global unchecked_epoch
+    unchecked_epoch = next(_COUNTER)
+
+
+# Values no one can change in place: handing them out needs no watching.
+_FROZEN: tuple[type[Any], ...] = (
+    str,
+    int,
+    float,
+    bytes,
+    type(None),
+    dt.date,  # datetime too
+    dt.time,
+    dt.timedelta,
+    Decimal,
+    enum.Enum,
+)
+
+
+def frozen(value: object) -> bool:
+    """Whether ``value`` cannot be changed in place (a str, a number, a date...)."""
+    return isinstance(value, _FROZEN)
+
+
+def expose(model: object) -> None:
+    """Mark ``model`` as having handed out a value it cannot watch (see the module doc)."""
+    global exposed_epoch
+    with contextlib.suppress(AttributeError):  # a model of another kind, without the slot
+        object.__setattr__(model, "_newsitem_exposed", True)
+    exposed_epoch = next(_COUNTER)
+    changed()
+
+
+def is_exposed(model: object) -> bool:
+    """Whether :func:`expose` marked ``model`` (read without pydantic's ``__getattr__``)."""
+    try:
+        return bool(object.__getattribute__(model, "_newsitem_exposed"))
+    except AttributeError:  # never exposed, or a model without the slot
+        return False
+
+
+def _holds_model(value: object) -> bool:
+    """Whether ``value`` is or holds (in dicts, lists, tuples) a pydantic model instance."""
+    if isinstance(value, pydantic.BaseModel):
+        return True
+    if isinstance(value, dict):
+        entries: Iterable[object] = cast("dict[Any, Any]", value).values()  # type: ignore[redundant-cast]  # pyright needs it
+        return any(_holds_model(v) for v in entries)
+    if isinstance(value, list | tuple):
+        return any(_holds_model(v) for v in cast("list[Any]", value))
+    return False
+
+
+def adopt(value: object, holder: pydantic.BaseModel, given: object = None) -> None:
+    """Take ``value``, just stored in ``holder`` by a tracked path, under watch.
+
+    ``given`` is what the caller passed (for an assignment): when it is or
+    holds a model instance, that instance was stored unvalidated. A value the
+    caller may still hold and change unseen (a dict, a plain list, a model
+    whose fields are not watched) marks ``holder`` exposed. The plain lists
+    of a model's list fields are made the model's own (validated) lists now,
+    as their first read would, so a list the caller passed in is no longer
+    the one the model holds.
+    """
+    if given is not None and _holds_model(given):
+        unchecked()
+    if frozen(value):
+        return
+    if not isinstance(value, pydantic.BaseModel):
+        expose(holder)
+        return
+    stack: list[pydantic.BaseModel] = [value]
+    seen: set[int] = set()
+    while stack:
+        model = stack.pop()
+        if id(model) in seen:
+            continue
+        seen.add(id(model))
+        cls = type(model)
+        if not tracked_class(cls) or is_exposed(model):
+            expose(holder)
+            return
+        fields = _list_fields(cls)
+        for name in list(vars(model)):
+            item = vars(model)[name]
+            if frozen(item):
+                continue
+            if isinstance(item, pydantic.BaseModel):
+                stack.append(item)
+            elif isinstance(item, list) and name in fields:
+                entries: list[Any] = getattr(model, name)  # wrapped and linked, as on a read
+                stack.extend(e for e in entries if isinstance(e, pydantic.BaseModel))
+            else:
+                expose(holder)
+                return
+        extra = model.__pydantic_extra__
+        if extra:
+            for item in extra.values():
+                if isinstance(item, pydantic.BaseModel):
+                    stack.append(item)
+                elif not frozen(item):
+                    expose(holder)
+                    return
+
+
+def adopt_assigned(model: pydantic.BaseModel, name: str, given: object) -> None:
+    """:func:`adopt` what an assignment of ``given`` to ``model.name`` stored.
+
+    A list field's list is read as the model's own validated list (a copy of
+    what pydantic stored, so never the caller's) and its entries adopted.
+    """
+    if name in _list_fields(type(model)):
+        if _holds_model(given):
+            unchecked()
+        entries: list[Any] = getattr(model, name)
+        for entry in entries:
+            if not frozen(entry):
+                adopt(entry, model)
+        return
+    fields, extra = vars(model), model.__pydantic_extra__
+    if name in fields:
+        stored = fields[name]
+    else:
+        stored = extra.get(name, given) if extra is not None else given
+    adopt(stored, model, given)
+
+
+def exposed(article: pydantic.BaseModel) -> bool:
+    """Whether any model in ``article`` is exposed, or of a kind whose changes go unseen."""
+    stack: list[pydantic.BaseModel] = [article]
+    seen: set[int] = set()
+    while stack:
+        model = stack.pop()
+        if id(model) in seen:
+            continue
+        seen.add(id(model))
+        if is_exposed(model) or not tracked_class(type(model)):
+            return True
+        for item in vars(model).values():
+            if isinstance(item, pydantic.BaseModel):
+                stack.append(item)
+            elif isinstance(item, list):
+                entries: list[Any] = cast("list[Any]", item)  # type: ignore[redundant-cast]  # pyright needs it
+                stack.extend(e for e in entries if isinstance(e, pydantic.BaseModel))
+        extra = model.__pydantic_extra__
+        if extra:
+            stack.extend(v for v in extra.values() if isinstance(v, pydantic.BaseModel))
+    return False
+
+
+@functools.cache
+def _list_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    return frozenset(name for name, items in _children(model) if items is not None)
+
+
+_TRACKING: set[type[Any]] = set()  # classes being decided (a model that holds itself)
+
+
+@functools.cache
+def tracked_class(model: type[Any]) -> bool:
+    """Whether every change to a ``model`` instance goes through a tracked path.
+
+    A newsitem model (it has the ``_newsitem_exposed`` slot) whose fields hold
+    only values that cannot change in place, newsitem models of such kinds,
+    or validated lists of those. A field of another type (a dict, a plain
+    list, a model of another kind) could be changed unseen: items holding
+    such a model are compared on every dump.
+    """
+    if not issubclass(model, pydantic.BaseModel):
+        return False
+    if "_newsitem_exposed" not in dir(model):
+        return False
+    if model in _TRACKING:
+        return True
+    _TRACKING.add(model)
+    try:
+        return all(
+            _tracked_annotation(
+                get_args(info.annotation)[0]
+                if VALIDATED in info.metadata and get_args(info.annotation)
+                else info.annotation
+            )
+            for info in model.model_fields.values()
+        )
+    finally:
+        _TRACKING.discard(model)
+
+
+def _tracked_annotation(annotation: Any) -> bool:
+    if annotation is None or annotation is type(None):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _tracked_annotation(get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return all(_tracked_annotation(arg) for arg in get_args(annotation))
+    if origin is typing.Literal:
+        return all(frozen(arg) for arg in get_args(annotation))
+    if origin is not None or not isinstance(annotation, type):
+        return False
+    if issubclass(annotation, pydantic.BaseModel):
+        return tracked_class(annotation)
+    if issubclass(annotation, _FROZEN):
+        return True
+    # pydantic's own datetime kinds (AwareDatetime...) hold datetimes.
+    return annotation.__module__ == "pydantic.types" and annotation.__name__.endswith(
+        ("Datetime", "Date")
+    )
 
 
 class Holder(Protocol):
@@ -117,6 +375,13 @@ class ValidatedList(list[T]):
             from ._validation import list_error  # _validation imports the models
 
             raise list_error(exc, self, index, items.model) from exc
+        if not frozen(checked):
+            link = getattr(self, "_owner", None)
+            owner = link() if link is not None else None
+            if owner is not None:
+                adopt(checked, owner, value)
+            elif _holds_model(value):
+                unchecked()
         if isinstance(checked, pydantic.BaseModel):
             _link(checked, self, None)
         return checked
@@ -131,6 +396,7 @@ class ValidatedList(list[T]):
     def append(self, value: T, /) -> None:
         super().append(self._check(value, len(self)))
         self._grew()
+        changed()
 
     def insert(self, index: SupportsIndex, value: T, /) -> None:
         position = min(
@@ -138,6 +404,7 @@ class ValidatedList(list[T]):
         )
         super().insert(index, self._check(value, position))
         self._grew()
+        changed()
 
     def extend(self, values: Iterable[T], /) -> None:
         start = len(self)
@@ -145,6 +412,7 @@ class ValidatedList(list[T]):
         super().extend(checked)
         if checked:
             self._grew()
+        changed()
 
     def __iadd__(self, values: Iterable[T], /) -> ValidatedList[T]:  # type: ignore[override,misc]
         self.extend(values)
@@ -163,6 +431,43 @@ class ValidatedList(list[T]):
             position = index.__index__()
             super().__setitem__(index, self._check(value, position % len(self) if self else 0))
         self._grew()
+        changed()
+
+    # What takes entries away or moves them adds nothing to validate; it is
+    # recorded as a change all the same.
+
+    def __delitem__(self, index: SupportsIndex | slice, /) -> None:
+        super().__delitem__(index)
+        changed()
+
+    def __imul__(self, count: SupportsIndex, /) -> ValidatedList[T]:
+        super().__imul__(count)
+        changed()
+        return self
+
+    def pop(self, index: SupportsIndex = -1, /) -> T:
+        try:
+            return super().pop(index)
+        finally:
+            changed()
+
+    def remove(self, value: T, /) -> None:
+        super().remove(value)
+        changed()
+
+    def clear(self) -> None:
+        super().clear()
+        changed()
+
+    def sort(self, *, key: Callable[[T], Any] | None = None, reverse: bool = False) -> None:
+        try:
+            super().sort(key=key, reverse=reverse)  # pyright: ignore[reportCallIssue,reportArgumentType]
+        finally:
+            changed()  # a key that raises may leave the list partly sorted
+
+    def reverse(self) -> None:
+        super().reverse()
+        changed()
 
 
 class _Validated:

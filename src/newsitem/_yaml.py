@@ -12,6 +12,7 @@ nesting, and resolves plain scalars by the YAML 1.2 core schema
 from __future__ import annotations
 
 import base64
+import os
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,16 @@ from .errors import (
 from .limits import DEFAULT_LIMITS, Limits
 
 Value = Any  # dict | list | Scalar: recursive, so typed loosely
+
+# The native build of values() (src/newsitem/_native.c), where it was compiled
+# at install; NEWSITEM_PURE=1 in the environment (read once, at import) keeps
+# to the pure build. Both give the same values: see values().
+_native_values: Any = None
+if os.environ.get("NEWSITEM_PURE", "") != "1":
+    try:
+        from ._native import values as _native_values
+    except ImportError:  # no compiler at install: the pure build alone
+        _native_values = None
 
 
 _CORE = "tag:yaml.org,2002:"
@@ -82,8 +93,23 @@ def values(text: str, *, line_offset: int = 0, limits: Limits = DEFAULT_LIMITS) 
     limit, is composed in full, so that every error is :func:`compose`'s own,
     with its message and position. A differential test holds the two to the
     same values on every fixture, example and corpus file.
+
+    Where the native build is installed it reads the text first: it returns
+    exactly the dict this sink builds, or ``None`` for anything it leaves to
+    the pure path (errors, limits, tags, rare constructs), which then runs.
     """
     source = _parser.normalized(text)
+    if _native_values is not None:
+        native = _native_values(source, limits.max_nodes, limits.max_depth, _resolve)
+        if native is not None:
+            return native  # type: ignore[no-any-return]
+    return pure_values(source, text, line_offset=line_offset, limits=limits)
+
+
+def pure_values(
+    source: str, text: str, *, line_offset: int = 0, limits: Limits = DEFAULT_LIMITS
+) -> dict[Any, Value]:
+    """:func:`values` by the pure build alone; ``source`` is ``text`` normalized."""
     sink = _Values(limits)
     try:
         _parser.parse(source, sink)
@@ -288,13 +314,23 @@ def _checked_tag_value(text: str, tag: str) -> Value:
     raise _Refused
 
 
-def _remap(text: str, root: MappingNode) -> None:
-    """Offsets into the normalized text made offsets into ``text`` (``\r\n`` lines)."""
+def crlf_breaks(text: str) -> list[int]:
+    """Where each ``\r\n`` of ``text`` is, as an offset into the normalized text.
+
+    The parser reads each ``\r\n`` as one ``\n``: an offset ``o`` into what
+    it read is ``o + bisect_left(breaks, o)`` in ``text``.
+    """
     removed: list[int] = []  # normalized offsets of the "\n" of each "\r\n"
     at = text.find("\r\n")
     while at != -1:
         removed.append(at - len(removed))
         at = text.find("\r\n", at + 2)
+    return removed
+
+
+def _remap(text: str, root: MappingNode) -> None:
+    """Offsets into the normalized text made offsets into ``text`` (``\r\n`` lines)."""
+    removed = crlf_breaks(text)
     if not removed:
         return
 

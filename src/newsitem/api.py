@@ -1,10 +1,13 @@
 """``load``, ``loads``, ``dump``, ``dumps``: typed news items over the lossless core.
 
-An item read from text remembers its document. On dump, the model is turned
-back into plain values and compared with what was read: values that did not
-change keep their original text exactly (a quoted timestamp stays quoted),
-and only what changed is handed to the front-matter layer, which rewrites
-just those lines. A new field goes where the format's key order puts it.
+An item read from text remembers its document. An item nothing was changed
+in since it was read (no assignment, ``del`` or list change in any model:
+see :mod:`newsitem._lists`) dumps its text as read, without looking at its
+values. Otherwise, on dump, the model is turned back into plain values and
+compared with what was read: values that did not change keep their original
+text exactly (a quoted timestamp stays quoted), and only what changed is
+handed to the front-matter layer, which rewrites just those lines. A new
+field goes where the format's key order puts it.
 """
 
 from __future__ import annotations
@@ -18,15 +21,15 @@ import pydantic
 import pydantic_core
 from pydantic_core import PydanticSerializationError
 
-from . import _render
-from ._edit import freeze, same
+from . import _lists, _render
+from ._edit import freeze, identical, same
 from ._io import Source, Target
 from ._io import write as _write
 from ._lists import link_root
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import Loc, Locator, from_pydantic_error, naive_timestamps, validate
-from .frontmatter import FrontMatterDocument, typed_load, typed_loads
+from .frontmatter import FrontMatterDocument, typed_load, typed_loads, typed_update
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
 
@@ -46,7 +49,19 @@ class NewsItem(Generic[A]):
     :func:`dump`/:func:`dumps` it.
     """
 
-    __slots__ = ("__weakref__", "_article", "_base", "_base_json", "_document", "_raw", "body")
+    __slots__ = (
+        "__weakref__",
+        "_article",
+        "_base",
+        "_base_json",
+        "_checked",
+        "_clean",
+        "_document",
+        "_exposed",
+        "_exposed_at",
+        "_raw",
+        "body",
+    )
 
     def __init__(self, article: A, body: str = "\n") -> None:
         if not isinstance(cast("object", article), pydantic.BaseModel):
@@ -56,9 +71,18 @@ class NewsItem(Generic[A]):
             )
         if not isinstance(cast("object", body), str):
             raise TypeError(f"the body of a NewsItem is a str, not {type(body).__name__}")
+        self._document: FrontMatterDocument | None = None
+        # The change counter (_lists.epoch) when the article was last known to
+        # hold the values read (-1: not known); whether a model in it handed
+        # out a value it cannot watch (then it is compared on every dump); and
+        # the counter of unvalidated instances (_lists.unchecked_epoch) when
+        # the article was last known valid.
+        self._clean = -1
+        self._exposed = True
+        self._exposed_at = -1  # _lists.exposed_epoch when _exposed was found
+        self._checked = -1
         self.article = article
         self.body: str = body
-        self._document: FrontMatterDocument | None = None
         self._raw: dict[Any, Any] = {}
         self._base: dict[str, Any] = {}
         self._base_json: bytes | None = None  # JSON of ``_base``, made on first need
@@ -72,6 +96,10 @@ class NewsItem(Generic[A]):
     def article(self, article: A) -> None:
         self._article = article
         link_root(article, self)  # errors raised inside the article name this item's file
+        self._clean = self._exposed_at = -1  # another article: to be looked at anew
+        if self._document is not None:  # the caller may hold parts of it, built in any way
+            _lists.unchecked()
+            _lists.adopt(article, article)
 
     def __eq__(self, other: object) -> bool:
         """Equal when the articles are equal (values, not text or file) and the bodies too."""
@@ -92,8 +120,12 @@ class NewsItem(Generic[A]):
         """The file the item was read from, if any."""
         return self._document.path if self._document is not None else None
 
-    def _rebase(self, document: FrontMatterDocument) -> None:
-        """Take ``document`` as what the item was read from."""
+    def _rebase(self, document: FrontMatterDocument, epoch: int, checked: int) -> None:
+        """Take ``document`` as what the item was read from.
+
+        ``epoch`` and ``checked`` are the change counters read before the
+        article was built from ``document`` (or checked against it).
+        """
         self._document = document
         self._raw = document.data
         # The plain values as read (a copy: later edits of the model in place
@@ -101,6 +133,8 @@ class NewsItem(Generic[A]):
         # an unchanged item from a changed one.
         self._base = _plain(self.article)
         self._base_json = None
+        self._clean = epoch
+        self._checked = checked
 
     def render(self) -> str:
         """The text of the item now (what :func:`dumps` returns)."""
@@ -118,9 +152,13 @@ class NewsItem(Generic[A]):
             _write(_render_new(self.article, self.body), target)
             return
         before = document.original
+        epoch, checked = _lists.epoch, _lists.unchecked_epoch
         document.write(target, overwrite=overwrite)
         if document.original is not before:  # written back to its own file: the new base
-            self._rebase(document)
+            exposures = _lists.exposed_epoch
+            self._rebase(document, epoch, checked)
+            self._exposed = _lists.exposed(self.article)
+            self._exposed_at = exposures
 
     def _sync(self) -> FrontMatterDocument | None:
         """Hand the model's changes to the document, keeping unchanged values as written."""
@@ -128,13 +166,28 @@ class NewsItem(Generic[A]):
         if document is None:
             return None
         document.body = self.body
-        new = _plain(self.article)
-        if self._unchanged(new):
+        if self._clean == _lists.epoch and not self._exposed:
+            # Nothing changed in any model since the article last held the
+            # values read: no need to look at them.
             document.data = self._raw
             return document
-        _revalidate(self.article, new)
+        epoch, checked, exposures = _lists.epoch, _lists.unchecked_epoch, _lists.exposed_epoch
+        new = _plain(self.article)
+        if self._exposed_at != exposures:  # something was exposed somewhere: is it in here?
+            self._exposed = _lists.exposed(self.article)
+            self._exposed_at = exposures
+        if self._unchanged(new):
+            document.data = self._raw
+            self._clean = epoch
+            return document
+        if self._exposed or self._checked != checked:
+            # Values that reached the model unvalidated: an instance put in as
+            # it is (model_construct), or a change made where no one watches.
+            _revalidate(self.article, new)
+            self._checked = checked
         merger = _Merger(type(self.article), document)
-        document.data = merger.merge(self._raw, self._base, new)
+        merged = merger.merge(self._raw, self._base, new)
+        typed_update(document, merged, _scalar_changes(self._raw, merged))
         return document
 
     def _unchanged(self, new: dict[str, Any]) -> bool:
@@ -177,6 +230,26 @@ class NewsItem(Generic[A]):
         body = self.body if len(self.body) <= 40 else self.body[:37] + "..."
         parts.append(f"body={body!r}")
         return f"NewsItem[{type(self.article).__name__}]({', '.join(parts)})"
+
+
+def _scalar_changes(raw: dict[Any, Any], merged: dict[Any, Any]) -> dict[str, Any] | None:
+    """The top-level keys whose scalar values the merge changed, when that is all it did.
+
+    The merge keeps every part it did not change as the very object read, so
+    a value that is not the one read is a changed one. ``None`` when a key
+    was added, removed or moved, or a list or mapping changed.
+    """
+    if len(raw) != len(merged) or list(raw) != list(merged):
+        return None
+    changes: dict[str, Any] = {}
+    for key, value in merged.items():
+        if value is not raw[key]:
+            if not isinstance(key, str) or not (
+                _render.is_scalar(value) and _render.is_scalar(raw[key])
+            ):
+                return None
+            changes[key] = value
+    return changes
 
 
 def _rebuild_item(article: Any, body: str, state: tuple[Any, ...]) -> NewsItem[Any]:
@@ -291,6 +364,8 @@ def _item(item: object, verb: str) -> NewsItem[Any]:
 
 
 def _read(document: FrontMatterDocument, model: type[A], strict: bool) -> NewsItem[A]:
+    # The counters before any model is built.
+    epoch, checked, exposures = _lists.epoch, _lists.unchecked_epoch, _lists.exposed_epoch
     text = document.original
     naive = naive_timestamps(
         model, document.data, text, len(text) - len(document.original_body), document.position
@@ -304,7 +379,11 @@ def _read(document: FrontMatterDocument, model: type[A], strict: bool) -> NewsIt
         issues=naive,
     )
     item = NewsItem(article, document.body)
-    item._rebase(document)  # pyright: ignore[reportPrivateUsage] - the item's own module
+    item._rebase(document, epoch, checked)  # pyright: ignore[reportPrivateUsage] - its module
+    # Models just built from the file's values: no one else holds any part of
+    # them, so only a model of a kind whose changes go unseen needs comparing.
+    item._exposed = not _lists.tracked_class(type(article))  # pyright: ignore[reportPrivateUsage]
+    item._exposed_at = exposures  # pyright: ignore[reportPrivateUsage]
     return item
 
 
@@ -355,7 +434,9 @@ class _Merger:
         if not loc:
             self.root = raw
             model = self.model
-        if base == new and same(base, new):
+        # A whole mapping or list is told same by pickle's bytes at once, in C.
+        nested = isinstance(cast("object", new), dict | list)
+        if base == new and (identical(base, new) if nested else same(base, new)):
             return raw
         if isinstance(raw, str) and isinstance(new, datetime):
             # The file wrote this timestamp as a string (quoted): it stays one,

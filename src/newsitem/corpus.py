@@ -44,7 +44,7 @@ from .api import (
     loads,
 )
 from .errors import NewsItemError
-from .frontmatter import typed_load
+from .frontmatter import typed_load, typed_loads
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article
 
@@ -64,6 +64,7 @@ __all__ = [
 
 A = TypeVar("A", bound=Article)
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
 
@@ -135,22 +136,22 @@ def load_file(
     its arguments and result pickle (``model`` must be importable, that is
     defined at the top level of a module).
     """
-    return _load_file(path, model=model, strict=strict, limits=limits, tree=False)
+    return _load_file(path, model=model, strict=strict, limits=limits, located=False)
 
 
 def _load_file(
-    path: StrPath, *, model: type[Any], strict: bool, limits: Limits, tree: bool
+    path: StrPath, *, model: type[Any], strict: bool, limits: Limits, located: bool
 ) -> Result[Any]:
-    """:func:`load_file`; with ``tree``, each file's source tree is composed in the same parse.
+    """:func:`load_file`; with ``located``, where each value was written is recorded too.
 
     For a caller that will look up the positions of values (lint does, for
-    every finding): one full parse instead of a values-only one and, on the
-    first position, a second.
+    every finding): one parse that records them, instead of a values-only
+    one and, on the first position, a second that builds the source tree.
     """
     source = os.fspath(path)
     try:
-        if tree:
-            item = _read(typed_load(source, limits, tree=True), model, strict)
+        if located:
+            item = _read(typed_load(source, limits, located=True), model, strict)
         else:
             item = load(source, model=model, strict=strict, limits=limits)
         return Result(source, item=item)
@@ -326,7 +327,7 @@ def map_files(
         progress=progress,
         chunksize=chunksize,
         limits=limits,
-        tree=False,
+        located=_locating(fn),
     )
 
 
@@ -341,12 +342,14 @@ def _map_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-    tree: bool,
+    located: bool,
 ) -> Generator[T, None, None]:
-    """:func:`map_files`; ``tree`` as :func:`_load_file` has it."""
+    """:func:`map_files`; ``located`` as :func:`_load_file` has it."""
     _check_workers(workers, chunksize)
     total = _count(source, pattern) if progress is not None else None
-    work = partial(_load_files, apply=fn, model=model, strict=strict, limits=limits, tree=tree)
+    work = partial(
+        _load_files, apply=fn, model=model, strict=strict, limits=limits, located=located
+    )
     failed = partial(_failed_files, apply=fn)
     return _stream(
         paths(source, pattern=pattern), work, failed, workers, chunksize, progress, total
@@ -391,7 +394,9 @@ def iter_texts(
     """
     _check_workers(workers, chunksize)
     total = len(texts) if isinstance(texts, Collection) else None
-    work = partial(_load_texts, apply=None, model=model, strict=strict, limits=limits)
+    work = partial(
+        _load_texts, apply=None, model=model, strict=strict, limits=limits, located=False
+    )
     failed = partial(_failed_texts, apply=None)
     return _stream(enumerate(texts), work, failed, workers, chunksize, progress, total)
 
@@ -433,7 +438,9 @@ def map_texts(
     """``fn(result)`` for the :class:`Result` of every text, in order; see :func:`map_files`."""
     _check_workers(workers, chunksize)
     total = len(texts) if isinstance(texts, Collection) else None
-    work = partial(_load_texts, apply=fn, model=model, strict=strict, limits=limits)
+    work = partial(
+        _load_texts, apply=fn, model=model, strict=strict, limits=limits, located=_locating(fn)
+    )
     failed = partial(_failed_texts, apply=fn)
     return _stream(enumerate(texts), work, failed, workers, chunksize, progress, total)
 
@@ -445,10 +452,11 @@ def _load_files(
     model: type[Any],
     strict: bool,
     limits: Limits,
-    tree: bool = False,
+    located: bool = False,
 ) -> list[Any]:
     results = [
-        _load_file(path, model=model, strict=strict, limits=limits, tree=tree) for path in batch
+        _load_file(path, model=model, strict=strict, limits=limits, located=located)
+        for path in batch
     ]
     return results if apply is None else [apply(result) for result in results]
 
@@ -460,12 +468,43 @@ def _load_texts(
     model: type[Any],
     strict: bool,
     limits: Limits,
+    located: bool,
 ) -> list[Any]:
     results = [
-        load_text(text, model=model, source=f"<text {index}>", strict=strict, limits=limits)
+        _load_text(text, model, f"<text {index}>", strict=strict, limits=limits, located=located)
         for index, text in batch
     ]
     return results if apply is None else [apply(result) for result in results]
+
+
+def _load_text(
+    text: str, model: type[Any], source: str, *, strict: bool, limits: Limits, located: bool
+) -> Result[Any]:
+    """:func:`load_text`; ``located`` as :func:`_load_file` has it."""
+    if not located:
+        return load_text(text, model=model, source=source, strict=strict, limits=limits)
+    try:
+        return Result(source, item=_read(typed_loads(text, limits, located=True), model, strict))
+    except NewsItemError as exc:
+        return Result(source, error=exc)
+
+
+# The functions that look up their items' positions (lint's): their items are
+# read with the positions recorded, in one parse.
+_LOCATING: list[Callable[..., Any]] = []
+
+
+def _locating(fn: Callable[..., Any]) -> bool:
+    """Whether ``fn`` (or the function a ``functools.partial`` wraps) asks for positions."""
+    while isinstance(fn, partial):
+        fn = fn.func  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+    return any(fn is known for known in _LOCATING)
+
+
+def _asks_positions(fn: F) -> F:  # pyright: ignore[reportUnusedFunction] - lint's
+    """Mark ``fn``, a function for :func:`map_files`, as one that asks for positions."""
+    _LOCATING.append(fn)
+    return fn
 
 
 def _died(source: str, why: str) -> Result[Any]:

@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
-from . import _edit, _io, _split, _yaml
+from . import _edit, _io, _located, _split, _yaml
 from ._io import Source, Target
 from ._nodes import MappingNode, Node, ScalarNode, SequenceNode, last_offset, resolved
 from ._positions import line_column, line_start
-from ._render import Layout
+from ._render import Layout, is_scalar
 from .errors import ConflictError, EditError, LimitExceededError, NewsItemError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -40,13 +40,19 @@ class FrontMatterDocument:
     # Whether to keep a snapshot of the values read, so that an unchanged
     # document dumps without reading its text again.
     _SNAPSHOT = True
-    # Whether to compose the source tree at load, with the values, in one
-    # parse: for readers that will ask for positions (lint), instead of a
-    # values-only read now and a second, full parse on the first position.
-    _TREE = False
+    # Whether to patch changed top-level scalars without the source tree (a
+    # differential test holds the two routes to the same text).
+    _PATCH_SCALARS = True
+    # Whether to record where each value was written, with the values, in
+    # one parse (``_located``): for readers that will ask for positions
+    # (lint), instead of a values-only read now and a second, full parse (the
+    # source tree) on the first position.
+    _LOCATE = False
 
     __slots__ = (
         "_limits",
+        "_located",
+        "_looked",
         "_original_body",
         "_quotes",
         "_read_data",
@@ -77,8 +83,12 @@ class FrontMatterDocument:
             parts = _split.split(text)
             self._split = parts
             self._root: MappingNode | None = None
-            if self._TREE:
-                data = self._compose().data
+            self._located: _located.Located | None = None
+            self._looked = self._LOCATE
+            if self._LOCATE:
+                self._located = _located.located(parts.yaml, limits=self._limits)
+                # What the offsets table does not model is composed in full.
+                data = self._compose().data if self._located is None else self._located.data
             else:
                 data = _yaml.values(parts.yaml, line_offset=1, limits=self._limits)
         except NewsItemError as exc:
@@ -129,6 +139,10 @@ class FrontMatterDocument:
         does (a missing key), the position of the deepest value that exists is
         given. ``None`` when not even the first step exists.
         """
+        offsets = self._offsets()
+        if offsets is not None:
+            offset = offsets.start(path)
+            return None if offset is None else self._line_column(offset)
         root = self._tree()
         node: Node = root
         found: Node | None = None
@@ -152,6 +166,34 @@ class FrontMatterDocument:
         ends (for a block scalar, also the one after its ``|`` or ``>``
         header). ``None`` when the value has none, or does not exist.
         """
+        offsets = self._offsets()
+        ends = self._ends(path) if offsets is None else offsets.ends(path)
+        if ends is None:
+            return None
+        yaml = self._split.yaml
+        for end in ends:
+            line_end = _LINE_BREAK.search(yaml, end)
+            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
+            if match is not None:
+                return match.group(1).strip()
+        return None
+
+    def _offsets(self) -> _located.Located | None:
+        """Where the values were written, recorded on the first position asked for.
+
+        A parse that records offsets costs less than composing the source
+        tree; ``None`` when the tree is there (or must be, for what the
+        record does not model).
+        """
+        if self._root is not None:
+            return None
+        if not self._looked:
+            self._looked = True
+            self._located = _located.located(self._split.yaml, limits=self._limits)
+        return self._located
+
+    def _ends(self, path: Sequence[str | int]) -> list[int] | None:
+        """Where the comment of the value at ``path`` may start (see :meth:`comment`)."""
         node: Node = self._tree()
         found: Node | None = None
         for step in path:
@@ -161,16 +203,10 @@ class FrontMatterDocument:
             node = found = child
         if found is None:
             return None
-        yaml = self._split.yaml
         ends = [last_offset(found)]
         if isinstance(found, ScalarNode) and found.style in ("|", ">"):
             ends.insert(0, found.start)
-        for end in ends:
-            line_end = _LINE_BREAK.search(yaml, end)
-            match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
-            if match is not None:
-                return match.group(1).strip()
-        return None
+        return ends
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         return line_column(self._split.yaml, offset, 1)  # the opening fence is line 1
@@ -187,13 +223,22 @@ class FrontMatterDocument:
             # nothing when it is not.
             if self.data is not self._read_data or self._changed():
                 data, limits = self.data, self._limits
-                yaml = _edit.diff(
-                    yaml, self._tree(), data, self._layout(), lambda t: _verify(t, data, limits)
-                )
+                patched = self._scalars_patched() if self._PATCH_SCALARS else None
+                if patched is not None:
+                    yaml = patched
+                else:
+                    yaml = _edit.diff(
+                        yaml, self._tree(), data, self._layout(), lambda t: _verify(t, data, limits)
+                    )
         except NewsItemError as exc:
             if self.path is not None and exc.path is None:
                 exc.path = self.path
             raise
+        return self._assemble(yaml)
+
+    def _assemble(self, yaml: str) -> str:
+        """The whole text, with ``yaml`` between the fences and the body now."""
+        parts = self._split
         if yaml is parts.yaml and self.body == self._original_body:
             return self._text
         tail = parts.tail
@@ -225,6 +270,47 @@ class FrontMatterDocument:
         if own and text != self._text:
             self._read(text)
 
+    def _scalars_patched(self) -> str | None:
+        """The YAML with changed top-level scalars patched in, read back; None: the full route.
+
+        The values read are the snapshot's; only when every top-level key is
+        still there in its place, and each changed one held and holds a
+        scalar, is the source tree spared.
+        """
+        if self._snapshot is None:
+            return None
+        old: dict[Any, Any] = pickle.loads(self._snapshot)
+        data = self.data
+        if list(old) != list(data):
+            return None
+        changes: dict[str, Any] = {}
+        for key, value in data.items():
+            before = old[key]
+            if before == value and _edit.identical(before, value):
+                continue
+            if not (isinstance(key, str) and is_scalar(before) and is_scalar(value)):
+                return None
+            changes[key] = value
+        return self._patch(old, changes) if changes else None
+
+    def _patch(self, old: dict[Any, Any], changes: dict[str, Any]) -> str | None:
+        """The YAML with ``changes`` patched in as scalars over ``old``, read back; or None."""
+        yaml = _edit.patch_scalars(self._split.yaml, old, changes)
+        if yaml is None:
+            return None
+        # What the text must read as, new strings as plain str (a Quoted one
+        # pickles as another class): the same values, for a quicker compare.
+        data = self.data
+        expected = {
+            key: str(changes[key]) if isinstance(changes.get(key), str) else value
+            for key, value in data.items()
+        }
+        try:
+            _verify(yaml, expected, self._limits)
+        except EditError:
+            return None  # the full route finds out what can be written, and says why not
+        return yaml
+
     def _changed(self) -> bool:
         """Whether ``data`` differs, type for type, from what the text says."""
         if self._snapshot is not None and _pickled(self.data) == self._snapshot:
@@ -249,32 +335,74 @@ class FrontMatterDocument:
 
 
 class _Typed(FrontMatterDocument):
-    """The document under a typed item, which tells changes by its model's values."""
+    """The document under a typed item, which tells changes by its model's values.
+
+    The item says which top-level keys it changed (:meth:`changed_scalars`);
+    when they all hold scalars, their lines are patched without composing
+    the source tree, and the text is read back as on the full route.
+    """
 
     _SNAPSHOT = False
+    __slots__ = ("_scalar_changes",)
+
+    def changed_scalars(self, data: dict[Any, Any], changes: dict[str, Any] | None) -> None:
+        """Take ``data`` as the new values, ``changes`` naming all that differs from those read.
+
+        ``changes`` maps each changed top-level key to its new scalar value;
+        ``None`` when the change is anything else.
+        """
+        self.data = data
+        self._scalar_changes = (data, changes)
+
+    def render(self) -> str:
+        hint = getattr(self, "_scalar_changes", None)
+        if self._PATCH_SCALARS and hint is not None and hint[0] is self.data and hint[1]:
+            text = self._patched(hint[1])
+            if text is not None:
+                return text
+        return super().render()
+
+    def _patched(self, changes: dict[str, Any]) -> str | None:
+        """The text with ``changes`` patched in as scalars, read back; None: the full route."""
+        yaml = self._patch(self._read_data, changes)
+        return None if yaml is None else self._assemble(yaml)
+
+    def _changed(self) -> bool:
+        # The typed item hands back the data it was read with only when its
+        # model holds exactly the values read; any change is a new mapping.
+        return False
+
+
+class _TypedLocated(_Typed):
+    """A typed item's document that records where its values were written, in the same parse."""
+
+    _LOCATE = True
     __slots__ = ()
 
 
-class _TypedTree(_Typed):
-    """A typed item's document whose source tree is composed at load, in the same parse."""
-
-    _TREE = True
-    __slots__ = ()
-
-
-def typed_loads(text: str, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+def typed_loads(text: str, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
     """The document under a typed item read from ``text``: no snapshot.
 
-    With ``tree``, the source tree is composed with the values (one parse),
-    for a caller that will look up positions.
+    With ``located``, where each value was written is recorded with the
+    values (one parse), for a caller that will look up positions.
     """
-    return (_TypedTree if tree else _Typed)(text, limits=limits)
+    return (_TypedLocated if located else _Typed)(text, limits=limits)
 
 
-def typed_load(source: Source, limits: Limits, *, tree: bool = False) -> FrontMatterDocument:
+def typed_load(source: Source, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
     """The document under a typed item read from ``source``; see :func:`typed_loads`."""
     text, path = _io.read(source, max_bytes=limits.max_bytes)
-    return (_TypedTree if tree else _Typed)(text, path=path, limits=limits)
+    return (_TypedLocated if located else _Typed)(text, path=path, limits=limits)
+
+
+def typed_update(
+    document: FrontMatterDocument, data: dict[Any, Any], changes: dict[str, Any] | None
+) -> None:
+    """Give a typed item's document its new ``data`` (``changes``: see ``_Typed``)."""
+    if isinstance(document, _Typed):
+        document.changed_scalars(data, changes)
+    else:
+        document.data = data
 
 
 def _pickled(data: object) -> bytes | None:
@@ -411,5 +539,5 @@ def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
         written = _yaml.values(yaml, line_offset=1, limits=limits)
     except NewsItemError as exc:
         raise EditError(f"the change could not be written as valid YAML: {exc.message}") from exc
-    if not _edit.same(written, data):
+    if not _edit.identical(written, data):
         raise EditError("the change could not be written so that it reads back the same")

@@ -34,6 +34,7 @@ from pydantic.alias_generators import to_camel
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from newsitem import _lists
 from newsitem._lists import VALIDATED, ValidatedList, install
 from newsitem.errors import Issue, ValidationError
 
@@ -227,8 +228,9 @@ class NewsModel(BaseModel):
     ``del model.field`` resets an optional field to its default (unset).
     """
 
-    # The link to what holds the model (see newsitem._lists); never copied or pickled.
-    __slots__ = ("__weakref__", "_newsitem_parent")
+    # The link to what holds the model, and whether it handed out a value it
+    # cannot watch (see newsitem._lists); neither is copied or pickled.
+    __slots__ = ("__weakref__", "_newsitem_exposed", "_newsitem_parent")
 
     model_config = ConfigDict(
         alias_generator=to_camel,
@@ -289,19 +291,60 @@ class NewsModel(BaseModel):
             from newsitem._validation import assignment_error  # _validation imports us
 
             raise assignment_error(exc, self, name) from exc
+        finally:
+            _lists.changed()
+        if not _lists.frozen(value):  # what was stored (validated, or as given) is watched
+            _lists.adopt_assigned(self, name, value)
 
     def __delattr__(self, name: str) -> None:
-        info = type(self).model_fields.get(name)
-        if info is None:
-            super().__delattr__(name)  # an extra key, or a plain attribute
-            return
-        if info.is_required():
-            from newsitem._validation import assignment_error
+        try:
+            info = type(self).model_fields.get(name)
+            if info is None:
+                super().__delattr__(name)  # an extra key, or a plain attribute
+                return
+            if info.is_required():
+                from newsitem._validation import assignment_error
 
-            raise assignment_error(None, self, name)
-        value = info.get_default(call_default_factory=True, validated_data={})
-        super().__setattr__(name, value)  # validated: a list default becomes a ValidatedList
-        self.__pydantic_fields_set__.discard(name)
+                raise assignment_error(None, self, name)
+            value = info.get_default(call_default_factory=True, validated_data={})
+            super().__setattr__(name, value)  # validated: a list default becomes a ValidatedList
+            self.__pydantic_fields_set__.discard(name)
+        finally:
+            _lists.changed()
+
+    # What pydantic hands out that the model cannot watch marks it exposed
+    # (see newsitem._lists): an item holding it is compared on every dump.
+
+    @property
+    def model_extra(self) -> dict[str, Any] | None:
+        """pydantic's ``model_extra``: the unknown keys, a dict that may be changed in place."""
+        _lists.expose(self)
+        return self.__pydantic_extra__
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        """pydantic's ``model_fields_set``: the fields given or set, a set that may be changed."""
+        _lists.expose(self)
+        return self.__pydantic_fields_set__
+
+    if not TYPE_CHECKING:  # pydantic's own __getattr__ gives the unknown keys
+
+        def __getattr__(self, name: str) -> Any:
+            value = super().__getattr__(name)
+            if not _lists.frozen(value):
+                _lists.expose(self)
+            return value
+
+    def __iter__(self) -> Any:
+        """The fields and unknown keys, as pydantic gives them; lists as attributes give them."""
+        for name in list(vars(self)):
+            if not name.startswith("_"):
+                yield name, getattr(self, name)
+        extra = self.__pydantic_extra__
+        if extra:
+            if not all(_lists.frozen(value) for value in extra.values()):
+                _lists.expose(self)
+            yield from list(extra.items())
 
 
 def _wrapped(exc: pydantic.ValidationError, model: type[BaseModel]) -> ValidationError:

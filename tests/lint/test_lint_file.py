@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import io
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsitem import DuplicateKeyError, _parser, corpus, frontmatter, lint
+from newsitem import DuplicateKeyError, _parser, _yaml, corpus, frontmatter, lint
+from newsitem.cli import main
 from newsitem.limits import DEFAULT_LIMITS
 
 # A BOM, CRLF line breaks, a comment and a block scalar: the positions must
@@ -86,11 +90,8 @@ def test_invalid_and_unreadable_files(tmp_path: Path) -> None:
     assert missing.error.code == "unreadable"
 
 
-def test_one_parse_for_an_item_with_findings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The source tree is built with the values: the YAML is parsed once, not twice."""
-    path = _write(tmp_path, "a.md", DAMAGED)
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The texts the YAML reader parses from now on, one entry a parse."""
     calls: list[object] = []
     parse = _parser.parse
 
@@ -99,17 +100,84 @@ def test_one_parse_for_an_item_with_findings(
         return parse(*args, **kwargs)
 
     monkeypatch.setattr(_parser, "parse", counted)
-    assert lint.lint_file(path).findings
+    return calls
+
+
+# The pure parses one read of the values alone costs: none where the native
+# build of the reader (which does not call the pure parser) reads them.
+VALUES_PARSES = 0 if _yaml._native_values is not None else 1  # pyright: ignore[reportPrivateUsage]
+
+EXPECTED = [
+    ("mojibake", "title", 3, 8, True),
+    ("html-entity", "excerpt", 4, 10, True),
+    ("mojibake", "related[0].title", 8, 12, True),
+    ("whitespace", "related[0].title", 8, 12, True),
+]
+
+
+def test_one_parse_for_an_item_with_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The positions are recorded with the values: the YAML is parsed once, not twice."""
+    path = _write(tmp_path, "a.md", DAMAGED)
+    calls = _count_parses(monkeypatch)
+    assert _seen(lint.lint_file(path)) == EXPECTED
     assert len(calls) == 1
     calls.clear()
-    assert lint.lint_result(corpus.load_file(path)).findings
-    assert len(calls) == 2  # values, then the tree for the positions
+    assert _seen(lint.lint_result(corpus.load_file(path))) == EXPECTED
+    assert len(calls) == VALUES_PARSES + 1  # values alone, then the positions
+
+
+def test_one_parse_a_file_over_a_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """map_files and map_texts of lint_result (or of a partial of it) read each item once."""
+    folder = tmp_path / "items"
+    folder.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        _write(folder, name, DAMAGED)
+    _write(folder, "d.md", CLEAN)
+    calls = _count_parses(monkeypatch)
+    reports = list(corpus.map_files(lint.lint_result, folder))
+    assert [_seen(report) for report in reports] == [EXPECTED, EXPECTED, EXPECTED, []]
+    assert len(calls) == 4
+    calls.clear()
+    work = functools.partial(lint.lint_result, ignore=["whitespace"])
+    reports = list(corpus.map_files(functools.partial(work, now=None), folder, workers=1))
+    assert [_seen(report) for report in reports] == [EXPECTED[:3]] * 3 + [[]]
+    assert len(calls) == 4
+    calls.clear()
+    reports = list(corpus.map_texts(lint.lint_result, [DAMAGED, CLEAN]))
+    assert [_seen(report) for report in reports] == [EXPECTED, []]
+    assert len(calls) == 2
+    calls.clear()
+    # Another function over the corpus reads the values alone, as check does.
+    titles = list(corpus.map_files(lambda result: result.unwrap().article.title, folder))
+    assert titles[3] == "Clean"
+    assert len(calls) == 4 * VALUES_PARSES
+
+
+def test_one_parse_for_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newsitem lint -`` reads the item once; the findings are at their place."""
+    calls = _count_parses(monkeypatch)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DAMAGED.encode("utf-8"))))
+    assert main(["lint", "-q", "--no-config", "-"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "<stdin>:3:8: mojibake title: UTF-8 read as Windows-1252: "
+        "'Trust Stampâ€™s deal' should read 'Trust Stamp’s deal'",
+        "<stdin>:4:10: html-entity excerpt: HTML character reference '&amp;': "
+        "'Fish &amp; chips\\n' should read 'Fish & chips\\n'",
+        "<stdin>:8:12: mojibake related[0].title: UTF-8 read as Latin-1: "
+        "'CafÃ©  news' should read 'Café  news'",
+        "<stdin>:8:12: whitespace related[0].title: a run of spaces",
+    ]
+    assert len(calls) == 1
 
 
 def test_document_with_its_tree_at_load_edits_as_any() -> None:
     """A document composed at load: same values, positions, comments, and edits."""
     text = "---\ntitle: Old  # keep me\ntags:\n  - a\n  - 'b'\n---\nBody\n"
-    document = frontmatter.typed_loads(text, DEFAULT_LIMITS, tree=True)
+    document = frontmatter.typed_loads(text, DEFAULT_LIMITS, located=True)
     assert document.data == {"title": "Old", "tags": ["a", "b"]}
     assert document.position(("tags", 1)) == (5, 5)
     assert document.comment(("title",)) == "keep me"

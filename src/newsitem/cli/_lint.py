@@ -22,9 +22,10 @@ import pydantic
 
 from .. import corpus, lint
 from ..errors import NewsItemError
+from ..limits import DEFAULT_LIMITS
 from ..lint._run import parse_codes  # pyright: ignore[reportPrivateUsage]
 from ..lint._text import require_ftfy  # pyright: ignore[reportPrivateUsage]
-from ..models import Timestamp
+from ..models import Article, Timestamp
 from ._common import EXIT_OK, EXIT_PROBLEMS, Commands, UsageError, positive, progress
 from ._paths import Input, iter_inputs
 from ._report import FORMATS, Problem, Reporter, problems_from_error
@@ -170,11 +171,9 @@ def _reports(
             continue
         work = functools.partial(lint.lint_result, project=project, **options)
         files = (one.path for one in group)
-        # Each file's source tree is built with its values, in one parse:
-        # every finding needs a position.
-        reports = corpus._map_files(  # pyright: ignore[reportPrivateUsage]
-            work, files, workers=args.workers, tree=True
-        )
+        # map_files reads each file's values and their positions in one
+        # parse, for lint_result: every finding needs a position.
+        reports = corpus.map_files(work, files, workers=args.workers)
         for report in reports:
             yield None, report
 
@@ -189,7 +188,9 @@ def _lint_stdin(one: Input, options: dict[str, Any], project: bool) -> lint.Repo
     except NewsItemError as exc:  # a broken pyproject.toml
         return lint.Report(one.path, error=exc)
     rules = settings.rules(options["select"], options["ignore"])
-    result = corpus.load_text(text, source=one.path)
+    result = corpus._load_text(  # pyright: ignore[reportPrivateUsage] - with positions, one parse
+        text, Article, one.path, strict=False, limits=DEFAULT_LIMITS, located=True
+    )
     report = lint.lint_result(
         result, select=rules, now=options["now"], fix=options["fix"], project=False
     )

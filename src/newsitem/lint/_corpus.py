@@ -12,7 +12,8 @@ from newsitem.api import dumps
 from newsitem.corpus import (
     Result,
     StrPath,
-    _load_file,  # pyright: ignore[reportPrivateUsage] - the tree at load
+    _asks_positions,  # pyright: ignore[reportPrivateUsage] - positions recorded at load
+    _load_file,  # pyright: ignore[reportPrivateUsage]
 )
 from newsitem.errors import NewsItemError
 from newsitem.frontmatter import FrontMatterDocument, typed_load
@@ -50,6 +51,7 @@ class Report:
         return self.error is None and not self.findings
 
 
+@_asks_positions
 def lint_result(
     result: Result[Any],
     *,
@@ -62,9 +64,11 @@ def lint_result(
     """Lint the item of one :mod:`newsitem.corpus` result; a pure, picklable function.
 
     Map it over a corpus, in parallel, with ``corpus.map_files(lint_result, ...)``
-    (``functools.partial`` for the options). With ``project``, the nearest
-    ``pyproject.toml`` of a file sets the rules (see :func:`find_config`):
-    ``select`` given here replaces its ``select``, ``ignore`` adds to its own.
+    (``functools.partial`` for the options): ``map_files`` and ``map_texts``
+    then read each item with the positions of its values, in one parse. With
+    ``project``, the nearest ``pyproject.toml`` of a file sets the rules (see
+    :func:`find_config`): ``select`` given here replaces its ``select``,
+    ``ignore`` adds to its own.
     """
     if result.error is not None or result.item is None:
         return Report(result.source, error=result.error)
@@ -98,12 +102,12 @@ def lint_file(
 ) -> Report:
     """Load one file and lint it: :func:`lint_result` of the file, read in one parse.
 
-    The file's values and its source tree (where each value is written, for
-    the findings' positions) are built together, where a load for ``check``
-    builds the values alone and an item with a finding would be read a second
-    time for its positions.
+    The file's values and where each was written (for the findings'
+    positions) are read together, where a load for ``check`` reads the values
+    alone and an item with a finding would be read a second time for its
+    positions.
     """
-    result = _load_file(path, model=Article, strict=False, limits=DEFAULT_LIMITS, tree=True)
+    result = _load_file(path, model=Article, strict=False, limits=DEFAULT_LIMITS, located=True)
     return lint_result(result, select=select, ignore=ignore, now=now, fix=fix, project=project)
 
 
@@ -143,8 +147,8 @@ def _document(report: Report) -> FrontMatterDocument | None:
     try:
         if report.fixed is not None:
             return FrontMatterDocument(report.fixed, path=report.source)
-        if os.path.isfile(report.source):  # its tree is wanted: built in the same parse
-            return typed_load(report.source, DEFAULT_LIMITS, tree=True)
+        if os.path.isfile(report.source):  # its positions are wanted: read in the same parse
+            return typed_load(report.source, DEFAULT_LIMITS, located=True)
     except (NewsItemError, OSError):
         pass
     return None

@@ -1,8 +1,9 @@
 """One item's lint: the rules in order, positions and suppressions looked up on need.
 
-Positions come from the document the item was read from (its source tree of
-offsets, composed only when a rule finds something), so a clean item costs
-the rules alone. A finding whose value's line carries
+Positions come from the document the item was read from (the offsets
+recorded at load for lint, else its source tree, composed on the first
+position), counted only for findings; comments are looked up only in a text
+that may hold a suppression. A finding whose value's line carries
 ``# newsitem: ignore[CODE]`` (or a bare ``# newsitem: ignore``) is dropped,
 and its repair is not made.
 """
@@ -66,6 +67,7 @@ class _Source:
         # An item edited since it was read still points at the text it came
         # from; a value not in that text gets no position.
         self.document: FrontMatterDocument | None = document
+        self.comments = document is not None and may_suppress(document.original)
 
     def position(self, loc: Loc) -> tuple[int | None, int | None]:
         if self.document is None:
@@ -74,9 +76,16 @@ class _Source:
         return position if position is not None else (None, None)
 
     def suppressed(self, loc: Loc, code: str) -> bool:
-        if self.document is None:
+        if not self.comments or self.document is None:
             return False
         return ignores(self.document.comment(loc), code)
+
+
+def may_suppress(text: str) -> bool:
+    """Whether ``text`` may hold a ``# newsitem: ignore`` comment: most texts have none,
+    and their values' comments are not looked up.
+    """
+    return "newsitem" in text
 
 
 def ignores(comment: str | None, code: str) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, Union, cast, get_args, get_origin
 import pydantic
 from pydantic import AfterValidator
 
+from newsitem import _lists
 from newsitem._validation import Loc
 from newsitem.models import Article, HttpUrlStr, RelatedItem
 
@@ -47,8 +48,9 @@ class Slot:
         """Put ``value`` in place of this string, through the model's validation."""
         if isinstance(self.owner, pydantic.BaseModel):
             setattr(self.owner, cast("str", self.key), value)
-        else:
+        else:  # a list or an unknown key's dict, changed in place: say so
             self.owner[self.key] = value
+            _lists.changed()
         self.value = value
 
 
@@ -116,20 +118,17 @@ class Walk:
         self.models: list[tuple[Loc, pydantic.BaseModel]] = []
         self._model(model, ())
 
-    def _keep(self, value: str, url: bool, role: str) -> bool:
-        if url:
-            return self.urls and "?" in value
-        return suspect(value, role == "title")  # strings no text rule can flag: no Slot
-
     def _model(self, model: pydantic.BaseModel, loc: Loc) -> None:
         self.models.append((loc, model))
         values = model.__dict__
+        urls = self.urls
         for field in _fields(type(model)):
             value = values.get(field.attr)
             if value is None:
                 continue
             if isinstance(value, str):
-                if self._keep(value, field.url, field.role):
+                # Only the strings a rule may flag get a Slot (most get none).
+                if (urls and "?" in value) if field.url else suspect(value, field.role == "title"):
                     slot = Slot((*loc, field.key), value, field.url, field.role, model, field.attr)
                     self.slots.append(slot)
             elif isinstance(value, list):
@@ -143,7 +142,7 @@ class Walk:
     def _list(self, items: list[object], loc: Loc, url: bool) -> None:
         for index, item in enumerate(items):
             if isinstance(item, str):
-                if self._keep(item, url, ""):
+                if (self.urls and "?" in item) if url else suspect(item, False):
                     self.slots.append(Slot((*loc, index), item, url, "", items, index))
             elif isinstance(item, pydantic.BaseModel):
                 self._model(item, (*loc, index))
@@ -162,7 +161,7 @@ class Walk:
                 continue
             if isinstance(value, str):
                 url = value.startswith(("http://", "https://"))
-                if self._keep(value, url, ""):
+                if (self.urls and "?" in value) if url else suspect(value, False):
                     self.slots.append(Slot((*loc, key), value, url, "", values, key))
             else:
                 self._plain(value, (*loc, key))

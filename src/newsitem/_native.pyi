@@ -1,0 +1,8 @@
+from collections.abc import Callable
+from typing import Any
+
+NOT_ONLY_STR: str
+
+def values(
+    text: str, max_nodes: int, max_depth: int, resolve: Callable[[str], object], /
+) -> dict[Any, Any] | None: ...
