@@ -413,7 +413,9 @@ class _Editor:
             self.kept_anchors[id(node)] = _GONE  # an anchor here may not read as before
             self.replace(slot, new, flow=flow)
 
-    def scalar_text(self, old: ScalarNode, new: Any, slot: _Slot, *, flow: bool) -> str:
+    def scalar_text(
+        self, old: ScalarNode, new: Any, slot: _Slot | None = None, *, flow: bool
+    ) -> str:
         original = self.text[old.start : old.end]
         if isinstance(new, str):
             if old.style in ("|", ">"):
