@@ -84,8 +84,9 @@ def normalized(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text) if "\r" in text else text
 
 
-# Blank and comment lines, then the spaces of the next line (group 1).
-_SKIP = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)")
+# Blank and comment lines (the last may end the text without a line break),
+# then the spaces of the next line (group 1).
+_SKIP = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?:[ \t]*#[^\n]*\Z)?( *)")
 # Spaces and tabs, then a comment, up to the line break.
 _REST = re.compile(r"[ \t]*(?:#[^\n]*)?")
 _WHITE = re.compile(r"[ \t]*")

@@ -227,3 +227,21 @@ def test_values_alone_agree_on_the_odd_cases(yaml: str) -> None:
     alone = _outcome(_values_alone, yaml)
     composed = _outcome(_composed, yaml)
     assert alone == composed
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        ("a: 1\n# end", {"a": 1}),
+        ("a: 1\n#", {"a": 1}),
+        ("a:\n  b: 1\n  # end", {"a": {"b": 1}}),
+        ("a: |\n  x\n# end", {"a": "x\n"}),
+        ("# only a comment", {}),
+    ],
+)
+def test_a_comment_line_may_end_the_text_without_a_line_break(
+    yaml: str, expected: dict[str, Any]
+) -> None:
+    """YAML does not need a line break after the last comment (``l-comment`` ends at the end)."""
+    assert _yaml.compose(yaml).data == expected
+    assert _yaml.values(yaml) == expected
