@@ -58,6 +58,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_api.py",
         "tests/test_api_edges.py",
         "tests/hostile/test_fuzz_regressions.py",
+        "tests/test_scalar_patch.py",
     ],
     "_render": [
         "tests/frontmatter/test_edits.py",
