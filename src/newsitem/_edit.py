@@ -387,7 +387,7 @@ class _Editor:
             self.sequence(node, list(sequence), slot, flow=flow or node.flow)
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
-            text = self.scalar_text(node, new, flow=flow)
+            text = self.scalar_text(node, new, slot, flow=flow)
             # An empty value after an anchor or tag ("a: &x") ends where they do.
             start = stop = node.end if node.end < node.start else node.start
             stop = max(stop, node.end)
@@ -413,11 +413,14 @@ class _Editor:
             self.kept_anchors[id(node)] = _GONE  # an anchor here may not read as before
             self.replace(slot, new, flow=flow)
 
-    def scalar_text(self, old: ScalarNode, new: Any, *, flow: bool) -> str:
+    def scalar_text(
+        self, old: ScalarNode, new: Any, slot: _Slot | None = None, *, flow: bool
+    ) -> str:
         original = self.text[old.start : old.end]
         if isinstance(new, str):
             if old.style in ("|", ">"):
-                block = _render.block_scalar(new, old.style, self.block_indent(old), self.nl)
+                indent = self.block_indent(old, slot)
+                block = _render.block_scalar(new, old.style, indent, self.nl)
                 if block is not None and _reads_back(block, new):
                     return block
                 return _render.double_quoted(new)
@@ -428,12 +431,20 @@ class _Editor:
                 return written
         return _render.scalar(new, layout=self.layout, flow=flow)
 
-    def block_indent(self, old: ScalarNode) -> int:
-        """The content column of a block scalar (the key's column + 2 when empty)."""
+    def block_indent(self, old: ScalarNode, slot: _Slot | None = None) -> int:
+        """The content column of a block scalar: its lines', or, when it has none, the
+        column of its key (or of its dash) at ``slot`` plus the file's indent."""
         for line in self.text[old.start : old.end].splitlines()[1:]:
             if line.strip():
                 return len(line) - len(line.lstrip(" "))
-        return self.column(old.start) + self.layout.indent
+        if slot is None:
+            return self.column(old.start) + self.layout.indent
+        parent = slot.parent
+        if isinstance(parent, MappingNode):
+            column = self.column(self.head(parent.keys[slot.index]))
+        else:
+            column = self.column(self.dash(old))
+        return column + self.layout.indent
 
     def replace(self, slot: _Slot, new: Any, *, flow: bool) -> None:
         """Write ``new`` where the value at ``slot`` was, whatever its shape."""
@@ -956,14 +967,17 @@ def _common(old: list[Hashable], new: list[Hashable]) -> list[tuple[int, int]]:
 
 
 def item_offset(text: str, node: SequenceNode) -> int | None:
-    """Columns from a dash to the first key of its mapping item (``-   key``: 4).
+    """Columns from a dash to the first entry of its mapping item (``-   key``: 4).
+
+    The entry starts at its ``?``, ``&anchor`` or ``!tag`` if it has one
+    (``- ? key``: 2).
 
     ``None`` when no item is a block mapping starting on its dash's line.
     """
     for item in node.items:
         target = resolved(item)
         if isinstance(target, MappingNode) and not target.flow and target.keys:
-            key = target.keys[0].start
+            key = entry_head(text, target.keys[0])
             dash = text.rfind("-", 0, key)
             if dash >= 0 and "\n" not in text[dash:key] and "\r" not in text[dash:key]:
                 return max(key - dash, 2)

@@ -6,7 +6,7 @@ changed move, with the comments above them; the rest keep their bytes.
 
 from __future__ import annotations
 
-from _support import assert_same_data
+from _support import assert_same_data, examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -107,7 +107,7 @@ BLOCKS = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.permutations(KEYS))
 @example(["excerpt", "title", "webUrl", "notes"])
 @example(["notes", "webUrl", "excerpt", "title"])
