@@ -596,7 +596,7 @@ class _Editor:
             before = len(self.patches)
             self.value(child, new[key.value], _Slot(node, i), flow=flow or node.flow)
             if key.value in moved:
-                texts[i] = self.lift(heads[i], self.tail(child), before)
+                texts[i] = self.lift(heads[i], self.tail(child), before, dash_line=i == 0)
                 deleted.add(i)
         groups: dict[int, list[Any]] = {}
         anchor = -1
@@ -639,8 +639,8 @@ class _Editor:
 
         As few as possible move: those outside a longest run of shared keys in
         the same order on both sides. Where entries cannot be moved as text (a
-        flow mapping, a first key on its dash's line, explicit keys, anchors
-        or aliases), the mapping is written anew and ``None`` returned.
+        flow mapping, explicit keys, anchors or aliases), the mapping is
+        written anew and ``None`` returned.
         """
         old_order = [key.value for key in node.keys if key.value in new]
         shared = set(old_order)
@@ -651,7 +651,6 @@ class _Editor:
         movable = (
             not flow
             and not node.flow
-            and self.alone_on_line(heads[0])
             and not any(self.text[h] == "?" for h in heads)
             and "&" not in span
             and "*" not in span
@@ -665,10 +664,15 @@ class _Editor:
         self.replace(slot, new, flow=flow or node.flow)
         return None
 
-    def lift(self, head: int, tail: int, before: int) -> str:
+    def lift(self, head: int, tail: int, before: int, *, dash_line: bool = False) -> str:
         """The text of the entry from ``head`` to ``tail`` (its comments above included),
-        with the patches made in it since ``before`` applied, and those patches dropped."""
-        start = self.comments_above(self.line_start(head))
+        with the patches made in it since ``before`` applied, and those patches dropped.
+
+        A first entry on its item's dash line (``- a: 1``, ``dash_line``) is
+        lifted from its key on, indented as its siblings are.
+        """
+        on_dash = dash_line and not self.alone_on_line(head)
+        start = head if on_dash else self.comments_above(self.line_start(head))
         end = self.line_end(self.before_break(tail))
         inner = sorted(self.patches[before:], key=lambda p: (p.start, p.end))
         del self.patches[before:]
@@ -682,6 +686,8 @@ class _Editor:
             position = p.end
         out.append(self.text[position:end])
         text = "".join(out)
+        if on_dash:
+            text = " " * self.column(head) + text
         return text if text.endswith(("\n", "\r")) else text + self.nl
 
     def sequence(self, node: SequenceNode, new: list[Any], slot: _Slot, *, flow: bool) -> None:
@@ -776,6 +782,9 @@ class _Editor:
                 lead = "" if self.at_line_start(at) else self.nl
                 self.patch(at, at, lead + "".join(lines(t) for t in texts))
             elif first_shares_line:
+                # On the dash line: a moved entry loses its first line's
+                # indentation and its last line break, as a new one has none.
+                texts = [_on_dash_line(t, column) if isinstance(t, _Moved) else t for t in texts]
                 self.patch(heads[0], heads[0], "".join(t + self.nl + indent for t in texts))
             elif heads:
                 at = self.comments_above(self.line_start(heads[0]))
@@ -820,6 +829,15 @@ class _Moved(str):
     """An entry's own text, moved elsewhere in its mapping: written as it is."""
 
     __slots__ = ()
+
+
+def _on_dash_line(text: str, column: int) -> str:
+    """A moved entry's lines, to start after an item's ``- ``."""
+    for end in ("\r\n", "\n", "\r"):
+        if text.endswith(end):
+            text = text[: -len(end)]
+            break
+    return text[column:] if text[:column].strip(" ") == "" else text.lstrip(" ")
 
 
 def entry_head(text: str, key: ScalarNode) -> int:
