@@ -3,14 +3,19 @@
 
     .venv/bin/python scripts/mutation.py _io             mutate src/newsitem/_io.py
     .venv/bin/python scripts/mutation.py _io --show      also print each survivor's diff
+    .venv/bin/python scripts/mutation.py _io --survivors test the last run's survivors again
     .venv/bin/python scripts/mutation.py --list          the modules and their tests
 
 Each module is mutated in its own copy of the project under
 ``build/mutation/MODULE/`` (so runs of different modules do not share state,
 and a rerun only tests what changed), against the test files that exercise it.
 The last line reads ``newsitem/MODULE.py: killed K/N (P%)``, then each
-survivor is listed by name; ``--show`` prints its diff. Needs the ``mutation``
-dependency group (``pip install --group mutation``, part of ``dev``). Runs one worker, ``nice``d.
+survivor is listed by name; ``--show`` prints its diff. A rerun tests only
+the mutants of functions that changed since: after adding tests, run it once
+more with ``--survivors`` to test the last run's survivors against them. The
+property tests run under hypothesis's ``mutation`` profile (25 derandomised
+examples each, none shrunk). Needs the ``mutation`` dependency group
+(``pip install --group mutation``, part of ``dev``). Runs one worker, ``nice``d.
 """
 
 from __future__ import annotations
@@ -61,8 +66,15 @@ TESTS: dict[str, list[str]] = {
     ],
     "_edit": [
         "tests/frontmatter/test_edits.py",
+        "tests/frontmatter/test_key_order.py",
+        "tests/frontmatter/test_unchanged.py",
+        "tests/frontmatter/test_lone_cr.py",
+        "tests/frontmatter/test_edit_properties.py",
         "tests/frontmatter/test_properties.py",
         "tests/test_api.py",
+        "tests/test_api_edges.py",
+        "tests/hostile/test_fuzz_regressions.py",
+        "tests/test_scalar_patch.py",
     ],
     "_render": [
         "tests/frontmatter/test_edits.py",
@@ -177,18 +189,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("module", nargs="?", choices=sorted(TESTS))
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    parser.add_argument(
+        "--survivors", action="store_true", help="test the last run's survivors again"
+    )
     args = parser.parse_args(argv)
     if args.list or args.module is None:
         for module, tests in TESTS.items():
             print(f"{module}: {' '.join(tests)}")
         return 0
     work = _prepare(args.module)
+    # Each mutant runs the property tests again: 25 derandomised examples each
+    # (tests/conftest.py). Fewer examples can only let more mutants survive.
     # NEWSITEM_PURE=1: the reader's Python code, the code mutated, reads every
     # text (the native build of values() would read most of them first).
-    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="ci", NEWSITEM_PURE="1")
+    env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="mutation", NEWSITEM_PURE="1")
     corpus = ROOT.parent / "shared" / "corpus"
     env.setdefault("NEWSITEM_CORPUS", str(corpus))
     argv_run = ["nice", str(BIN / "mutmut"), "run", "--max-children", "1"]
+    if args.survivors and (work / "mutants").is_dir():
+        argv_run += sorted(n for n, status in _results(work).items() if status == "survived")
     log = work / "mutmut-run.log"
     print(f"mutation.py: mutating src/newsitem/{args.module}.py; progress in {log}", flush=True)
     with log.open("w", encoding="utf-8") as out:

@@ -7,14 +7,19 @@ so a red run is red again on the next machine and the next day.
     NEWSITEM_HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests/frontmatter/test_properties.py
 
 Property tests ask for ``max(their own count, the profile's)`` examples, so
-the profile raises every count and lowers none (see docs/testing.md).
+the profile raises every count and lowers none (see docs/testing.md), except
+``mutation``: ``scripts/mutation.py`` runs the properties once per mutant, and
+there every property test takes the profile's 25 examples (still derandomised),
+and a failing example is not shrunk.
+Fewer examples can only let more mutants survive, never fewer, so a mutation
+figure measured this way is a floor.
 """
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 _COMMON = settings(
     deadline=None,
@@ -23,4 +28,14 @@ _COMMON = settings(
 
 settings.register_profile("ci", _COMMON, derandomize=True, print_blob=True)
 settings.register_profile("thorough", _COMMON, max_examples=3000, print_blob=True)
+# No shrinking: a mutant is killed by the first failing example, and shrinking
+# it would take longer than the run itself.
+settings.register_profile(
+    "mutation",
+    _COMMON,
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+)
 settings.load_profile(os.environ.get("NEWSITEM_HYPOTHESIS_PROFILE", "ci"))

@@ -101,7 +101,9 @@ def test_quick_run_speed_up_distribution(quick: tuple[str, dict[str, Any]]) -> N
     s = numbers["speedup_over_frontmatter"]
     assert 0 < s["min"] <= s["p1"] <= s["p5"] <= s["p50"]
     assert 0 <= s["share_at_least_1_5x"] <= 1
-    assert 0 <= s["below_1x"] <= 1 - s["share_at_least_1_5x"]
+    assert s["below_1x"] >= 0
+    # shares of the same items, which no item is in both of (up to float rounding)
+    assert s["below_1x"] + s["share_at_least_1_5x"] <= 1 + 1e-9
 
 
 def test_quick_run_corpus_values_and_streams(quick: tuple[str, dict[str, Any]]) -> None:

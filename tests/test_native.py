@@ -5,6 +5,9 @@ pure ``values()`` path builds (keys, value types, order, alias identity), or
 ``None``; and ``None`` whenever the pure reader raises. These tests hold it to
 that on every text the project and the shared corpus have, on hand-written
 cases of each construct, and on random mutations of all of them.
+
+``_native.located`` is held the same way to ``_located.pure_located``: the
+same data, the same spots (offsets, type for type) and first key, or ``None``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsitem import NewsItemError, _parser, _scalars, _split, _yaml
+from newsitem import NewsItemError, _located, _parser, _scalars, _split, _yaml
 from newsitem.limits import DEFAULT_LIMITS, Limits
 
 native = pytest.importorskip(
@@ -357,3 +360,177 @@ def _mutated(draw: st.DrawFn) -> str:
 @given(_mutated())
 def test_a_mutated_text_reads_the_same_or_is_left_to_the_pure_reader(text: str) -> None:
     _check(text)
+
+
+# -- located: the values with their spots ----------------------------------------
+
+
+def _native_located(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    source = _parser.normalized(text)
+    return native.located(source, limits.max_nodes, limits.max_depth, _scalars.resolve)
+
+
+def _same_spot(pure: Any, other: Any) -> bool:
+    """Spots equal type for type: ints, bools, tables (dicts by key in order, lists)."""
+    if type(pure) is not type(other):
+        return False
+    if isinstance(pure, tuple):
+        return len(pure) == len(other) and all(
+            _same_spot(a, b) for a, b in zip(pure, other, strict=True)
+        )
+    if isinstance(pure, dict):
+        return (
+            list(map(type, pure)) == list(map(type, other))
+            and list(pure) == list(other)
+            and all(_same_spot(pure[key], other[key]) for key in pure)
+        )
+    if isinstance(pure, list):
+        return len(pure) == len(other) and all(
+            _same_spot(a, b) for a, b in zip(pure, other, strict=True)
+        )
+    return bool(pure == other)
+
+
+def _check_located(text: str, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """Assert the located contract on one text; whether the native reader took it."""
+    got = _native_located(text, limits)
+    if got is None:
+        return False
+    pure = _located.pure_located(text, limits=limits)
+    assert pure is not None, f"native located what the pure sink refuses: {text!r}"
+    data, root, first_key = got
+    assert _same(pure.data, data, {}), f"{text!r}:\npure   {pure.data!r}\nnative {data!r}"
+    pure_root = pure._root  # pyright: ignore[reportPrivateUsage]
+    assert _same_spot(pure_root, root), f"{text!r}:\npure   {pure_root!r}\nnative {root!r}"
+    assert type(first_key) is type(pure.first_key)
+    assert first_key == pure.first_key
+    return True
+
+
+LOCATED_CASES: list[tuple[str, tuple[Any, ...], int | None]] = [
+    ("", (0, 0, False, {}), None),
+    ("# c\n", (4, 4, False, {}), None),
+    (
+        "a: 1\nb: [x, y]\n",
+        (
+            0,
+            14,
+            False,
+            {
+                "a": (3, 4, False, None),
+                "b": (8, 14, False, [(9, 10, False, None), (12, 13, False, None)]),
+            },
+        ),
+        0,
+    ),
+    # offsets in characters: "é" is one; a block scalar ends at its last text
+    ("t: é\nu: |\n  x\n", (0, 13, False, {"t": (3, 4, False, None), "u": (8, 13, True, None)}), 0),
+    ("\ufeffa: 1\n", (1, 5, False, {"a": (4, 5, False, None)}), 1),
+    # an empty value right after its ":" or "-"; a nested mapping at its first key
+    (
+        "k:\nl:\n- \nm:\n  n: {o}\n",
+        (
+            0,
+            20,
+            False,
+            {
+                "k": (2, 2, False, None),
+                "l": (6, 7, False, [(7, 7, False, None)]),
+                "m": (14, 20, False, {"n": (17, 20, False, {"o": (19, 19, False, None)})}),
+            },
+        ),
+        0,
+    ),
+    # an alias holds the table of its anchor's value
+    (
+        "a: &x [1]\nb: *x\n",
+        (
+            0,
+            15,
+            False,
+            {
+                "a": (6, 9, False, [(7, 8, False, None)]),
+                "b": (13, 15, False, [(7, 8, False, None)]),
+            },
+        ),
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "root", "first_key"), LOCATED_CASES)
+def test_located_records_the_offsets_of_each_value(
+    text: str, root: tuple[Any, ...], first_key: int | None
+) -> None:
+    got = _native_located(text)
+    assert got is not None, "the native reader declined"
+    assert _same_spot(root, got[1])
+    assert got[2] == first_key
+    assert _check_located(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_each_construct_is_located_natively_as_the_pure_sink_locates_it(
+    text: str, expected: dict[Any, Any]
+) -> None:
+    assert _check_located(text), "the native reader declined"
+    assert _same(expected, _native_located(text)[0], {})
+
+
+@pytest.mark.parametrize("text", DECLINED)
+def test_located_declines_what_values_declines(text: str) -> None:
+    assert _native_located(text) is None
+
+
+def test_every_fixture_example_and_corpus_file_is_located_the_same() -> None:
+    texts = _project_texts()
+    assert sum(_check_located(text) for text in texts) > len(texts) // 2
+    corpus = _corpus_texts()
+    if corpus:
+        assert sum(_check_located(text) for text in corpus) > 0
+
+
+def test_at_least_97_percent_of_the_benchmark_items_are_located_natively() -> None:
+    taken = sum(_check_located(text) for text in SYNTH)
+    assert taken / len(SYNTH) >= 0.97
+
+
+def test_located_counts_limits_as_the_pure_sink_counts_them() -> None:
+    text = "a: &x [1, 2, 3]\nb: [*x, *x]\n"
+    assert _check_located(text, Limits(max_nodes=16))
+    assert _native_located(text, Limits(max_nodes=15)) is None
+    assert _located.pure_located(text, limits=Limits(max_nodes=15)) is None
+    nested = "a:\n  b:\n    c: [d]\n"
+    assert _check_located(nested, Limits(max_depth=4))
+    assert _native_located(nested, Limits(max_depth=3)) is None
+
+
+def test_located_takes_the_native_path_and_the_pure_one_for_the_rest() -> None:
+    """``_located.located``: the native result, CRLF counted back; else the pure sink's."""
+    text = "a: 1\r\nb: [x]\r\n"
+    found = _located.located(text)
+    assert found is not None
+    assert found.data == {"a": 1, "b": ["x"]}
+    assert found.start(["b", 0]) == 10  # after "a: 1\r\nb: [", the CR counted
+    assert found.ends(["a"]) == [4]
+    explicit = "? a\n: b\n"  # an explicit key: the pure sink models it, natively declined
+    assert _native_located(explicit) is None
+    pure = _located.located(explicit)
+    assert pure is not None
+    assert pure.data == {"a": "b"}
+
+
+def test_NEWSITEM_PURE_keeps_located_to_the_pure_sink() -> None:
+    code = "from newsitem import _located; print(_located._native_located is None)"
+    for pure, expected in (("1", "True"), ("0", "False")):
+        env = dict(os.environ, NEWSITEM_PURE=pure)
+        result = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == expected
+
+
+@settings(max_examples=int(os.environ.get("NEWSITEM_HYPOTHESIS_EXAMPLES", "1500")))
+@given(_mutated())
+def test_a_mutated_text_is_located_the_same_or_left_to_the_pure_sink(text: str) -> None:
+    _check_located(text)

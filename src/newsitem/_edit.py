@@ -387,7 +387,7 @@ class _Editor:
             self.sequence(node, list(sequence), slot, flow=flow or node.flow)
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
-            text = self.scalar_text(node, new, flow=flow)
+            text = self.scalar_text(node, new, slot, flow=flow)
             # An empty value after an anchor or tag ("a: &x") ends where they do.
             start = stop = node.end if node.end < node.start else node.start
             stop = max(stop, node.end)
@@ -413,11 +413,14 @@ class _Editor:
             self.kept_anchors[id(node)] = _GONE  # an anchor here may not read as before
             self.replace(slot, new, flow=flow)
 
-    def scalar_text(self, old: ScalarNode, new: Any, *, flow: bool) -> str:
+    def scalar_text(
+        self, old: ScalarNode, new: Any, slot: _Slot | None = None, *, flow: bool
+    ) -> str:
         original = self.text[old.start : old.end]
         if isinstance(new, str):
             if old.style in ("|", ">"):
-                block = _render.block_scalar(new, old.style, self.block_indent(old), self.nl)
+                indent = self.block_indent(old, slot)
+                block = _render.block_scalar(new, old.style, indent, self.nl)
                 if block is not None and _reads_back(block, new):
                     return block
                 return _render.double_quoted(new)
@@ -428,12 +431,20 @@ class _Editor:
                 return written
         return _render.scalar(new, layout=self.layout, flow=flow)
 
-    def block_indent(self, old: ScalarNode) -> int:
-        """The content column of a block scalar (the key's column + 2 when empty)."""
+    def block_indent(self, old: ScalarNode, slot: _Slot | None = None) -> int:
+        """The content column of a block scalar: its lines', or, when it has none, the
+        column of its key (or of its dash) at ``slot`` plus the file's indent."""
         for line in self.text[old.start : old.end].splitlines()[1:]:
             if line.strip():
                 return len(line) - len(line.lstrip(" "))
-        return self.column(old.start) + self.layout.indent
+        if slot is None:
+            return self.column(old.start) + self.layout.indent
+        parent = slot.parent
+        if isinstance(parent, MappingNode):
+            column = self.column(self.head(parent.keys[slot.index]))
+        else:
+            column = self.column(self.dash(old))
+        return column + self.layout.indent
 
     def replace(self, slot: _Slot, new: Any, *, flow: bool) -> None:
         """Write ``new`` where the value at ``slot`` was, whatever its shape."""
@@ -585,7 +596,7 @@ class _Editor:
             before = len(self.patches)
             self.value(child, new[key.value], _Slot(node, i), flow=flow or node.flow)
             if key.value in moved:
-                texts[i] = self.lift(heads[i], self.tail(child), before)
+                texts[i] = self.lift(heads[i], self.tail(child), before, dash_line=i == 0)
                 deleted.add(i)
         groups: dict[int, list[Any]] = {}
         anchor = -1
@@ -628,8 +639,8 @@ class _Editor:
 
         As few as possible move: those outside a longest run of shared keys in
         the same order on both sides. Where entries cannot be moved as text (a
-        flow mapping, a first key on its dash's line, explicit keys, anchors
-        or aliases), the mapping is written anew and ``None`` returned.
+        flow mapping, explicit keys, anchors or aliases), the mapping is
+        written anew and ``None`` returned.
         """
         old_order = [key.value for key in node.keys if key.value in new]
         shared = set(old_order)
@@ -640,7 +651,6 @@ class _Editor:
         movable = (
             not flow
             and not node.flow
-            and self.alone_on_line(heads[0])
             and not any(self.text[h] == "?" for h in heads)
             and "&" not in span
             and "*" not in span
@@ -654,10 +664,15 @@ class _Editor:
         self.replace(slot, new, flow=flow or node.flow)
         return None
 
-    def lift(self, head: int, tail: int, before: int) -> str:
+    def lift(self, head: int, tail: int, before: int, *, dash_line: bool = False) -> str:
         """The text of the entry from ``head`` to ``tail`` (its comments above included),
-        with the patches made in it since ``before`` applied, and those patches dropped."""
-        start = self.comments_above(self.line_start(head))
+        with the patches made in it since ``before`` applied, and those patches dropped.
+
+        A first entry on its item's dash line (``- a: 1``, ``dash_line``) is
+        lifted from its key on, indented as its siblings are.
+        """
+        on_dash = dash_line and not self.alone_on_line(head)
+        start = head if on_dash else self.comments_above(self.line_start(head))
         end = self.line_end(self.before_break(tail))
         inner = sorted(self.patches[before:], key=lambda p: (p.start, p.end))
         del self.patches[before:]
@@ -671,6 +686,8 @@ class _Editor:
             position = p.end
         out.append(self.text[position:end])
         text = "".join(out)
+        if on_dash:
+            text = " " * self.column(head) + text
         return text if text.endswith(("\n", "\r")) else text + self.nl
 
     def sequence(self, node: SequenceNode, new: list[Any], slot: _Slot, *, flow: bool) -> None:
@@ -765,6 +782,9 @@ class _Editor:
                 lead = "" if self.at_line_start(at) else self.nl
                 self.patch(at, at, lead + "".join(lines(t) for t in texts))
             elif first_shares_line:
+                # On the dash line: a moved entry loses its first line's
+                # indentation and its last line break, as a new one has none.
+                texts = [_on_dash_line(t, column) if isinstance(t, _Moved) else t for t in texts]
                 self.patch(heads[0], heads[0], "".join(t + self.nl + indent for t in texts))
             elif heads:
                 at = self.comments_above(self.line_start(heads[0]))
@@ -809,6 +829,15 @@ class _Moved(str):
     """An entry's own text, moved elsewhere in its mapping: written as it is."""
 
     __slots__ = ()
+
+
+def _on_dash_line(text: str, column: int) -> str:
+    """A moved entry's lines, to start after an item's ``- ``."""
+    for end in ("\r\n", "\n", "\r"):
+        if text.endswith(end):
+            text = text[: -len(end)]
+            break
+    return text[column:] if text[:column].strip(" ") == "" else text.lstrip(" ")
 
 
 def entry_head(text: str, key: ScalarNode) -> int:
@@ -956,14 +985,17 @@ def _common(old: list[Hashable], new: list[Hashable]) -> list[tuple[int, int]]:
 
 
 def item_offset(text: str, node: SequenceNode) -> int | None:
-    """Columns from a dash to the first key of its mapping item (``-   key``: 4).
+    """Columns from a dash to the first entry of its mapping item (``-   key``: 4).
+
+    The entry starts at its ``?``, ``&anchor`` or ``!tag`` if it has one
+    (``- ? key``: 2).
 
     ``None`` when no item is a block mapping starting on its dash's line.
     """
     for item in node.items:
         target = resolved(item)
         if isinstance(target, MappingNode) and not target.flow and target.keys:
-            key = target.keys[0].start
+            key = entry_head(text, target.keys[0])
             dash = text.rfind("-", 0, key)
             if dash >= 0 and "\n" not in text[dash:key] and "\r" not in text[dash:key]:
                 return max(key - dash, 2)

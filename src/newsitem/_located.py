@@ -22,10 +22,17 @@ collection as a mapping key, ``[a]: b``) or refuses (anything ``_yaml.values``
 refuses) gives ``None``: the caller composes the tree, which reports the error
 or holds the positions. A differential test holds the spots to the tree's
 position and comment of every value of every fixture, example and corpus file.
+
+Where the native build is installed (``_native.located``, the C reader of
+``_yaml.values`` recording the same spots) it reads the text first and gives
+exactly what this sink gives, or ``None`` for what it leaves to this sink;
+``NEWSITEM_PURE=1`` keeps to this sink. tests/test_native.py holds the two
+to the same result.
 """
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any, cast
@@ -45,7 +52,15 @@ from ._yaml import (
 )
 from .limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["Located", "located"]
+__all__ = ["Located", "located", "pure_located"]
+
+# The native build (src/newsitem/_native.c), as _yaml.values uses it.
+_native_located: Any = None
+if os.environ.get("NEWSITEM_PURE", "") != "1":
+    try:
+        from ._native import located as _native_located
+    except ImportError:  # no compiler at install: the pure build alone
+        _native_located = None
 
 Spot = tuple[int, int, bool, Any]  # (start, last, block, table: dict | list | None)
 
@@ -123,8 +138,25 @@ def _child(table: Any, step: object) -> Spot | None:
 
 
 def located(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Located | None:
-    """The values of the YAML ``text`` with their spots; ``None`` where the tree is needed."""
+    """The values of the YAML ``text`` with their spots; ``None`` where the tree is needed.
+
+    The native build first, where installed; what it leaves, this module's sink.
+    """
     source = _parser.normalized(text)
+    if _native_located is not None:
+        native = _native_located(source, limits.max_nodes, limits.max_depth, _resolve)
+        if native is not None:
+            data, root, first_key = native
+            return Located(text, data, root, first_key)
+    return _pure(source, text, limits)
+
+
+def pure_located(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Located | None:
+    """:func:`located` by this module's sink alone, the native build aside."""
+    return _pure(_parser.normalized(text), text, limits)
+
+
+def _pure(source: str, text: str, limits: Limits) -> Located | None:
     sink = _Sink(source, limits)
     try:
         _parser.parse(source, sink)

@@ -10,6 +10,13 @@
  * native part never decides a verdict; it only ever agrees with an accepted
  * text. A differential test holds it to that (tests/test_native.py).
  *
+ * located(text, max_nodes, max_depth, resolve) is the same parse with the
+ * _Sink of _located.py: beside the values, each node leaves its spot
+ * (start, last, block, table) in P, for its parent to put in its own table;
+ * it returns (data, root spot, first key's start) or None, and declines
+ * exactly what values() declines. Spots are in characters: a text that is
+ * not ASCII gets a table from byte offsets to character offsets.
+ *
  * The text is read as UTF-8: every character the grammar looks at is ASCII,
  * and every cut is made at an ASCII character, so byte offsets stand in for
  * character offsets (indentation is spaces, which are one byte).
@@ -42,6 +49,12 @@ typedef struct {
     char *buf; /* scratch for values that are not one slice of the text */
     Py_ssize_t len;
     Py_ssize_t cap;
+    /* located(): each node built leaves its spot here (see _located.py) */
+    int located;
+    Py_ssize_t *chars; /* byte offset -> character offset; NULL for ASCII */
+    PyObject *spot;    /* the last node's spot, for its parent to take */
+    Py_ssize_t last;   /* the last node's end (its "last"), in bytes */
+    Py_ssize_t root_key; /* where the root mapping's first key starts, or -1 */
 } P;
 
 enum { CTX_VALUE, CTX_ENTRY };
@@ -326,26 +339,61 @@ static PyObject *plain_value(P *p, PyObject *text) {
     Py_RETURN_NONE;
 }
 
+/* -- spots (located only) -------------------------------------------------- */
+
+static inline Py_ssize_t char_at(const P *p, Py_ssize_t b) { return p->chars ? p->chars[b] : b; }
+
+/* The spot of the node just built: (start, last, block, table), as
+ * _located._Sink records it, in characters. table: NULL for a scalar. */
+static int set_spot(P *p, Py_ssize_t start, Py_ssize_t last, int block, PyObject *table) {
+    p->last = last;
+    if (!p->located) return 0;
+    PyObject *spot = Py_BuildValue("(nnOO)", char_at(p, start), char_at(p, last),
+                                   block ? Py_True : Py_False, table ? table : Py_None);
+    if (spot == NULL) return -1;
+    Py_XDECREF(p->spot);
+    p->spot = spot;
+    return 0;
+}
+
+/* The spot set_spot left (a new reference), or NULL when not located. */
+static PyObject *take_spot(P *p) {
+    PyObject *spot = p->spot;
+    p->spot = NULL;
+    return spot;
+}
+
+/* Where _located puts an empty value in a mapping: after the ':' that
+ * follows its key (blanks between), else at the key's end. */
+static Py_ssize_t empty_after_key(const P *p, Py_ssize_t key_end) {
+    Py_ssize_t at = skip_white(p, key_end);
+    return ch(p, at) == ':' ? at + 1 : key_end;
+}
+
+/* An anchor's record: (value, size), and its spot when located. */
+static int record_anchor(P *p, PyObject *anchor, PyObject *value, long long size) {
+    PyObject *entry = p->located ? Py_BuildValue("(OLO)", value, size, p->spot)
+                                 : Py_BuildValue("(OL)", value, size);
+    if (entry == NULL) return -1;
+    int failed = PyDict_SetItem(p->anchors, anchor, entry);
+    Py_DECREF(entry);
+    return failed;
+}
+
 static int count(P *p, long long nodes) {
     p->expanded += nodes;
     return p->expanded > p->max_nodes ? -1 : 0;
 }
 
-/* A scalar node: counted, and recorded under its anchor. Steals value. */
-static PyObject *scalar_node(P *p, PyObject *value, PyObject *anchor) {
+/* A scalar node from start to end: counted, its spot set, and recorded under
+ * its anchor. Steals value. */
+static PyObject *scalar_node(P *p, PyObject *value, PyObject *anchor, Py_ssize_t start,
+                             Py_ssize_t end, int block) {
     if (value == NULL) return NULL;
-    if (count(p, 1) < 0) {
+    if (count(p, 1) < 0 || set_spot(p, start, end, block, NULL) < 0 ||
+        (anchor != NULL && record_anchor(p, anchor, value, 1) < 0)) {
         Py_DECREF(value);
         return NULL;
-    }
-    if (anchor != NULL) {
-        PyObject *entry = Py_BuildValue("(Oi)", value, 1);
-        if (entry == NULL || PyDict_SetItem(p->anchors, anchor, entry) < 0) {
-            Py_XDECREF(entry);
-            Py_DECREF(value);
-            return NULL;
-        }
-        Py_DECREF(entry);
     }
     return value;
 }
@@ -356,22 +404,25 @@ static int open_node(P *p) {
     return count(p, 1);
 }
 
-/* A collection is closed: recorded under its anchor with its size. */
-static int close_node(P *p, PyObject *value, PyObject *anchor, long long before) {
+/* A collection is closed: its spot set, and recorded under its anchor with
+ * its size. table: its children's spots (NULL when not located). */
+static int close_node(P *p, PyObject *value, PyObject *anchor, long long before, Py_ssize_t start,
+                      Py_ssize_t last, PyObject *table) {
     p->depth--;
+    if (set_spot(p, start, last, 0, table) < 0) return -1;
     if (anchor == NULL) return 0;
-    PyObject *entry = Py_BuildValue("(OL)", value, p->expanded - before + 1);
-    if (entry == NULL) return -1;
-    int failed = PyDict_SetItem(p->anchors, anchor, entry);
-    Py_DECREF(entry);
-    return failed;
+    return record_anchor(p, anchor, value, p->expanded - before + 1);
 }
 
-static PyObject *alias(P *p, PyObject *name) {
+/* An alias from start to end: its anchor's value, and its spot holds the
+ * table of the anchor's. */
+static PyObject *alias(P *p, PyObject *name, Py_ssize_t start, Py_ssize_t end) {
     PyObject *entry = PyDict_GetItemWithError(p->anchors, name);
     if (entry == NULL) return NULL; /* no such anchor: declined (or an error) */
     long long size = PyLong_AsLongLong(PyTuple_GET_ITEM(entry, 1));
     if (size < 0 || count(p, size) < 0) return NULL;
+    PyObject *table = p->located ? PyTuple_GET_ITEM(PyTuple_GET_ITEM(entry, 2), 3) : NULL;
+    if (set_spot(p, start, end, 0, table == Py_None ? NULL : table) < 0) return NULL;
     PyObject *value = PyTuple_GET_ITEM(entry, 0);
     Py_INCREF(value);
     return value;
@@ -674,8 +725,9 @@ typedef struct {
     Py_ssize_t size;
 } Line;
 
-/* _scanner.block_scalar from its | or >; p->pos is left at the next line. */
-static PyObject *block_scalar(P *p, Py_ssize_t at, int indent) {
+/* _scanner.block_scalar from its | or >; p->pos is left at the next line,
+ * *end_out at the end of its last line of text (with "+", at the next line). */
+static PyObject *block_scalar(P *p, Py_ssize_t at, int indent, Py_ssize_t *end_out) {
     int style = p->s[at];
     int digit = 0, chomp = 0;
     Py_ssize_t i = at + 1;
@@ -693,6 +745,7 @@ static PyObject *block_scalar(P *p, Py_ssize_t at, int indent) {
     if (j > i && ch(p, j) == '#') j = eol(p, j);
     if (j < p->n && p->s[j] != '\n') return NULL; /* an invalid header */
     Py_ssize_t pos = j + 1 < p->n ? j + 1 : p->n;
+    Py_ssize_t last_text_end = j < p->n ? j : p->n;
     Py_ssize_t content_indent;
     if (digit) {
         content_indent = (indent > 0 ? indent : 0) + digit;
@@ -746,10 +799,17 @@ static PyObject *block_scalar(P *p, Py_ssize_t at, int indent) {
             lines = grown;
         }
         lines[nlines++] = item;
-        if (item.size > 0) body = nlines;
+        if (item.size > 0) {
+            body = nlines;
+            Py_ssize_t stripped = line_end;
+            while (stripped > line && (p->s[stripped - 1] == ' ' || p->s[stripped - 1] == '\t'))
+                stripped--;
+            last_text_end = stripped - line > content_indent ? stripped : line_end;
+        }
         line = line_end + 1;
     }
     p->pos = line < p->n ? line : p->n;
+    *end_out = chomp == '+' ? p->pos : last_text_end;
     p->len = 0;
     if (style == '|') {
         for (Py_ssize_t k = 0; k < body; k++) {
@@ -821,6 +881,11 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
     long long before = p->expanded;
     PyObject *container = mapping ? PyDict_New() : PyList_New(0);
     if (container == NULL) return NULL;
+    PyObject *table = NULL, *spot = NULL;
+    if (p->located) {
+        table = mapping ? PyDict_New() : PyList_New(0);
+        if (table == NULL) goto fail;
+    }
     Py_ssize_t pos = at + 1;
     for (;;) {
         pos = flow_skip(p, pos, indent);
@@ -835,6 +900,7 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
         int is_scalar;
         PyObject *node = flow_node(p, pos, indent, &end, &is_scalar);
         if (node == NULL) goto fail;
+        spot = take_spot(p);
         int first = p->s[start];
         int last = p->s[end - 1];
         int json_like = strchr("\"'[{", first) != NULL || strchr("\"'}]", last) != NULL;
@@ -851,7 +917,8 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
             }
             int failed = PyList_Append(container, node);
             Py_DECREF(node);
-            if (failed < 0) goto fail;
+            if (failed < 0 || (table != NULL && PyList_Append(table, spot) < 0)) goto fail;
+            Py_CLEAR(spot);
             pos = end;
         } else {
             if (!is_scalar) { /* a collection or an alias as a key */
@@ -863,9 +930,11 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
                 Py_DECREF(node);
                 goto fail;
             }
+            Py_CLEAR(spot); /* a key's spot: not kept */
+            Py_ssize_t empty = empty_after_key(p, end);
             PyObject *value;
             if (!has_value) {
-                value = scalar_node(p, Py_NewRef(Py_None), NULL);
+                value = scalar_node(p, Py_NewRef(Py_None), NULL, empty, empty, 0);
                 pos = end;
             } else {
                 Py_ssize_t colon = next;
@@ -875,7 +944,7 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
                     goto fail;
                 }
                 if (strchr(",]}", p->s[pos])) {
-                    value = scalar_node(p, Py_NewRef(Py_None), NULL);
+                    value = scalar_node(p, Py_NewRef(Py_None), NULL, empty, empty, 0);
                 } else if (pos == colon + 1 && !json_like) {
                     value = NULL; /* a value needs a blank after ':' */
                 } else {
@@ -886,10 +955,13 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
                 Py_DECREF(node);
                 goto fail;
             }
+            spot = take_spot(p);
             int failed = PyDict_SetItem(container, node, value);
+            if (failed == 0 && table != NULL) failed = PyDict_SetItem(table, node, spot);
             Py_DECREF(node);
             Py_DECREF(value);
             if (failed < 0) goto fail;
+            Py_CLEAR(spot);
         }
         pos = flow_skip(p, pos, indent);
         if (pos < 0 || pos >= p->n) goto fail;
@@ -899,10 +971,13 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
         else if (c != closing)
             goto fail;
     }
-    if (close_node(p, container, anchor, before) < 0) goto fail;
+    if (close_node(p, container, anchor, before, at, pos + 1, table) < 0) goto fail;
+    Py_XDECREF(table);
     *end_out = pos + 1;
     return container;
 fail:
+    Py_XDECREF(spot);
+    Py_XDECREF(table);
     Py_DECREF(container);
     return NULL;
 }
@@ -929,9 +1004,11 @@ static PyObject *flow_node(P *p, Py_ssize_t at, int indent, Py_ssize_t *end_out,
         *is_scalar = 0;
         value = flow_collection(p, at, indent, anchor, &end);
     } else if (c == '"') {
-        value = scalar_node(p, double_quoted(p, at, indent, &end), anchor);
+        value = double_quoted(p, at, indent, &end);
+        value = scalar_node(p, value, anchor, at, end, 0);
     } else if (c == '\'') {
-        value = scalar_node(p, single_quoted(p, at, indent, &end), anchor);
+        value = single_quoted(p, at, indent, &end);
+        value = scalar_node(p, value, anchor, at, end, 0);
     } else if (c == '*') {
         *is_scalar = 0;
         if (anchor == NULL) {
@@ -939,13 +1016,14 @@ static PyObject *flow_node(P *p, Py_ssize_t at, int indent, Py_ssize_t *end_out,
             if (end >= 0) {
                 PyObject *name = text_of((const char *)p->s + at + 1, end - at - 1);
                 if (name != NULL) {
-                    value = alias(p, name);
+                    value = alias(p, name, at, end);
                     Py_DECREF(name);
                 }
             }
         }
     } else if (plain_first(p, at, 1)) {
-        value = scalar_node(p, plain_value(p, plain(p, at, indent, 1, &end)), anchor);
+        value = plain_value(p, plain(p, at, indent, 1, &end));
+        value = scalar_node(p, value, anchor, at, end, 0);
     }
     Py_XDECREF(anchor);
     *end_out = end;
@@ -991,24 +1069,34 @@ static int block_key(P *p, Py_ssize_t at, int indent, PyObject **key, Py_ssize_t
 
 /* Entries at column indent, the first key already read; closes the mapping. */
 static PyObject *block_mapping(P *p, PyObject *key, Py_ssize_t colon, int indent,
-                               PyObject *anchor) {
+                               PyObject *anchor, Py_ssize_t key_at) {
     if (open_node(p) < 0) {
         Py_DECREF(key);
         return NULL;
     }
     long long before = p->expanded;
+    PyObject *table = NULL, *spot = NULL;
     PyObject *mapping = PyDict_New();
     if (mapping == NULL) {
         Py_DECREF(key);
         return NULL;
     }
+    if (p->located) {
+        table = PyDict_New();
+        if (table == NULL) goto fail_key;
+    }
+    Py_ssize_t last = colon;
     for (;;) {
         if (count(p, 1) < 0) goto fail_key;
         int present = PyDict_Contains(mapping, key);
         if (present != 0) goto fail_key; /* a duplicate key (or an error) */
         PyObject *value = node(p, indent, CTX_VALUE, colon + 1);
         if (value == NULL) goto fail_key;
+        last = p->last;
+        spot = take_spot(p);
         int failed = PyDict_SetItem(mapping, key, value);
+        if (failed == 0 && table != NULL) failed = PyDict_SetItem(table, key, spot);
+        Py_CLEAR(spot);
         Py_DECREF(key);
         Py_DECREF(value);
         if (failed < 0) goto fail;
@@ -1018,11 +1106,13 @@ static PyObject *block_mapping(P *p, PyObject *key, Py_ssize_t colon, int indent
         if (spaces > indent || p->s[at] == '\t') goto fail;
         if (block_key(p, at, indent, &key, &colon) != 1) goto fail;
     }
-    if (close_node(p, mapping, anchor, before) < 0) goto fail;
+    if (close_node(p, mapping, anchor, before, key_at, last, table) < 0) goto fail;
+    Py_XDECREF(table);
     return mapping;
 fail_key:
     Py_DECREF(key);
 fail:
+    Py_XDECREF(table);
     Py_DECREF(mapping);
     return NULL;
 }
@@ -1031,12 +1121,22 @@ fail:
 static PyObject *block_sequence(P *p, Py_ssize_t at, int indent, PyObject *anchor) {
     if (open_node(p) < 0) return NULL;
     long long before = p->expanded;
+    Py_ssize_t start = at, last = at;
+    PyObject *table = NULL;
     PyObject *list = PyList_New(0);
     if (list == NULL) return NULL;
+    if (p->located) {
+        table = PyList_New(0);
+        if (table == NULL) goto fail;
+    }
     for (;;) {
         PyObject *item = node(p, indent, CTX_ENTRY, at + 1);
         if (item == NULL) goto fail;
+        last = p->last;
+        PyObject *spot = take_spot(p);
         int failed = PyList_Append(list, item);
+        if (failed == 0 && table != NULL) failed = PyList_Append(table, spot);
+        Py_XDECREF(spot);
         Py_DECREF(item);
         if (failed < 0) goto fail;
         Py_ssize_t spaces;
@@ -1045,9 +1145,11 @@ static PyObject *block_sequence(P *p, Py_ssize_t at, int indent, PyObject *ancho
         if (spaces > indent) goto fail;
         if (p->s[at] != '-' || !blankish(ch(p, at + 1))) break;
     }
-    if (close_node(p, list, anchor, before) < 0) goto fail;
+    if (close_node(p, list, anchor, before, start, last, table) < 0) goto fail;
+    Py_XDECREF(table);
     return list;
 fail:
+    Py_XDECREF(table);
     Py_DECREF(list);
     return NULL;
 }
@@ -1066,7 +1168,11 @@ static PyObject *inline_node(P *p, int indent, int context, Py_ssize_t at, PyObj
         if (!mapping_ok || (anchor != NULL && !below)) return NULL;
         return block_sequence(p, at, column, anchor);
     }
-    if (c == '|' || c == '>') return scalar_node(p, block_scalar(p, at, block_indent), anchor);
+    if (c == '|' || c == '>') {
+        Py_ssize_t end = at;
+        PyObject *text = block_scalar(p, at, block_indent, &end);
+        return scalar_node(p, text, anchor, at, end, 1);
+    }
     if ((c == '?' || c == ':') && after_blank) return NULL;
     if (mapping_ok && c != '[' && c != '{' && c != '*') {
         PyObject *key;
@@ -1078,7 +1184,7 @@ static PyObject *inline_node(P *p, int indent, int context, Py_ssize_t at, PyObj
                 Py_DECREF(key);
                 return NULL;
             }
-            return block_mapping(p, key, colon, column, anchor);
+            return block_mapping(p, key, colon, column, anchor, at);
         }
     }
     PyObject *value = NULL;
@@ -1086,19 +1192,22 @@ static PyObject *inline_node(P *p, int indent, int context, Py_ssize_t at, PyObj
     if (c == '[' || c == '{') {
         value = flow_collection(p, at, block_indent, anchor, &end);
     } else if (c == '"') {
-        value = scalar_node(p, double_quoted(p, at, block_indent, &end), anchor);
+        value = double_quoted(p, at, block_indent, &end);
+        value = scalar_node(p, value, anchor, at, end, 0);
     } else if (c == '\'') {
-        value = scalar_node(p, single_quoted(p, at, block_indent, &end), anchor);
+        value = single_quoted(p, at, block_indent, &end);
+        value = scalar_node(p, value, anchor, at, end, 0);
     } else if (c == '*') {
         if (anchor != NULL) return NULL;
         end = name_end(p, at + 1);
         if (end < 0) return NULL;
         PyObject *name = text_of((const char *)p->s + at + 1, end - at - 1);
         if (name == NULL) return NULL;
-        value = alias(p, name);
+        value = alias(p, name, at, end);
         Py_DECREF(name);
     } else if (plain_first(p, at, 0)) {
-        value = scalar_node(p, plain_value(p, plain(p, at, block_indent, 0, &end)), anchor);
+        value = plain_value(p, plain(p, at, block_indent, 0, &end));
+        value = scalar_node(p, value, anchor, at, end, 0);
     }
     if (value == NULL) return NULL;
     Py_ssize_t after = skip_white(p, end);
@@ -1109,8 +1218,8 @@ static PyObject *inline_node(P *p, int indent, int context, Py_ssize_t at, PyObj
     return value;
 }
 
-/* The node on the lines after its indicator, or an empty node. */
-static PyObject *node_below(P *p, int indent, int context, PyObject *anchor) {
+/* The node on the lines after its indicator, or an empty node (at empty). */
+static PyObject *node_below(P *p, int indent, int context, PyObject *anchor, Py_ssize_t empty) {
     Py_ssize_t spaces;
     Py_ssize_t at = skip_lines(p, &spaces);
     if (at < p->n && !(spaces == 0 && marker(p, at))) {
@@ -1122,7 +1231,7 @@ static PyObject *node_below(P *p, int indent, int context, PyObject *anchor) {
             return inline_node(p, (int)spaces, CTX_ENTRY, at, anchor, 1, indent);
         }
     }
-    return scalar_node(p, Py_NewRef(Py_None), anchor);
+    return scalar_node(p, Py_NewRef(Py_None), anchor, empty, empty, 0);
 }
 
 /* A block node after its indicator ("-" or a key's ":") at after. */
@@ -1135,7 +1244,7 @@ static PyObject *node(P *p, int indent, int context, Py_ssize_t after) {
     int c = ch(p, at);
     if (c == 0 || c == '\n' || (c == '#' && at > after)) {
         if (end_line(p, at) < 0) return NULL;
-        return node_below(p, indent, context, NULL);
+        return node_below(p, indent, context, NULL, after);
     }
     if (c == '!') return NULL;
     if (c != '&') return inline_node(p, indent, context, at, NULL, 0, 0);
@@ -1149,7 +1258,7 @@ static PyObject *node(P *p, int indent, int context, Py_ssize_t after) {
     if (anchor == NULL) return NULL;
     PyObject *value;
     if (next == 0 || next == '\n' || next == '#') {
-        value = end_line(p, sep) < 0 ? NULL : node_below(p, indent, context, anchor);
+        value = end_line(p, sep) < 0 ? NULL : node_below(p, indent, context, anchor, end);
     } else {
         value = inline_node(p, indent, context, sep, anchor, 0, 0);
     }
@@ -1174,7 +1283,8 @@ static PyObject *document(P *p) {
     PyObject *key;
     Py_ssize_t colon;
     if (block_key(p, at, -1, &key, &colon) != 1) return NULL; /* not a mapping */
-    PyObject *root = block_mapping(p, key, colon, column_of(p, at), NULL);
+    p->root_key = at;
+    PyObject *root = block_mapping(p, key, colon, column_of(p, at), NULL, at);
     if (root == NULL) return NULL;
     at = skip_lines(p, &spaces);
     if (at < p->n) { /* a second document, or an error */
@@ -1214,14 +1324,14 @@ static int printable(const unsigned char *s, Py_ssize_t n) {
     return 1;
 }
 
-static PyObject *native_values(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    (void)module;
+/* values() and located(): the arguments checked, the text read. */
+static PyObject *run(const char *name, PyObject *const *args, Py_ssize_t nargs, int located) {
     if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "values() takes 4 arguments");
+        PyErr_Format(PyExc_TypeError, "%s() takes 4 arguments", name);
         return NULL;
     }
     if (!PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "values() needs a str");
+        PyErr_Format(PyExc_TypeError, "%s() needs a str", name);
         return NULL;
     }
     long long max_nodes = PyLong_AsLongLong(args[1]);
@@ -1242,11 +1352,38 @@ static PyObject *native_values(PyObject *module, PyObject *const *args, Py_ssize
     p.max_nodes = max_nodes;
     p.max_depth = max_depth > NATIVE_MAX_DEPTH ? NATIVE_MAX_DEPTH : (int)max_depth;
     p.resolve = args[3];
+    p.located = located;
+    p.root_key = -1;
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) p.pos = 3;
+    if (located && !PyUnicode_IS_ASCII(args[0])) { /* byte offsets to characters */
+        p.chars = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+        if (p.chars == NULL) return PyErr_NoMemory();
+        Py_ssize_t chars = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            p.chars[i] = chars;
+            chars += (p.s[i] & 0xC0) != 0x80;
+        }
+        p.chars[n] = chars;
+    }
+    PyObject *result = NULL;
     p.anchors = PyDict_New();
-    if (p.anchors == NULL) return NULL;
-    PyObject *result = document(&p);
-    Py_DECREF(p.anchors);
+    if (p.anchors != NULL) result = document(&p);
+    if (result != NULL && located) { /* (data, root spot, first key) */
+        PyObject *spot = take_spot(&p);
+        if (spot == NULL) { /* empty, or only comments */
+            Py_ssize_t end = PyUnicode_GET_LENGTH(args[0]);
+            spot = Py_BuildValue("(nnON)", end, end, Py_False, PyDict_New());
+        }
+        PyObject *located_result =
+            spot == NULL ? NULL
+            : p.root_key < 0
+                ? Py_BuildValue("(ONO)", result, spot, Py_None)
+                : Py_BuildValue("(ONn)", result, spot, char_at(&p, p.root_key));
+        Py_SETREF(result, located_result);
+    }
+    Py_XDECREF(p.anchors);
+    Py_XDECREF(p.spot);
+    PyMem_Free(p.chars);
     PyMem_Free(p.buf);
     if (result == NULL) {
         if (PyErr_Occurred()) return NULL;
@@ -1255,11 +1392,26 @@ static PyObject *native_values(PyObject *module, PyObject *const *args, Py_ssize
     return result;
 }
 
+static PyObject *native_values(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    return run("values", args, nargs, 0);
+}
+
+static PyObject *native_located(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    return run("located", args, nargs, 1);
+}
+
 static PyMethodDef methods[] = {
     {"values", (PyCFunction)(void (*)(void))native_values, METH_FASTCALL,
      "values(text, max_nodes, max_depth, resolve) -> dict | None\n\n"
      "The values of the YAML text as newsitem's pure reader builds them, or None\n"
      "where the native reader leaves the text to the pure one."},
+    {"located", (PyCFunction)(void (*)(void))native_located, METH_FASTCALL,
+     "located(text, max_nodes, max_depth, resolve) -> (dict, spot, int | None) | None\n\n"
+     "What _located.located() computes: the values, the root's spot (with its\n"
+     "children's tables) and where the first key starts; or None where the\n"
+     "native reader leaves the text to the pure one."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -6,3 +6,6 @@ NOT_ONLY_STR: str
 def values(
     text: str, max_nodes: int, max_depth: int, resolve: Callable[[str], object], /
 ) -> dict[Any, Any] | None: ...
+def located(
+    text: str, max_nodes: int, max_depth: int, resolve: Callable[[str], object], /
+) -> tuple[dict[Any, Any], tuple[int, int, bool, Any], int | None] | None: ...

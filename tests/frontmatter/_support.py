@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,19 @@ VALID = FIXTURES / "valid"
 INVALID = FIXTURES / "invalid"
 
 UTC = dt.timezone.utc
+
+
+def examples(count: int) -> int:
+    """A property test's example count: ``count``, or more if the profile asks for more.
+
+    Under the ``mutation`` profile (tests/conftest.py) the profile's own, smaller
+    count: each mutant runs the properties again.
+    """
+    from hypothesis import settings
+
+    if os.environ.get("NEWSITEM_HYPOTHESIS_PROFILE") == "mutation":
+        return settings.default.max_examples
+    return max(count, settings.default.max_examples)
 
 
 def tz(hours: int, minutes: int = 0) -> dt.timezone:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import FIXTURES, lines_of
+from _support import FIXTURES, examples, lines_of
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -89,7 +89,7 @@ LOCAL_TEXTS = [t for t in OWN_TEXTS + FIXTURE_TEXTS if _accepted(t)]
 CORPUS_TEXTS = _corpus_texts()
 
 SETTINGS = settings(
-    max_examples=200,
+    max_examples=examples(200),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

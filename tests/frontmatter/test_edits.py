@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import pytest
 from _support import UTC, assert_same_data, lines_of, tz
 
-from newsitem import frontmatter
+from newsitem import errors, frontmatter
 from newsitem.frontmatter import FrontMatterDocument
 
 
@@ -1452,175 +1453,1156 @@ def test_lone_cr_file_edits_keep_lone_crs() -> None:
 # -- every edit lands: explicit, anchored, tagged and alias keys; flow roots --------------
 
 
-@pytest.mark.parametrize(
-    ("before", "edit", "after"),
-    [
-        pytest.param(
-            "---\n? a\n: b\nc: 1\n---\n",
-            lambda d: d.pop("a"),
-            "---\nc: 1\n---\n",
-            id="delete-explicit-key",
-        ),
-        pytest.param(
-            "---\n? a\n: b\n---\n",
-            lambda d: d.pop("a"),
-            "---\n---\n",
-            id="delete-the-only-explicit-key",
-        ),
-        pytest.param(
-            "---\n? key\n# comment\n: value\n---\n",
-            lambda d: d.__setitem__("key", 1),
-            "---\n? key\n# comment\n: 1\n---\n",
-            id="set-explicit-value-after-a-comment",
-        ),
-        pytest.param(
-            "---\n? a\n? b\nc:\n---\n",
-            lambda d: d.__setitem__("a", 1),
-            "---\n? a\n: 1\n? b\nc:\n---\n",
-            id="value-for-an-explicit-key-without-one",
-        ),
-        pytest.param(
-            "---\n? a\n? b\nc:\n---\n",
-            lambda d: d.__setitem__("b", [1]),
-            "---\n? a\n? b\n:\n  - 1\nc:\n---\n",
-            id="list-for-an-explicit-key-without-value",
-        ),
-        pytest.param(
-            "---\n? a\n: b\nc: 1\n---\n",
-            lambda d: d.__setitem__("a", [1, 2]),
-            "---\n? a\n:\n  - 1\n  - 2\nc: 1\n---\n",
-            id="list-for-an-explicit-key",
-        ),
-        pytest.param(
-            "---\nm:\n  ? >\n    a\n  :\n---\n",
-            lambda d: d["m"].__setitem__("a\n", ""),
-            '---\nm:\n  ? >\n    a\n  : ""\n---\n',
-            id="value-after-a-lone-colon",
-        ),
-        pytest.param(
-            "---\nm:\n  ? >\n    a\n  :\n---\n",
-            lambda d: d["m"].__setitem__("x", 1),
-            "---\nm:\n  ? >\n    a\n  :\n  x: 1\n---\n",
-            id="key-added-after-a-lone-colon",
-        ),
-        pytest.param(
-            "---\nx: 1\n? [a, b]\n: pair\n---\n",
-            lambda d: d.__setitem__("x", 2),
-            "---\nx: 2\n? [a, b]\n: pair\n---\n",
-            id="list-key-kept-as-written",
-        ),
-        pytest.param(
-            "---\nx: 1\n? [a, b]\n: pair\n---\n",
-            lambda d: d.__setitem__(("a", "b"), [1]),
-            "---\nx: 1\n? [a, b]\n:\n  - 1\n---\n",
-            id="list-key-value-set",
-        ),
-        pytest.param(
-            "---\nx: 1\n? [a, b]\n: pair\n---\n",
-            lambda d: d.pop(("a", "b")),
-            "---\nx: 1\n---\n",
-            id="list-key-deleted",
-        ),
-        pytest.param(
-            "---\na: 1\n---\n",
-            lambda d: d.__setitem__(("x", "y"), 2),
-            "---\na: 1\n? [x, y]\n: 2\n---\n",
-            id="new-list-key-is-explicit",
-        ),
-        pytest.param(
-            "---\nm: {a: 1}\n---\n",
-            lambda d: d["m"].__setitem__(("x", "y"), 2),
-            "---\nm: {a: 1, ? [x, y] : 2}\n---\n",
-            id="new-list-key-in-flow",
-        ),
-        pytest.param(
-            "---\n&k a: 1\nb: 2\n---\n",
-            lambda d: frontmatter.insert(d, 0, "n", 1),
-            "---\nn: 1\n&k a: 1\nb: 2\n---\n",
-            id="insert-before-an-anchored-key",
-        ),
-        pytest.param(
-            "---\n&k a: 1\nb: 2\n---\n",
-            lambda d: d.pop("a"),
-            "---\nb: 2\n---\n",
-            id="delete-an-anchored-key",
-        ),
-        pytest.param(
-            "---\n&a a: &b b\n*b : *a\nc: 1  # c\n---\n",
-            lambda d: d.pop("a"),
-            "---\nb: a\nc: 1\n---\n",
-            id="anchor-of-an-alias-key-removed-at-the-root",
-        ),
-        pytest.param(
-            "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n",
-            lambda d: d["m"].pop("a"),
-            "---\n# top\nx: 1  # keep\nm:\n  b: a\n  c: 1  # c\n---\n",
-            id="anchor-of-an-alias-key-removed-in-a-nested-mapping",
-        ),
-        pytest.param(
-            "---\n{a: 1, b: 2}\n---\n",
-            lambda d: d.pop("a"),
-            "---\n{b: 2}\n---\n",
-            id="delete-from-a-flow-root",
-        ),
-        pytest.param(
-            "---\n{a: 1, b: 2}\n---\n",
-            lambda d: d.__setitem__("n", [1, {"k": 2}]),
-            "---\n{a: 1, b: 2, n: [1, {k: 2}]}\n---\n",
-            id="add-to-a-flow-root",
-        ),
-        pytest.param(
-            "---\nl: [a: b]\n---\n",
-            lambda d: d["l"][0].__setitem__("new", 1),
-            "---\nl: [{a: b, new: 1}]\n---\n",
-            id="key-added-to-a-single-pair-flow-mapping",
-        ),
-        pytest.param(
-            "---\nc: !!int 42\nd: 1\n---\n",
-            lambda d: d.__setitem__("c", "x"),
-            "---\nc: x\nd: 1\n---\n",
-            id="tag-dropped-for-another-type",
-        ),
-        pytest.param(
-            "---\nc: !!int 42\nd: 1\n---\n",
-            lambda d: d.__setitem__("c", 7),
-            "---\nc: !!int 7\nd: 1\n---\n",
-            id="tag-kept-for-the-same-type",
-        ),
-        pytest.param(
-            "---\nc: &q !!int 42\nd: *q\n---\n",
-            lambda d: d.__setitem__("c", "x"),
-            "---\nc: &q x\nd: 42\n---\n",
-            id="anchor-kept-when-the-tag-goes",
-        ),
-        pytest.param(
-            "---\na: &anchor\nb: *anchor\n---\n",
-            lambda d: d.__setitem__("a", 1),
-            "---\na: &anchor 1\nb: null\n---\n",
-            id="empty-anchored-value-set",
-        ),
-        pytest.param(
-            "---\nl:\n-\n- b\n---\n",
-            lambda d: d["l"].__setitem__(0, {"k": 1}),
-            "---\nl:\n- k: 1\n- b\n---\n",
-            id="empty-list-item-set-to-a-mapping",
-        ),
-        pytest.param(
-            "---\na: |+\n  x\n\nb: 1\nc: 2\n---\n",
-            lambda d: d.pop("a"),
-            "---\nb: 1\nc: 2\n---\n",
-            id="delete-keep-chomped-block-scalar",
-        ),
-        pytest.param(
-            "---\nfoo: |\n  x\n   \nb: 1\n---\n",
-            lambda d: frontmatter.insert(d, 1, "n", 1),
-            "---\nfoo: |\n  x\n   \nn: 1\nb: 1\n---\n",
-            id="insert-after-a-block-scalar-ending-in-spaces",
-        ),
-    ],
-)
+_UNUSUAL = [
+    pytest.param(
+        "---\n? a\n: b\nc: 1\n---\n",
+        lambda d: d.pop("a"),
+        "---\nc: 1\n---\n",
+        id="delete-explicit-key",
+    ),
+    pytest.param(
+        "---\n? a\n: b\n---\n",
+        lambda d: d.pop("a"),
+        "---\n---\n",
+        id="delete-the-only-explicit-key",
+    ),
+    pytest.param(
+        "---\n? key\n# comment\n: value\n---\n",
+        lambda d: d.__setitem__("key", 1),
+        "---\n? key\n# comment\n: 1\n---\n",
+        id="set-explicit-value-after-a-comment",
+    ),
+    pytest.param(
+        "---\n? a\n? b\nc:\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\n? a\n: 1\n? b\nc:\n---\n",
+        id="value-for-an-explicit-key-without-one",
+    ),
+    pytest.param(
+        "---\n? a\n? b\nc:\n---\n",
+        lambda d: d.__setitem__("b", [1]),
+        "---\n? a\n? b\n:\n  - 1\nc:\n---\n",
+        id="list-for-an-explicit-key-without-value",
+    ),
+    pytest.param(
+        "---\n? a\n: b\nc: 1\n---\n",
+        lambda d: d.__setitem__("a", [1, 2]),
+        "---\n? a\n:\n  - 1\n  - 2\nc: 1\n---\n",
+        id="list-for-an-explicit-key",
+    ),
+    pytest.param(
+        "---\nm:\n  ? >\n    a\n  :\n---\n",
+        lambda d: d["m"].__setitem__("a\n", ""),
+        '---\nm:\n  ? >\n    a\n  : ""\n---\n',
+        id="value-after-a-lone-colon",
+    ),
+    pytest.param(
+        "---\nm:\n  ? >\n    a\n  :\n---\n",
+        lambda d: d["m"].__setitem__("x", 1),
+        "---\nm:\n  ? >\n    a\n  :\n  x: 1\n---\n",
+        id="key-added-after-a-lone-colon",
+    ),
+    pytest.param(
+        "---\nx: 1\n? [a, b]\n: pair\n---\n",
+        lambda d: d.__setitem__("x", 2),
+        "---\nx: 2\n? [a, b]\n: pair\n---\n",
+        id="list-key-kept-as-written",
+    ),
+    pytest.param(
+        "---\nx: 1\n? [a, b]\n: pair\n---\n",
+        lambda d: d.__setitem__(("a", "b"), [1]),
+        "---\nx: 1\n? [a, b]\n:\n  - 1\n---\n",
+        id="list-key-value-set",
+    ),
+    pytest.param(
+        "---\nx: 1\n? [a, b]\n: pair\n---\n",
+        lambda d: d.pop(("a", "b")),
+        "---\nx: 1\n---\n",
+        id="list-key-deleted",
+    ),
+    pytest.param(
+        "---\na: 1\n---\n",
+        lambda d: d.__setitem__(("x", "y"), 2),
+        "---\na: 1\n? [x, y]\n: 2\n---\n",
+        id="new-list-key-is-explicit",
+    ),
+    pytest.param(
+        "---\nm: {a: 1}\n---\n",
+        lambda d: d["m"].__setitem__(("x", "y"), 2),
+        "---\nm: {a: 1, ? [x, y] : 2}\n---\n",
+        id="new-list-key-in-flow",
+    ),
+    pytest.param(
+        "---\n&k a: 1\nb: 2\n---\n",
+        lambda d: frontmatter.insert(d, 0, "n", 1),
+        "---\nn: 1\n&k a: 1\nb: 2\n---\n",
+        id="insert-before-an-anchored-key",
+    ),
+    pytest.param(
+        "---\n&k a: 1\nb: 2\n---\n",
+        lambda d: d.pop("a"),
+        "---\nb: 2\n---\n",
+        id="delete-an-anchored-key",
+    ),
+    pytest.param(
+        "---\n&a a: &b b\n*b : *a\nc: 1  # c\n---\n",
+        lambda d: d.pop("a"),
+        "---\nb: a\nc: 1\n---\n",
+        id="anchor-of-an-alias-key-removed-at-the-root",
+    ),
+    pytest.param(
+        "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n",
+        lambda d: d["m"].pop("a"),
+        "---\n# top\nx: 1  # keep\nm:\n  b: a\n  c: 1  # c\n---\n",
+        id="anchor-of-an-alias-key-removed-in-a-nested-mapping",
+    ),
+    pytest.param(
+        "---\n{a: 1, b: 2}\n---\n",
+        lambda d: d.pop("a"),
+        "---\n{b: 2}\n---\n",
+        id="delete-from-a-flow-root",
+    ),
+    pytest.param(
+        "---\n{a: 1, b: 2}\n---\n",
+        lambda d: d.__setitem__("n", [1, {"k": 2}]),
+        "---\n{a: 1, b: 2, n: [1, {k: 2}]}\n---\n",
+        id="add-to-a-flow-root",
+    ),
+    pytest.param(
+        "---\nl: [a: b]\n---\n",
+        lambda d: d["l"][0].__setitem__("new", 1),
+        "---\nl: [{a: b, new: 1}]\n---\n",
+        id="key-added-to-a-single-pair-flow-mapping",
+    ),
+    pytest.param(
+        "---\nc: !!int 42\nd: 1\n---\n",
+        lambda d: d.__setitem__("c", "x"),
+        "---\nc: x\nd: 1\n---\n",
+        id="tag-dropped-for-another-type",
+    ),
+    pytest.param(
+        "---\nc: !!int 42\nd: 1\n---\n",
+        lambda d: d.__setitem__("c", 7),
+        "---\nc: !!int 7\nd: 1\n---\n",
+        id="tag-kept-for-the-same-type",
+    ),
+    pytest.param(
+        "---\nc: &q !!int 42\nd: *q\n---\n",
+        lambda d: d.__setitem__("c", "x"),
+        "---\nc: &q x\nd: 42\n---\n",
+        id="anchor-kept-when-the-tag-goes",
+    ),
+    pytest.param(
+        "---\na: &anchor\nb: *anchor\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\na: &anchor 1\nb: null\n---\n",
+        id="empty-anchored-value-set",
+    ),
+    pytest.param(
+        "---\nl:\n-\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"k": 1}),
+        "---\nl:\n- k: 1\n- b\n---\n",
+        id="empty-list-item-set-to-a-mapping",
+    ),
+    pytest.param(
+        "---\na: |+\n  x\n\nb: 1\nc: 2\n---\n",
+        lambda d: d.pop("a"),
+        "---\nb: 1\nc: 2\n---\n",
+        id="delete-keep-chomped-block-scalar",
+    ),
+    pytest.param(
+        "---\nfoo: |\n  x\n   \nb: 1\n---\n",
+        lambda d: frontmatter.insert(d, 1, "n", 1),
+        "---\nfoo: |\n  x\n   \nn: 1\nb: 1\n---\n",
+        id="insert-after-a-block-scalar-ending-in-spaces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _UNUSUAL)
 def test_edit_lands_where_a_key_or_root_is_unusual(before: str, edit: Any, after: str) -> None:
     """Each edit is written, in place where it can be, else its enclosing mapping anew."""
     doc = frontmatter.loads(before)
     edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+# -- values replaced by another shape, entries moved, the front matter written anew --------
+
+
+def _reorder(*keys: str) -> Any:
+    """An edit that puts the mapping's keys in the order ``keys``."""
+
+    def edit(d: dict[str, Any]) -> None:
+        items = {key: d[key] for key in keys}
+        d.clear()
+        d.update(items)
+
+    return edit
+
+
+def _both(first: Any, second: Any) -> Any:
+    def edit(d: dict[str, Any]) -> None:
+        first(d)
+        second(d)
+
+    return edit
+
+
+_REPLACED = [
+    pytest.param(
+        "---\nm: {a, b: 1}\n---\n",
+        lambda d: d["m"].__setitem__("a", [1, 2]),
+        "---\nm: {a: [1, 2], b: 1}\n---\n",
+        id="flow-key-without-a-colon-gets-one",
+    ),
+    pytest.param(
+        "---\nm: {a:, b: 1}\n---\n",
+        lambda d: d["m"].__setitem__("a", [1, 2]),
+        "---\nm: {a: [1, 2], b: 1}\n---\n",
+        id="flow-colon-without-a-value-gets-a-space",
+    ),
+    pytest.param(
+        '---\nm: {"a":1, b: 2}\n---\n',
+        lambda d: d["m"].__setitem__("a", [1, 2]),
+        '---\nm: {"a":[1, 2], b: 2}\n---\n',
+        id="flow-value-right-after-its-colon",
+    ),
+    pytest.param(
+        "---\nm: {a: &x 1, b: 2}\n---\n",
+        lambda d: d["m"].__setitem__("a", [1, 2]),
+        "---\nm: {a: [1, 2], b: 2}\n---\n",
+        id="flow-value-replaced-with-its-anchor",
+    ),
+    pytest.param(
+        "---\nt: 'x y'\nm: {a: 'b', c: d}\n---\n",
+        lambda d: d["m"].__setitem__("c", ["x: y"]),
+        "---\nt: 'x y'\nm: {a: 'b', c: ['x: y']}\n---\n",
+        id="flow-value-replaced-in-the-files-quotes",
+    ),
+    pytest.param(
+        "---\nt: 'x y'\nl: ['a', b]\n---\n",
+        lambda d: d["l"].__setitem__(1, {"k": "x: y"}),
+        "---\nt: 'x y'\nl: ['a', {k: 'x: y'}]\n---\n",
+        id="flow-item-replaced-in-the-files-quotes",
+    ),
+    pytest.param(
+        "---\nt: 'x y'\nl: ['a']\n---\n",
+        lambda d: d["l"].append("x: y"),
+        "---\nt: 'x y'\nl: ['a', 'x: y']\n---\n",
+        id="flow-item-appended-in-the-files-quotes",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  b: 1\n---\n",
+        lambda d: d["m"].__setitem__("a", [1]),
+        "---\nm:\n  ? a\n  :\n    - 1\n  b: 1\n---\n",
+        id="nested-explicit-key-gets-its-colon-at-its-column",
+    ),
+    pytest.param(
+        "---\nl:\n- &x a\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"k": 1}),
+        "---\nl:\n- k: 1\n- b\n---\n",
+        id="anchored-item-replaced-anchor-and-all",
+    ),
+    pytest.param(
+        "---\nl:\n- &x !!str a\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"k": 1}),
+        "---\nl:\n- k: 1\n- b\n---\n",
+        id="anchored-tagged-item-replaced-properties-and-all",
+    ),
+    pytest.param(
+        "---\nl:\n-   k: 1\n-\n---\n",
+        lambda d: d["l"].__setitem__(1, {"a": 1, "b": 2}),
+        "---\nl:\n-   k: 1\n-   a: 1\n    b: 2\n---\n",
+        id="empty-item-set-to-a-mapping-takes-the-lists-offset",
+    ),
+    pytest.param(
+        "---\nl:\n-   k: 1\n- x\n---\n",
+        lambda d: d["l"].__setitem__(1, {"a": 1, "b": 2}),
+        "---\nl:\n-   k: 1\n- a: 1\n  b: 2\n---\n",
+        id="item-set-to-a-mapping-starts-where-the-old-value-did",
+    ),
+    pytest.param(
+        "---\nl:\n-   x\n- y\n---\n",
+        lambda d: d["l"].__setitem__(0, {"a": 1, "b": 2}),
+        "---\nl:\n-   a: 1\n    b: 2\n- y\n---\n",
+        id="wide-dash-item-set-to-a-mapping",
+    ),
+    pytest.param(
+        "---\nl:\n-   x\n- y\n---\n",
+        lambda d: d["l"].__setitem__(0, [1, 2]),
+        "---\nl:\n-   - 1\n    - 2\n- y\n---\n",
+        id="wide-dash-item-set-to-a-list",
+    ),
+    pytest.param(
+        "---\nl:\n-   k: 1\n---\n",
+        lambda d: d["l"].append({"a": 1, "b": 2}),
+        "---\nl:\n-   k: 1\n-   a: 1\n    b: 2\n---\n",
+        id="appended-mapping-takes-the-lists-offset",
+    ),
+    pytest.param(
+        "---\na: &x {k: 1}\nb:\n  - *x\nc: 1\n---\n",
+        lambda d: d.__setitem__("a", {"k": 2}),
+        "---\na: &x {k: 2}\nb:\n  - k: 1\nc: 1\n---\n",
+        id="alias-to-a-changed-mapping-written-out",
+    ),
+    pytest.param(
+        "---\na: &x [1, 2]\nb:\n  - *x\nc: 1\n---\n",
+        lambda d: d.__setitem__("a", [3]),
+        "---\na: &x [3]\nb:\n  - - 1\n    - 2\nc: 1\n---\n",
+        id="alias-to-a-changed-list-written-out",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  x: 1\n  y: 2\nc: 3\n---\n",
+        _both(lambda d: d["b"].update({"x": 7, "y": 8}), _reorder("b", "a", "c")),
+        "---\nb:\n  x: 7\n  y: 8\na: 1\nc: 3\n---\n",
+        id="moved-entry-keeps-two-edits-inside-it",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  - 1\n  - 2\n  - 3\n  - 4\nc: 3\n---\n",
+        _both(lambda d: d["b"].__delitem__(slice(2, 4)), _reorder("b", "a", "c")),
+        "---\nb:\n  - 1\n  - 2\na: 1\nc: 3\n---\n",
+        id="moved-entry-loses-its-last-two-items",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  - 1\n  - 2\n  - 3\n  - 4\nc: 3\n---\n",
+        _both(lambda d: d["b"].__delitem__(slice(1, 3)), _reorder("b", "a", "c")),
+        "---\nb:\n  - 1\n  - 4\na: 1\nc: 3\n---\n",
+        id="moved-entry-loses-two-middle-items",
+    ),
+    pytest.param(
+        "---\n# one\n# two\n\n? a\n: 1\nb: 2\n# t1\n# t2\n---\n",
+        _reorder("b", "a"),
+        "---\n# one\n# two\n\nb: 2\na: 1\n# t1\n# t2\n---\n",
+        id="front-matter-anew-keeps-the-comment-lines-around-it",
+    ),
+    pytest.param(
+        "---\n# one\nt: 'x y'\n? a\n: 1\nb: [1]\n---\n",
+        _both(
+            lambda d: d.__setitem__("n", {"k": "x: y", "l": [1, {"m": 2}]}),
+            _reorder("n", "b", "a", "t"),
+        ),
+        "---\n# one\nn:\n  k: 'x: y'\n  l:\n    - 1\n    - m: 2\nb:\n  - 1\na: 1\nt: x y\n---\n",
+        id="front-matter-anew-in-the-files-layout",
+    ),
+    pytest.param(
+        "---\n{a: 'p q', b: 1}\n---\n",
+        _both(lambda d: d.__setitem__("c", "x: y"), _reorder("c", "b", "a")),
+        "---\n{c: 'x: y', b: 1, a: p q}\n---\n",
+        id="flow-front-matter-anew-stays-flow-on-one-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _REPLACED)
+def test_value_replaced_moved_or_written_anew(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full: the rest of the file is kept byte for byte."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+_FLOW_AND_DASH = [
+    pytest.param(
+        "---\nl: [ a, b ]  # c\nn: 1\n---\n",
+        lambda d: d.__setitem__("l", []),
+        "---\nl: [  ]  # c\nn: 1\n---\n",
+        id="flow-list-emptied-inside-its-brackets",
+    ),
+    pytest.param(
+        "---\nl: []  # c\nn: 1\n---\n",
+        lambda d: d["l"].extend(["x", "y"]),
+        "---\nl: [x, y]  # c\nn: 1\n---\n",
+        id="empty-flow-list-gets-two-items",
+    ),
+    pytest.param(
+        "---\nl: [a, b, c, d, e]  # c\nn: 1\n---\n",
+        lambda d: d.__setitem__("l", ["a", "d"]),
+        "---\nl: [a, d]  # c\nn: 1\n---\n",
+        id="flow-list-loses-a-run-and-its-last-item",
+    ),
+    pytest.param(
+        "---\nl: [a,b, c]  # c\n---\n",
+        lambda d: d["l"].__delitem__(1),
+        "---\nl: [a,c]  # c\n---\n",
+        id="flow-item-goes-with-the-separator-after-it",
+    ),
+    pytest.param(
+        "---\nl: [a, b, c]  # c\n---\n",
+        lambda d: d["l"].__delitem__(slice(1, 3)),
+        "---\nl: [a]  # c\n---\n",
+        id="flow-list-loses-its-last-two-items",
+    ),
+    pytest.param(
+        "---\nl: [a]  # c\n---\n",
+        lambda d: d["l"].extend(["b", "c"]),
+        "---\nl: [a, b, c]  # c\n---\n",
+        id="flow-list-gets-two-items-at-its-end",
+    ),
+    pytest.param(
+        "---\nl: [c]  # c\n---\n",
+        lambda d: d.__setitem__("l", ["a", "b", "c"]),
+        "---\nl: [a, b, c]  # c\n---\n",
+        id="flow-list-gets-two-items-at-its-start",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2, c: 3}  # c\n---\n",
+        lambda d: d.__setitem__("m", {"a": 1, "x": 9, "y": 8}),
+        "---\nm: {a: 1, x: 9, y: 8}  # c\n---\n",
+        id="flow-mapping-loses-two-keys-and-gets-two",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # c\n---\n",
+        lambda d: d.__setitem__("m", {"x": 9, "y": 8}),
+        "---\nm: {x: 9, y: 8}  # c\n---\n",
+        id="flow-mapping-with-none-of-its-keys-left",
+    ),
+    pytest.param(
+        "---\nt: 'x y'\nm: {a: [1]}\n---\n",
+        lambda d: d["m"].__setitem__("b", "x: y"),
+        "---\nt: 'x y'\nm: {a: [1], b: 'x: y'}\n---\n",
+        id="flow-entry-added-in-the-files-quotes",
+    ),
+    pytest.param(
+        "---\nl:\n- &a-b x  # one\n---\n",
+        lambda d: d["l"].append("y"),
+        "---\nl:\n- &a-b x  # one\n- y\n---\n",
+        id="append-after-an-anchor-with-a-hyphen",
+    ),
+    pytest.param(
+        "---\nl:\n- &a-b !!str x  # one\n---\n",
+        lambda d: d["l"].append("y"),
+        "---\nl:\n- &a-b !!str x  # one\n- y\n---\n",
+        id="append-after-an-anchor-with-a-hyphen-and-a-tag",
+    ),
+    pytest.param(
+        "---\nk:\n  l:\n    - &a-b x  # one\n    - z\n---\n",
+        lambda d: d["k"]["l"].insert(0, "y"),
+        "---\nk:\n  l:\n    - y\n    - &a-b x  # one\n    - z\n---\n",
+        id="insert-before-an-anchor-with-a-hyphen",
+    ),
+    pytest.param(
+        "---\nl:\n  -\n    x  # one\n  - z\n---\n",
+        lambda d: d["l"].insert(1, "y"),
+        "---\nl:\n  -\n    x  # one\n  - y\n  - z\n---\n",
+        id="insert-after-an-item-below-its-dash",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _FLOW_AND_DASH)
+def test_flow_and_dash_edits_keep_the_comments_around_them(
+    before: str, edit: Any, after: str
+) -> None:
+    """Each edit's text in full; a rewrite of the list would lose its comment."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+_SCALARS = [
+    pytest.param(
+        "---\na: |\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", "x\ny\n"),
+        "---\na: |\n  x\n  y\nb: 1\n---\n",
+        id="empty-literal-gets-lines-indented-from-its-key",
+    ),
+    pytest.param(
+        "---\nm:\n  a: >\n  b: 1\n---\n",
+        lambda d: d["m"].__setitem__("a", "x\n"),
+        "---\nm:\n  a: >\n    x\n  b: 1\n---\n",
+        id="empty-folded-in-a-nested-mapping",
+    ),
+    pytest.param(
+        "---\nm:\n    a: |\n    b: 1\n---\n",
+        lambda d: d["m"].__setitem__("a", "x\n"),
+        "---\nm:\n    a: |\n        x\n    b: 1\n---\n",
+        id="empty-literal-in-a-four-space-file",
+    ),
+    pytest.param(
+        "---\nl:\n- |\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, "x\n"),
+        "---\nl:\n- |\n  x\n- b\n---\n",
+        id="empty-literal-list-item",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: |\n    b: 1\n---\n",
+        lambda d: d["l"][0].__setitem__("a", "x\n"),
+        "---\nl:\n  - a: |\n      x\n    b: 1\n---\n",
+        id="empty-literal-in-a-list-item-mapping",
+    ),
+    pytest.param(
+        "---\n? k\n: |\nb: 1\n---\n",
+        lambda d: d.__setitem__("k", "x\n"),
+        "---\n? k\n: |\n  x\nb: 1\n---\n",
+        id="empty-literal-of-an-explicit-key",
+    ),
+    pytest.param(
+        "---\na: |\n  x\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", "  y\nz\n"),
+        '---\na: "  y\\nz\\n"\nb: 1\n---\n',
+        id="literal-whose-first-line-starts-with-spaces-is-double-quoted",
+    ),
+    pytest.param(
+        "---\na: |\n  x\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", "\ty\n"),
+        '---\na: "\\ty\\n"\nb: 1\n---\n',
+        id="literal-starting-with-a-tab-is-double-quoted",
+    ),
+    pytest.param(
+        "---\na: >\n  x\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", "\n\n"),
+        '---\na: "\\n\\n"\nb: 1\n---\n',
+        id="folded-set-to-line-breaks-only-is-double-quoted",
+    ),
+    pytest.param(
+        "---\nl: [a, b]  # c\n---\n",
+        lambda d: d["l"].__setitem__(0, "x, y"),
+        '---\nl: ["x, y", b]  # c\n---\n',
+        id="plain-item-of-a-flow-list-quoted-for-its-comma",
+    ),
+    pytest.param(
+        "---\na: True  # c\n---\n",
+        lambda d: d.__setitem__("a", False),
+        "---\na: False  # c\n---\n",
+        id="boolean-keeps-its-capital",
+    ),
+    pytest.param(
+        "---\nn: 0xFF  # c\n---\n",
+        lambda d: d.__setitem__("n", 16),
+        "---\nn: 0x10  # c\n---\n",
+        id="hexadecimal-stays-hexadecimal",
+    ),
+    pytest.param(
+        "---\nn: !!int 0x1F\n---\n",
+        lambda d: d.__setitem__("n", 32),
+        "---\nn: !!int 32\n---\n",
+        id="tagged-integer-is-written-anew-after-its-tag",
+    ),
+    pytest.param(
+        "---\nb: 1\n? a\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\nb: 1\n? a\n: 1\n---\n",
+        id="last-explicit-key-gets-its-value",
+    ),
+    pytest.param(
+        "---\nb: 1\n? a\n---\n",
+        lambda d: d.__setitem__("a", [1]),
+        "---\nb: 1\n? a\n:\n  - 1\n---\n",
+        id="last-explicit-key-gets-a-list",
+    ),
+    pytest.param(
+        "---\nm: {a: 'b'}\n---\n",
+        lambda d: d["m"].__setitem__("k: v", 1),
+        "---\nm: {a: 'b', 'k: v': 1}\n---\n",
+        id="flow-key-in-the-files-quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _SCALARS)
+def test_scalar_written_in_its_place_and_style(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full: a block scalar that cannot hold the value is double-quoted."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+_THREE = "---\nl:\n  - a  # 1\n  - b  # 2\n  - c  # 3\nn: 1\n---\n"
+_FOUR = "---\nl:\n  - a  # 1\n  - b  # 2\n  - c  # 3\n  - d  # 4\nn: 1\n---\n"
+
+
+_LISTS = [
+    pytest.param(
+        _THREE,
+        ["a", "b", "c", "d"],
+        "---\nl:\n  - a  # 1\n  - b  # 2\n  - c  # 3\n  - d\nn: 1\n---\n",
+        id="append",
+    ),
+    pytest.param(
+        _THREE,
+        ["x", "a", "b", "c"],
+        "---\nl:\n  - x\n  - a  # 1\n  - b  # 2\n  - c  # 3\nn: 1\n---\n",
+        id="insert-first",
+    ),
+    pytest.param(
+        _THREE,
+        ["a", "c"],
+        "---\nl:\n  - a  # 1\n  - c  # 3\nn: 1\n---\n",
+        id="delete-the-middle",
+    ),
+    pytest.param(
+        _THREE,
+        ["a", "x", "c"],
+        "---\nl:\n  - a  # 1\n  - x  # 2\n  - c  # 3\nn: 1\n---\n",
+        id="set-the-middle",
+    ),
+    pytest.param(
+        _THREE,
+        ["x", "b", "c"],
+        "---\nl:\n  - x  # 1\n  - b  # 2\n  - c  # 3\nn: 1\n---\n",
+        id="set-the-first",
+    ),
+    pytest.param(
+        _THREE,
+        ["a", "x", "y", "c"],
+        "---\nl:\n  - a  # 1\n  - x  # 2\n  - y\n  - c  # 3\nn: 1\n---\n",
+        id="set-one-and-insert-one-after-it",
+    ),
+    pytest.param(
+        _FOUR,
+        ["a", "d"],
+        "---\nl:\n  - a  # 1\n  - d  # 4\nn: 1\n---\n",
+        id="delete-a-run",
+    ),
+    pytest.param(
+        _FOUR,
+        ["a", "b", "x", "c", "d"],
+        "---\nl:\n  - a  # 1\n  - b  # 2\n  - x\n  - c  # 3\n  - d  # 4\nn: 1\n---\n",
+        id="insert-between-the-same-start-and-end",
+    ),
+    pytest.param(
+        _FOUR,
+        ["x", "y", "d"],
+        "---\nl:\n  - x  # 1\n  - y  # 2\n  - d  # 4\nn: 1\n---\n",
+        id="set-two-and-delete-one",
+    ),
+    pytest.param(
+        _THREE,
+        ["c", "b", "a"],
+        "---\nl:\n  - c\n  - b\n  - a  # 1\nn: 1\n---\n",
+        id="reversed-keeps-the-first-old-item",
+    ),
+    pytest.param(
+        _FOUR,
+        ["b", "a", "d", "c"],
+        "---\nl:\n  - b\n  - a  # 1\n  - d  # 2\n  - c  # 3\nn: 1\n---\n",
+        id="pairs-swapped",
+    ),
+    pytest.param(
+        "---\nl:\n  - a  # 1\n  - a  # 2\n  - b  # 3\nn: 1\n---\n",
+        ["a", "b", "a", "b"],
+        "---\nl:\n  - a  # 1\n  - b\n  - a  # 2\n  - b  # 3\nn: 1\n---\n",
+        id="repeated-items-keep-their-lines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "new", "after"), _LISTS)
+def test_list_edits_keep_every_kept_items_line(before: str, new: list[str], after: str) -> None:
+    """Items of a longest common run keep their lines and comments; only the others change."""
+    doc = frontmatter.loads(before)
+    doc.data["l"] = new
+    assert dumps_checked(doc) == after
+
+
+def test_item_appended_to_an_inner_list_keeps_the_outer_comments() -> None:
+    doc = frontmatter.loads("---\nl:\n  - - a  # 1\n    - b  # 2\n  - - c  # 3\nn: 1\n---\n")
+    doc.data["l"][1].append("d")
+    assert (
+        dumps_checked(doc)
+        == "---\nl:\n  - - a  # 1\n    - b  # 2\n  - - c  # 3\n    - d\nn: 1\n---\n"
+    )
+
+
+def test_mapping_inserted_between_mapping_items_keeps_their_comments() -> None:
+    doc = frontmatter.loads("---\nl:\n  - k: a  # 1\n  - k: b  # 2\nn: 1\n---\n")
+    doc.data["l"].insert(1, {"k": "x", "j": 1})
+    assert (
+        dumps_checked(doc)
+        == "---\nl:\n  - k: a  # 1\n  - k: x\n    j: 1\n  - k: b  # 2\nn: 1\n---\n"
+    )
+
+
+def test_flow_items_set_and_inserted_in_place() -> None:
+    doc = frontmatter.loads("---\nl: [a, b, c]  # c\nm: [a, {k: 1}, c]\n---\n")
+    doc.data["l"] = ["a", "x", "y", "c"]
+    doc.data["m"][1]["k"] = "x, y"
+    assert dumps_checked(doc) == '---\nl: [a, x, y, c]  # c\nm: [a, {k: "x, y"}, c]\n---\n'
+
+
+def test_items_kept_between_a_changed_first_and_last_keep_their_lines() -> None:
+    doc = frontmatter.loads(_FOUR)
+    doc.data["l"] = ["b", "x", "c", "e"]
+    assert dumps_checked(doc) == "---\nl:\n  - b  # 2\n  - x\n  - c  # 3\n  - e  # 4\nn: 1\n---\n"
+
+
+def test_a_long_list_changed_at_both_ends_keeps_every_other_line() -> None:
+    """600 x 600 items are aligned by difflib's matcher (linear memory): the same lines stay."""
+    lines = [f"  - i{i}  # {i}\n" for i in range(600)]
+    doc = frontmatter.loads("---\nl:\n" + "".join(lines) + "n: 1\n---\n")
+    doc.data["l"][0] = "first"
+    doc.data["l"][-1] = "last"
+    del doc.data["l"][300]
+    doc.data["l"].insert(100, "new")
+    kept = [*lines[1:100], "  - new\n", *lines[100:300], *lines[301:599]]
+    expected = "---\nl:\n  - first  # 0\n" + "".join(kept) + "  - last  # 599\nn: 1\n---\n"
+    assert dumps_checked(doc) == expected
+
+
+_ALIASES = [
+    pytest.param(
+        "---\nl: []\nn: 1\n---\n",
+        lambda d: d["l"].append([1, 2]),
+        "---\nl:\n  - - 1\n    - 2\nn: 1\n---\n",
+        id="list-appended-to-an-empty-flow-list-is-a-block-item",
+    ),
+    pytest.param(
+        "---\na: &x\nb: *x\n---\n",
+        lambda d: d.update({"a": 1, "b": 1}),
+        "---\na: &x 1\nb: *x\n---\n",
+        id="alias-kept-when-it-reads-as-the-new-value-of-its-empty-anchor",
+    ),
+    pytest.param(
+        "---\nl: [a, &x b]\nm: *x\n---\n",
+        lambda d: d["l"].__delitem__(0),
+        "---\nl: [&x b]\nm: *x\n---\n",
+        id="alias-kept-when-the-item-before-its-anchor-goes",
+    ),
+    pytest.param(
+        "---\na: &x 1\nl: [*x, b]\n---\n",
+        _both(lambda d: d.__setitem__("a", 2), lambda d: d["l"].__delitem__(0)),
+        "---\na: &x 2\nl: [b]\n---\n",
+        id="deleted-first-alias-of-a-changed-anchor",
+    ),
+    pytest.param(
+        "---\na: &x 1\nl: [b, *x]\n---\n",
+        _both(lambda d: d.__setitem__("a", 2), lambda d: d["l"].__delitem__(1)),
+        "---\na: &x 2\nl: [b]\n---\n",
+        id="deleted-last-alias-of-a-changed-anchor",
+    ),
+    pytest.param(
+        "---\n? k\n: 1\na: b\n  XX\n---\n",
+        _reorder("a", "k"),
+        "---\na: b XX\nk: 1\n---\n",
+        id="front-matter-anew-ends-with-a-continued-plain-scalar",
+    ),
+    pytest.param(
+        "---\n? k\n: 1\na: b\n  \u3000\n---\n",
+        _reorder("a", "k"),
+        "---\na: b \u3000\nk: 1\n---\n",
+        id="front-matter-anew-ends-with-an-ideographic-space-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _ALIASES)
+def test_aliases_and_last_lines_read_as_the_new_data(before: str, edit: Any, after: str) -> None:
+    """An alias stays while it reads as its new value; the front matter's last line is content."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+_MAPPINGS = [
+    pytest.param(
+        "---\nm:\n  ? a\n  :\nn: 1\n---\n",
+        lambda d: frontmatter.insert(d, 1, "k", 1),
+        "---\nm:\n  ? a\n  :\nk: 1\nn: 1\n---\n",
+        id="key-inserted-after-a-mapping-ending-in-a-lone-colon",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  :\nn: 1\n---\n",
+        lambda d: d.pop("m"),
+        "---\nn: 1\n---\n",
+        id="mapping-ending-in-a-lone-colon-deleted",
+    ),
+    pytest.param(
+        "---\nl:\n  - ? a\n    :\nn: 1\n---\n",
+        lambda d: d["l"].append("b"),
+        "---\nl:\n  - ? a\n    :\n  - b\nn: 1\n---\n",
+        id="item-appended-after-an-explicit-key-item-keeps-two-columns",
+    ),
+    pytest.param(
+        "---\nl:\n- &x a: 1\n---\n",
+        lambda d: d["l"].append({"b": 1, "c": 2}),
+        "---\nl:\n- &x a: 1\n- b: 1\n  c: 2\n---\n",
+        id="item-appended-after-an-anchored-first-key-keeps-two-columns",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1  # one\n    b: 2  # two\n---\n",
+        lambda d: d["l"][0].pop("a"),
+        "---\nl:\n  - b: 2  # two\n---\n",
+        id="first-key-on-the-dash-line-deleted",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1  # one\n    b: 2  # two\n    c: 3\n---\n",
+        lambda d: [d["l"][0].pop("a"), d["l"][0].pop("b")],
+        "---\nl:\n  - c: 3\n---\n",
+        id="first-two-keys-of-an-item-deleted",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1\n    b: 2\n---\n",
+        lambda d: d["l"].__setitem__(0, {"z": 1}),
+        "---\nl:\n  - z: 1\n---\n",
+        id="every-key-of-an-item-replaced",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1\n    b: 2  # two\n---\n",
+        lambda d: d["l"].__setitem__(0, {"b": 2, "c": 3}),
+        "---\nl:\n  - b: 2  # two\n    c: 3\n---\n",
+        id="first-key-of-an-item-deleted-and-one-added",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1  # one\n---\n",
+        lambda d: d["l"].__setitem__(0, {"z": 0, "a": 1}),
+        "---\nl:\n  - z: 0\n    a: 1  # one\n---\n",
+        id="key-inserted-before-the-first-on-the-dash-line",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1  # one\n---\n",
+        lambda d: d["l"].__setitem__(0, {"y": 0, "z": 0, "a": 1}),
+        "---\nl:\n  - y: 0\n    z: 0\n    a: 1  # one\n---\n",
+        id="two-keys-inserted-before-the-first-on-the-dash-line",
+    ),
+    pytest.param(
+        "---\nl:\n  - a: 1  # one\n    b: 2\n---\n",
+        lambda d: d["l"].__setitem__(0, {"z": 0, "b": 2}),
+        "---\nl:\n  - z: 0\n    b: 2\n---\n",
+        id="first-key-on-the-dash-line-replaced-by-another",
+    ),
+    pytest.param(
+        "---\nm:  # m\n  a: 1\n  b: 2  # b\nn: 1\n---\n",
+        lambda d: d.__setitem__("m", {"x": 1}),
+        "---\nm:  # m\n  x: 1\nn: 1\n---\n",
+        id="every-key-of-a-mapping-replaced-keeps-its-keys-comment",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1\nn: 1\n---\n",
+        lambda d: d.__setitem__("m", {}),
+        "---\nm: {}\nn: 1\n---\n",
+        id="mapping-emptied",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _MAPPINGS)
+def test_keys_deleted_and_added_around_the_first(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full, the comments of the entries that stay kept."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+_MORE = [
+    pytest.param(
+        "---\nl:\n  -\n    k: 1\n---\n",
+        lambda d: d["l"].append({"a": 1, "b": 2}),
+        "---\nl:\n  -\n    k: 1\n  - a: 1\n    b: 2\n---\n",
+        id="mapping-appended-after-a-mapping-below-its-dash",
+    ),
+    pytest.param(
+        "---\na: |\n  x\n    y\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", "p\n"),
+        "---\na: |\n  p\nb: 1\n---\n",
+        id="literal-keeps-the-indentation-of-its-first-line",
+    ),
+    pytest.param(
+        "---\n1: a\nb: 2\n---\n",
+        lambda d: d.__setitem__("b", 3),
+        "---\n1: a\nb: 3\n---\n",
+        id="edit-beside-an-integer-key",
+    ),
+    pytest.param(
+        "---\nl:\n- &x\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, 1),
+        "---\nl:\n- &x 1\n- b\n---\n",
+        id="empty-anchored-item-set",
+    ),
+    pytest.param(
+        "---\na: &x  # c\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\na: &x 1  # c\nb: 1\n---\n",
+        id="empty-anchored-value-set-before-its-comment",
+    ),
+    pytest.param(
+        "---\nl:\n  - k: a  # 1\n  - k: b  # 2\n  - k: c  # 3\n---\n",
+        lambda d: d.__setitem__("l", [OrderedDict(k="a"), OrderedDict(k="c")]),
+        "---\nl:\n  - k: a  # 1\n  - k: c  # 3\n---\n",
+        id="list-of-ordered-dicts-loses-its-middle-item",
+    ),
+    pytest.param(
+        "---\na: &x 1\nm:\n  k: *x  # c\n---\n",
+        lambda d: d.__setitem__("a", 2),
+        "---\na: &x 2\nm:\n  k: 1  # c\n---\n",
+        id="alias-in-an-unchanged-mapping-written-out",
+    ),
+    pytest.param(
+        "---\na: &x\n  k: 1\nb: *x\n---\n",
+        lambda d: d["a"].__setitem__("k", 2),
+        "---\na: &x\n  k: 2\nb: *x\n---\n",
+        id="alias-to-an-edited-anchored-mapping-kept",
+    ),
+    pytest.param(
+        "---\nm: &x\n  k: 1\n  j: 2\nb: *x\n---\n",
+        lambda d: d["m"].pop("k"),
+        "---\nm: &x\n  j: 2\nb: *x\n---\n",
+        id="first-key-of-an-anchored-mapping-deleted-below-its-anchor",
+    ),
+    pytest.param(
+        "---\nl:\n  - a  # 1\n  - b\n---\n",
+        lambda d: d.__setitem__("l", []),
+        "---\nl: []\n---\n",
+        id="block-list-emptied",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  b: 1\n---\n",
+        lambda d: d["m"].__setitem__("a", 1),
+        "---\nm:\n  ? a\n  : 1\n  b: 1\n---\n",
+        id="nested-explicit-key-gets-a-scalar-at-its-column",
+    ),
+    pytest.param(
+        "---\nm: {? a, b: 1}\n---\n",
+        lambda d: d["m"].__setitem__("a", 1),
+        "---\nm: {? a : 1, b: 1}\n---\n",
+        id="flow-explicit-key-gets-a-scalar-on-its-line",
+    ),
+    pytest.param(
+        "---\na: &X\nb: 1\n---\n",
+        lambda d: d.__setitem__("a", 1),
+        "---\na: &X 1\nb: 1\n---\n",
+        id="empty-value-after-an-anchor-named-x",
+    ),
+    pytest.param(
+        '---\nm: {"a":1}\n---\n',
+        lambda d: d["m"].__setitem__("a", 2),
+        '---\nm: {"a":2}\n---\n',
+        id="flow-scalar-right-after-its-colon",
+    ),
+    pytest.param(
+        "---\na: |+\n  x\n\nb: 1  # b\n---\n",
+        lambda d: frontmatter.insert(d, 1, "n", 1),
+        "---\na: |+\n  x\n\nn: 1\nb: 1  # b\n---\n",
+        id="key-inserted-after-a-keep-block-scalar",
+    ),
+    pytest.param(
+        "---\nl:\n- &aXb a\n- b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"k": 1}),
+        "---\nl:\n- k: 1\n- b\n---\n",
+        id="item-with-an-anchor-named-axb-replaced",
+    ),
+    pytest.param(
+        "---\nm: {Xa: 1}  # c\n---\n",
+        lambda d: d["m"].__setitem__("Xa", [1]),
+        "---\nm: {Xa: [1]}  # c\n---\n",
+        id="flow-value-of-a-key-starting-with-x-replaced",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _MORE)
+def test_edits_beside_anchors_aliases_and_odd_layouts(before: str, edit: Any, after: str) -> None:
+    """Each edit's text in full."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "---\r\na: |+\r\n  x\r\n\r\nb: 1  # b\r\n---\r\n",
+            "---\r\na: |+\r\n  x\r\n\r\nn: 1\r\nb: 1  # b\r\n---\r\n",
+            id="crlf",
+        ),
+        pytest.param(
+            "---\ra: |+\r  x\r\rb: 1  # b\r---\r",
+            "---\ra: |+\r  x\r\rn: 1\rb: 1  # b\r---\r",
+            id="lone-cr",
+        ),
+    ],
+)
+def test_key_inserted_after_a_keep_block_scalar_keeps_its_breaks(before: str, after: str) -> None:
+    doc = frontmatter.loads(before)
+    frontmatter.insert(doc.data, 1, "n", 1)
+    assert dumps_checked(doc) == after
+
+
+def test_a_list_of_tuples_is_aligned_as_lists() -> None:
+    """Tuples are written as lists; the items equal to the old ones keep their lines."""
+    doc = frontmatter.loads("---\nl:\n  - [a, b]  # 1\n  - [c]  # 2\n  - [d]  # 3\n---\n")
+    doc.data["l"] = [("a", "b"), ("d",)]
+    out = frontmatter.dumps(doc)
+    assert out == "---\nl:\n  - [a, b]  # 1\n  - [d]  # 3\n---\n"
+    assert frontmatter.loads(out).data == {"l": [["a", "b"], ["d"]]}
+
+
+def test_mapping_appended_after_a_mapping_below_its_dash_in_a_lone_cr_file() -> None:
+    doc = frontmatter.loads("---\rl:\r  -\r    k: 1\r---\r")
+    doc.data["l"].append({"a": 1, "b": 2})
+    assert dumps_checked(doc) == "---\rl:\r  -\r    k: 1\r  - a: 1\r    b: 2\r---\r"
+
+
+def test_keep_block_scalar_set_in_a_crlf_file() -> None:
+    doc = frontmatter.loads("---\r\na: |+\r\n  x\r\n\r\nb: 1\r\n---\r\n")
+    doc.data["a"] = "y\n\n"
+    assert dumps_checked(doc) == "---\r\na: |+\r\n  y\r\n\r\nb: 1\r\n---\r\n"
+
+
+def test_delete_after_the_last_crlf_of_a_mixed_file() -> None:
+    """A file whose first lines end in CRLF and last in LF: the last key's own line goes."""
+    doc = frontmatter.loads("---\r\na: 1\r\nb: 2\nc: 3\n---\n")
+    del doc.data["c"]
+    assert dumps_checked(doc) == "---\r\na: 1\r\nb: 2\n---\n"
+
+
+@pytest.mark.parametrize(("value", "name"), [({1, 2}, "set"), (object(), "object")])
+def test_a_value_yaml_cannot_hold_is_refused_by_type(value: object, name: str) -> None:
+    doc = frontmatter.loads("---\na: 1\n---\n")
+    doc.data["x"] = value
+    with pytest.raises(errors.EditError, match=f"cannot write a value of type {name} as YAML"):
+        frontmatter.dumps(doc)
+
+
+_REORDERED = [
+    pytest.param(
+        "---\na: 1\nb:\n  x: 1  # x\n  y: 2  # y\nc: 3\n---\n",
+        _both(lambda d: d["b"].update({"x": 7, "y": 8}), _reorder("b", "a", "c")),
+        "---\nb:\n  x: 7  # x\n  y: 8  # y\na: 1\nc: 3\n---\n",
+        id="moved-entry-keeps-its-comments-and-two-edits",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  - 1  # one\n  - 2\n  - 3\n  - 4\nc: 3\n---\n",
+        _both(lambda d: d["b"].__delitem__(slice(2, 4)), _reorder("b", "a", "c")),
+        "---\nb:\n  - 1  # one\n  - 2\na: 1\nc: 3\n---\n",
+        id="moved-list-loses-its-last-two-items-and-keeps-its-comment",
+    ),
+    pytest.param(
+        "---\na: 1\nb:\n  - 1  # one\n  - 2\n  - 3\n  - 4  # four\nc: 3\n---\n",
+        _both(lambda d: d["b"].__delitem__(slice(1, 3)), _reorder("b", "a", "c")),
+        "---\nb:\n  - 1  # one\n  - 4  # four\na: 1\nc: 3\n---\n",
+        id="moved-list-loses-two-middle-items-and-keeps-its-comments",
+    ),
+    pytest.param(
+        "---\n? a\n: 1\nb: 2\n# t\n---\n",
+        _reorder("b", "a"),
+        "---\nb: 2\na: 1\n# t\n---\n",
+        id="front-matter-anew-keeps-its-last-comment-once",
+    ),
+    pytest.param(
+        "---\na: &x 1\nb: 2\nc: 3\n---\n",
+        _reorder("b", "c", "a"),
+        "---\nb: 2\nc: 3\na: 1\n---\n",
+        id="reordered-with-an-anchor-in-its-first-entry-written-anew",
+    ),
+    pytest.param(
+        "---\na: 1\nb: 2\nc: &x 3\n---\n",
+        _reorder("c", "a", "b"),
+        "---\nc: 3\na: 1\nb: 2\n---\n",
+        id="reordered-with-an-anchor-in-its-last-entry-written-anew",
+    ),
+    pytest.param(
+        "---\nx: &x 1\nm:\n  a: 1\n  b: *x\n---\n",
+        lambda d: d.__setitem__("m", {"b": d["m"]["b"], "a": 1}),
+        "---\nx: &x 1\nm:\n  b: 1\n  a: 1\n---\n",
+        id="reordered-with-an-alias-written-anew",
+    ),
+    pytest.param(
+        "---\n---\n",
+        lambda d: d.update({"l": [1], "m": {"k": [2]}}),
+        "---\nl:\n  - 1\nm:\n  k:\n    - 2\n---\n",
+        id="collections-added-to-an-empty-front-matter",
+    ),
+    pytest.param(
+        "---\n? a\n? b\nc: 1\n---\n",
+        lambda d: d.pop("c"),
+        "---\n? a\n? b\n---\n",
+        id="key-deleted-after-explicit-keys-without-values",
+    ),
+    pytest.param(
+        "---\n? a\n:\nc: 1\n---\n",
+        lambda d: frontmatter.insert(d, 1, "n", 1),
+        "---\n? a\n:\nn: 1\nc: 1\n---\n",
+        id="key-inserted-after-a-lone-colon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _REORDERED)
+def test_reordered_entries_and_explicit_keys(before: str, edit: Any, after: str) -> None:
+    """Moved entries keep their text; a mapping with anchors or aliases is written anew."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    assert dumps_checked(doc) == after
+
+
+def _setting_l(cases: list[Any]) -> list[Any]:
+    """``(before, new, after)`` cases as ``(before, edit, after)`` ones: the edit sets ``l``."""
+    return [
+        pytest.param(before, lambda d, new=new: d.__setitem__("l", new), after, id=case.id)
+        for case in cases
+        for before, new, after in [case.values]
+    ]
+
+
+def _with_an_edit_elsewhere(cases: list[Any], rewritten: set[str]) -> list[Any]:
+    """Each case with a commented list ``zz`` added at the end, which the edit appends to."""
+    out = []
+    for case in cases:
+        before, edit, after = case.values
+        if case.id in rewritten:
+            continue
+        assert before.endswith("\n---\n")
+        assert after.endswith("\n---\n")
+        out.append(
+            pytest.param(
+                before[:-4] + "zz:\n  - s  # keep\n---\n",
+                edit,
+                after[:-4] + "zz:\n  - s  # keep\n  - t\n---\n",
+                id=case.id,
+            )
+        )
+    return out
+
+
+# Cases whose edit is written by rewriting a collection (so an edit elsewhere
+# is written anew too), that reorder or replace the whole front matter, that
+# add a key at its end (after ``zz``), or whose file writes items four
+# columns from their dash (so ``t`` would be too).
+_NOT_IN_PLACE = {
+    "new-list-key-is-explicit",
+    "item-set-to-a-mapping-starts-where-the-old-value-did",
+    "appended-mapping-takes-the-lists-offset",
+    "anchor-of-an-alias-key-removed-at-the-root",
+    "anchor-of-an-alias-key-removed-in-a-nested-mapping",
+    "delete-from-a-flow-root",
+    "add-to-a-flow-root",
+    "key-added-to-a-single-pair-flow-mapping",
+    "empty-item-set-to-a-mapping-takes-the-lists-offset",
+    "moved-entry-keeps-two-edits-inside-it",
+    "moved-entry-loses-its-last-two-items",
+    "moved-entry-loses-two-middle-items",
+    "front-matter-anew-keeps-the-comment-lines-around-it",
+    "front-matter-anew-in-the-files-layout",
+    "flow-front-matter-anew-stays-flow-on-one-line",
+    "front-matter-anew-ends-with-a-continued-plain-scalar",
+    "front-matter-anew-ends-with-an-ideographic-space-line",
+}
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    _with_an_edit_elsewhere(
+        _UNUSUAL
+        + _REPLACED
+        + _FLOW_AND_DASH
+        + _SCALARS
+        + _ALIASES
+        + _MAPPINGS
+        + _MORE
+        + _REORDERED[-2:]
+        + _setting_l(_LISTS),
+        _NOT_IN_PLACE,
+    ),
+)
+def test_each_edit_is_made_in_place_beside_another(before: str, edit: Any, after: str) -> None:
+    """The edit is patched where it is: an edit of another list keeps that list's comment.
+
+    A first patch that does not read back is retried by writing the changed
+    collections anew, which would drop ``# keep``.
+    """
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    doc.data["zz"].append("t")
     assert dumps_checked(doc) == after

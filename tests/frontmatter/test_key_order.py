@@ -6,7 +6,7 @@ changed move, with the comments above them; the rest keep their bytes.
 
 from __future__ import annotations
 
-from _support import assert_same_data
+from _support import assert_same_data, examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -107,7 +107,7 @@ BLOCKS = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.permutations(KEYS))
 @example(["excerpt", "title", "webUrl", "notes"])
 @example(["notes", "webUrl", "excerpt", "title"])
@@ -116,3 +116,28 @@ def test_any_order_of_the_same_keys_reads_back_and_keeps_each_entry(order: list[
     doc = frontmatter.loads(TEXT)
     doc.data = {key: doc.data[key] for key in order}
     assert dumps_checked(doc) == "---\n" + "".join(BLOCKS[k] for k in order) + "---\nBody\n"
+
+
+def test_an_item_whose_first_key_is_on_its_dash_line_moves_entries_with_their_comments() -> None:
+    """``- a: 1  # a``: the entries move as text; each comment stays with its own key."""
+    doc = frontmatter.loads("---\nitems:\n- a: 1  # a\n  b: 2  # b\n---\n")
+    doc.data["items"][0] = {"b": 2, "a": 1}
+    assert dumps_checked(doc) == "---\nitems:\n- b: 2  # b\n  a: 1  # a\n---\n"
+
+
+def test_an_entry_moved_onto_the_dash_line_takes_its_comment_lines_along() -> None:
+    doc = frontmatter.loads(
+        "---\nrelated:\n  - title: T  # t\n    webUrl: https://e.com/\n"
+        "    # the domain\n    domain: e.com\n---\n"
+    )
+    doc.data["related"][0] = {"domain": "e.com", "title": "T", "webUrl": "https://e.com/"}
+    assert dumps_checked(doc) == (
+        "---\nrelated:\n  - # the domain\n    domain: e.com\n"
+        "    title: T  # t\n    webUrl: https://e.com/\n---\n"
+    )
+
+
+def test_a_dash_line_entry_moved_down_keeps_its_nested_lines_and_crlf() -> None:
+    doc = frontmatter.loads("---\r\nitems:\r\n-   a:\r\n      x: 1  # x\r\n    b: 2\r\n---\r\n")
+    doc.data["items"][0] = {"b": 2, "a": {"x": 1}}
+    assert dumps_checked(doc) == "---\r\nitems:\r\n-   b: 2\r\n    a:\r\n      x: 1  # x\r\n---\r\n"

@@ -12,14 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from _support import assert_same_data, data_differences, lines_of
+from _support import assert_same_data, data_differences, examples, lines_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsitem import errors, frontmatter
 
 # At least 150 examples; more under a profile that asks for more (tests/conftest.py).
-SETTINGS = settings(max_examples=max(150, settings.default.max_examples))
+SETTINGS = settings(max_examples=examples(150))
 
 # Words that are plain-safe everywhere (block and flow) and resolve to strings.
 WORDS = [

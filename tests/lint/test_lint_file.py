@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsitem import DuplicateKeyError, _parser, _yaml, corpus, frontmatter, lint
+from newsitem import DuplicateKeyError, _located, _parser, _yaml, corpus, frontmatter, lint
 from newsitem.cli import main
 from newsitem.limits import DEFAULT_LIMITS
 
@@ -91,7 +91,9 @@ def test_invalid_and_unreadable_files(tmp_path: Path) -> None:
 
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """The texts the YAML reader parses from now on, one entry a parse."""
+    """The texts the YAML reader parses from now on, one entry a parse: by the
+    pure parser, or by the native build (of the values or of the values with
+    their offsets) where it reads the text rather than leaving it to the pure one."""
     calls: list[object] = []
     parse = _parser.parse
 
@@ -100,12 +102,22 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
         return parse(*args, **kwargs)
 
     monkeypatch.setattr(_parser, "parse", counted)
+    for module, name in ((_yaml, "_native_values"), (_located, "_native_located")):
+        native = getattr(module, name)
+        if native is not None:
+            monkeypatch.setattr(module, name, functools.partial(_counted_native, native, calls))
     return calls
 
 
-# The pure parses one read of the values alone costs: none where the native
-# build of the reader (which does not call the pure parser) reads them.
-VALUES_PARSES = 0 if _yaml._native_values is not None else 1  # pyright: ignore[reportPrivateUsage]
+def _counted_native(native: Any, calls: list[object], *args: Any) -> Any:
+    result = native(*args)
+    if result is not None:
+        calls.append(args[0])
+    return result
+
+
+# One read of the values alone is one parse, natively or not.
+VALUES_PARSES = 1
 
 EXPECTED = [
     ("mojibake", "title", 3, 8, True),
