@@ -25,8 +25,8 @@ user + system time), which a busy machine disturbs less than the wall clock:
 
 * in process, the work per file: ``corpus.load_file(path)`` (what ``check``
   does) against ``lint.lint_file(path)`` (what ``lint`` does) and
-  ``lint.duplicate_items`` over the run; fast read path on, and off (an
-  install without the ``fast`` extra) for ``multilingual``;
+  ``lint.duplicate_items`` over the run, with the reader as installed (run
+  it again with ``NEWSITEM_PURE=1`` for the pure build);
 * the commands ``newsitem check -q DIR`` and ``newsitem lint -q DIR`` on
   ``multilingual``, a fresh process each (start-up included).
 
@@ -37,8 +37,8 @@ check). Nothing asserts; the numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
+import importlib.util
 import os
 import random
 import resource
@@ -47,18 +47,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import synth
 
 import newsitem
 from newsitem import corpus, lint
-
-try:  # the fast read path (yaml-rs), where this version of newsitem has one
-    from newsitem import _fast
-except ImportError:
-    _fast = None
 
 SENTENCES = {
     "de": "Die Süddeutsche Zeitung berichtet über Größe und Straßen in München",
@@ -132,19 +127,11 @@ def write_corpus(folder: Path, texts: Iterable[str]) -> list[str]:
     return sorted(str(path) for path in folder.iterdir())
 
 
-def has_fast_path() -> bool:
-    return _fast is not None and getattr(_fast, "_loads", None) is not None
-
-
-@contextlib.contextmanager
-def fast_path(on: bool) -> Iterator[None]:
-    saved = _fast._loads
-    if not on:
-        _fast._loads = None
-    try:
-        yield
-    finally:
-        _fast._loads = saved
+def native_reader() -> bool:
+    """Whether the native build of the reader is installed (and not turned off)."""
+    return importlib.util.find_spec("newsitem._native") is not None and (
+        os.environ.get("NEWSITEM_PURE") != "1"
+    )
 
 
 def check_pass(paths: list[str]) -> None:
@@ -217,7 +204,7 @@ def main() -> int:
     count = args.items
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {count} items a corpus, "
-        f"{args.repeat} rounds; fast read path installed: {has_fast_path()}\n"
+        f"{args.repeat} rounds; native reader: {native_reader()}\n"
     )
     print("| case | check: median / mean CPU s (µs an item) | lint: the same | lint / check |")
     print("|---|---|---|---|")
@@ -236,9 +223,6 @@ def main() -> int:
             report(label, in_process(paths, args.repeat), count)
         first = next(iter(folders))
         paths = folders[first]
-        if has_fast_path():
-            with fast_path(False):
-                report(f"{first}, fast read path off", in_process(paths, args.repeat), count)
         folder = str(root / "0")
         times = rounds(
             {"check": command("check", "-q", folder), "lint": command("lint", "-q", folder)},
