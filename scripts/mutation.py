@@ -132,7 +132,7 @@ TESTS: dict[str, list[str]] = {
 # Tests in the files above that start worker processes.
 DESELECT = "not workers"
 # Copied into the scratch project: what the tests read.
-COPY = ["src", "tests", "examples", "fuzz", "docs", "README.md", "pyproject.toml"]
+COPY = ["src", "tests", "examples", "fuzz", "docs", "benchmarks", "README.md", "pyproject.toml"]
 
 
 def _config(module: str) -> str:
@@ -143,7 +143,8 @@ def _config(module: str) -> str:
         'source_paths = ["src"]\n'
         f'only_mutate = ["src/newsitem/{module}.py"]\n'
         # mutmut runs the tests in its own copy, with tests/ but not what they read.
-        'also_copy = ["examples", "fuzz", "docs", "README.md"]\n'
+        # benchmarks/: tests/test_scalar_patch.py imports its item generator.
+        'also_copy = ["examples", "fuzz", "docs", "benchmarks", "README.md"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
         # -x: the first failing test kills the mutant; no xdist, no cache.
         'pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", '
