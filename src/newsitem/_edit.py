@@ -140,48 +140,36 @@ def diff(
 
     ``check`` reads a candidate text back and raises ``EditError`` when it
     does not hold ``data``. Where the smallest patch does not read back (an
-    explicit or anchored key, an alias as a key, a flow root), the containers
-    the change was made in are rewritten whole, in the file's layout; failing
-    that their parents, and so on up to the whole front matter.
+    explicit or anchored key, an alias as a key, a flow root), the
+    collections the change was made in are rewritten whole, in the file's
+    layout; failing that, the whole front matter.
     """
     freeze(data)  # a value YAML cannot hold is refused before any text is made
-    rewrite: set[int] = set()
-    parents: dict[int, MappingNode | SequenceNode] | None = None
-    containers: dict[int, MappingNode | SequenceNode] = {}
-    while id(root) not in rewrite:
-        editor = _Editor(text, layout, rewrite)
-        try:
-            editor.mapping(root, data, None, flow=False)
-            editor.aliases(root)
-            candidate = editor.apply()
-            check(candidate)
-        except _RETRY:
-            pass
-        else:
+    first = _Editor(text, layout)
+    candidate = _attempt(first, root, data, check)
+    if candidate is not None:
+        return candidate
+    if first.sites and id(root) not in first.sites:
+        candidate = _attempt(_Editor(text, layout, set(first.sites)), root, data, check)
+        if candidate is not None:
             return candidate
-        if parents is None:
-            parents = _parents(root)
-            containers = editor.sites or {id(root): root}
-        else:
-            containers = {id(p): p for p in (parents.get(k, root) for k in containers)}
-        rewrite = set(containers)
     candidate = rewrite_root(text, root, data, layout)
     check(candidate)
     return candidate
 
 
-def _parents(root: MappingNode) -> dict[int, MappingNode | SequenceNode]:
-    """Each collection's enclosing collection, by id (the root is its own)."""
-    parents: dict[int, MappingNode | SequenceNode] = {id(root): root}
-    stack: list[MappingNode | SequenceNode] = [root]
-    while stack:
-        node = stack.pop()
-        children = node.values if isinstance(node, MappingNode) else node.items
-        for child in children:
-            if isinstance(child, MappingNode | SequenceNode) and id(child) not in parents:
-                parents[id(child)] = node
-                stack.append(child)
-    return parents
+def _attempt(
+    editor: _Editor, root: MappingNode, data: Mapping[Any, Any], check: Callable[[str], None]
+) -> str | None:
+    """The patched text ``editor`` makes, if it reads back; ``None`` if it does not."""
+    try:
+        editor.mapping(root, data, None, flow=False)
+        editor.aliases(root)
+        candidate = editor.apply()
+        check(candidate)
+    except _RETRY:
+        return None
+    return candidate
 
 
 def rewrite_root(text: str, root: MappingNode, data: Mapping[Any, Any], layout: Layout) -> str:
@@ -418,7 +406,7 @@ class _Editor:
     ) -> str:
         original = self.text[old.start : old.end]
         if isinstance(new, str):
-            if old.style in ("|", ">"):
+            if old.style in ("|", ">") and slot is not None:  # patch_scalars hands no block
                 indent = self.block_indent(old, slot)
                 block = _render.block_scalar(new, old.style, indent, self.nl)
                 if block is not None and _reads_back(block, new):
@@ -431,14 +419,12 @@ class _Editor:
                 return written
         return _render.scalar(new, layout=self.layout, flow=flow)
 
-    def block_indent(self, old: ScalarNode, slot: _Slot | None = None) -> int:
+    def block_indent(self, old: ScalarNode, slot: _Slot) -> int:
         """The content column of a block scalar: its lines', or, when it has none, the
         column of its key (or of its dash) at ``slot`` plus the file's indent."""
         for line in self.text[old.start : old.end].splitlines()[1:]:
             if line.strip():
                 return len(line) - len(line.lstrip(" "))
-        if slot is None:
-            return self.column(old.start) + self.layout.indent
         parent = slot.parent
         if isinstance(parent, MappingNode):
             column = self.column(self.head(parent.keys[slot.index]))
@@ -518,33 +504,6 @@ class _Editor:
                     return colon + 1
         return end
 
-    def tail(self, node: Node) -> int:
-        """Where an entry's text ends: its value's last character.
-
-        A block scalar's last lines may hold only spaces and still be content
-        (one more space than its indentation): the entry ends after them.
-        """
-        end = self.last_offset(node)
-        last: Node = node
-        while isinstance(last, MappingNode | SequenceNode) and not last.flow:
-            children = last.values if isinstance(last, MappingNode) else last.items
-            if not children:
-                break
-            last = children[-1]
-        if not isinstance(last, ScalarNode) or last.style not in ("|", ">"):
-            return end
-        indent = self.block_indent(last)
-        at = self.line_end(end)
-        while at < len(self.text):
-            following = self.line_end(at)
-            line = self.text[at:following].rstrip("\r\n")
-            if line.strip(" "):
-                break
-            if len(line) > indent:
-                end = at + len(line)
-            at = following
-        return end
-
     def before_break(self, end: int) -> int:
         """``end``, less the line break a keep-chomping (``|+``) block scalar's span ends with.
 
@@ -596,7 +555,7 @@ class _Editor:
             before = len(self.patches)
             self.value(child, new[key.value], _Slot(node, i), flow=flow or node.flow)
             if key.value in moved:
-                texts[i] = self.lift(heads[i], self.tail(child), before, dash_line=i == 0)
+                texts[i] = self.lift(heads[i], self.last_offset(child), before, dash_line=i == 0)
                 deleted.add(i)
         groups: dict[int, list[Any]] = {}
         anchor = -1
@@ -617,7 +576,7 @@ class _Editor:
             ]
             for a, keys in groups.items()
         }
-        tails = [self.tail(value) for value in node.values]
+        tails = [self.last_offset(value) for value in node.values]
         for i, (key, value) in enumerate(zip(node.keys, node.values, strict=True)):
             if isinstance(value, ScalarNode) and value.start == value.end == key.end:
                 colon = self.colon_after(key)  # "? key" then ":" alone
@@ -647,7 +606,7 @@ class _Editor:
         new_order = [key for key in new if key in shared]
         if old_order == new_order:
             return set()
-        span = self.text[heads[0] : self.tail(node.values[-1])]
+        span = self.text[heads[0] : self.last_offset(node.values[-1])]
         movable = (
             not flow
             and not node.flow
@@ -726,7 +685,7 @@ class _Editor:
             a: [self.render_item(v, column, offset, flow=flow) for v in values]
             for a, values in groups.items()
         }
-        tails = [self.tail(item) for item in node.items]
+        tails = [self.last_offset(item) for item in node.items]
         self.entries(node, new, slot, heads, tails, deleted, rendered, column, flow=flow)
 
     def render_entry(self, key: Any, value: Any, column: int, *, flow: bool) -> str:
