@@ -194,10 +194,9 @@ def rewrite_root(text: str, root: MappingNode, data: Mapping[Any, Any], layout: 
         )
     else:
         body = ""
-    kept_head, kept_tail = "".join(lines[:head]), "".join(lines[tail:])
-    if kept_head and kept_head[-1] not in "\r\n":
-        kept_head += nl
-    return kept_head + body + kept_tail
+    # The text ends in a line break (the closing fence starts a line), so
+    # the kept lines do too.
+    return "".join(lines[:head]) + body + "".join(lines[tail:])
 
 
 def _lines(text: str) -> list[str]:
@@ -268,13 +267,16 @@ class _Editor:
         return self.dash_before(found[-1][0] if found else item.start)
 
     def dash_before(self, start: int) -> int:
-        """The offset of the ``-`` before the item text (properties included) at ``start``."""
-        at = start - 1
-        while at >= 0 and self.text[at] in " \t\r\n":
-            at -= 1
-        if at >= 0 and self.text[at] == "-":
-            return at
-        return self.text.rfind("-", 0, start)
+        """The offset of the ``-`` before the item text at ``start``.
+
+        Between them: blanks, comments (``- # a-b`` then the item on the next
+        line) and the item's ``&anchor`` and ``!tag`` when ``start`` is past them.
+        """
+        end = _content_before(self.text, start)
+        found = _properties(self.text, end, lines=False)
+        if found:
+            end = _content_before(self.text, found[-1][0])
+        return end - 1
 
     def patch(self, start: int, end: int, text: str) -> None:
         self.patches.append(_Patch(start, end, text))
@@ -848,6 +850,30 @@ def _properties(text: str, start: int, *, lines: bool = True) -> list[tuple[int,
         found.append((token, end))
         end = token
     return found
+
+
+_COMMENT = re.compile(r"(?:^|[ \t])#")
+
+
+def _content_before(text: str, start: int) -> int:
+    """Just past the last character before ``start`` that is neither blank nor in a comment.
+
+    Only blank and comment lines come between an item's dash line and its
+    content, and a comment on the dash line starts at its first ``#`` after a
+    blank (a ``#`` inside an ``&anchor`` or ``!tag`` follows no blank).
+    """
+    at = start
+    while at > 0:
+        line = line_start(text, at - 1)
+        segment = text[line:at]
+        comment = _COMMENT.search(segment)
+        if comment is not None:
+            segment = segment[: comment.start()]
+        kept = len(segment.rstrip(" \t\r\n"))
+        if kept:
+            return line + kept
+        at = line
+    return 0
 
 
 def _properties_start(text: str, start: int) -> int:
