@@ -794,10 +794,7 @@ class _Moved(str):
 
 def _on_dash_line(text: str, column: int) -> str:
     """A moved entry's lines, to start after an item's ``- ``."""
-    for end in ("\r\n", "\n", "\r"):
-        if text.endswith(end):
-            text = text[: -len(end)]
-            break
+    text = text.removesuffix("\n").removesuffix("\r")  # it ends in one line break
     return text[column:] if text[:column].strip(" ") == "" else text.lstrip(" ")
 
 
@@ -873,7 +870,7 @@ def _content_before(text: str, start: int) -> int:
         if kept:
             return line + kept
         at = line
-    return 0
+    return at
 
 
 def _properties_start(text: str, start: int) -> int:

@@ -7,6 +7,7 @@ and the text after by hand, with the lines that must stay commented.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -78,3 +79,76 @@ _DASH_LINE_COMMENTS = [
 def test_a_dash_in_a_comment_is_not_the_items_dash(before: str, edit: Any, after: str) -> None:
     """The item's dash is the one before the comment: the list is patched, not written anew."""
     assert dumps_checked(before, edit) == after
+
+
+# -- the first entry of a dash-line item moved down ---------------------------------------
+
+_DASH_LINE_MOVES = [
+    pytest.param(
+        "---\nl:\n- a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        # b and c keep their order, so only a moves: off the dash line, to the end
+        "---\nl:\n- b: 2  # b\n  c: 3  # c\n  a: 1  # a\n---\n",
+        id="lf",
+    ),
+    pytest.param(
+        "---\r\nl:\r\n- a: 1  # a\r\n  b: 2  # b\r\n  c: 3  # c\r\n---\r\n",
+        "---\r\nl:\r\n- b: 2  # b\r\n  c: 3  # c\r\n  a: 1  # a\r\n---\r\n",
+        id="crlf",
+    ),
+    pytest.param(
+        "---\rl:\r-   a: 1  # a\r    b: 2  # b\r    c: 3  # c\r---\r",
+        "---\rl:\r-   b: 2  # b\r    c: 3  # c\r    a: 1  # a\r---\r",
+        id="lone-cr-four-columns",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), _DASH_LINE_MOVES)
+def test_the_first_entry_on_a_dash_line_moves_down_as_text(before: str, after: str) -> None:
+    """It leaves the dash line to the next entry and lands at its siblings' column."""
+
+    def edit(d: dict[str, Any]) -> None:
+        d["l"][0] = {"b": 2, "c": 3, "a": 1}
+
+    assert dumps_checked(before, edit) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "---\nl:\n- a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+            "---\nl:\n- c: 3  # c\n  a: 1  # a\n  b: 2  # b\n---\n",
+            id="lf",
+        ),
+        pytest.param(
+            "---\r\nl:\r\n- a: 1  # a\r\n  b: 2  # b\r\n  c: 3  # c\r\n---\r\n",
+            "---\r\nl:\r\n- c: 3  # c\r\n  a: 1  # a\r\n  b: 2  # b\r\n---\r\n",
+            id="crlf",
+        ),
+        pytest.param(
+            "---\rl:\r- a: 1  # a\r  b: 2  # b\r  c: 3  # c\r---\r",
+            "---\rl:\r- c: 3  # c\r  a: 1  # a\r  b: 2  # b\r---\r",
+            id="lone-cr",
+        ),
+    ],
+)
+def test_the_last_entry_moves_up_onto_the_dash_line(before: str, after: str) -> None:
+    """Its line break goes with it to the dash line, whatever the file's line breaks."""
+
+    def edit(d: dict[str, Any]) -> None:
+        d["l"][0] = {"c": 3, "a": 1, "b": 2}
+
+    assert dumps_checked(before, edit) == after
+
+
+# -- values pickle cannot copy -------------------------------------------------------------
+
+
+def test_a_mapping_that_cannot_be_pickled_is_written_and_compared_by_value() -> None:
+    """A read-only mapping (``MappingProxyType``) is written as the mapping it holds."""
+    doc = frontmatter.loads("---\na: 1  # a\n---\n")
+    doc.data["m"] = MappingProxyType({"k": "v"})
+    out = frontmatter.dumps(doc)
+    assert out == "---\na: 1  # a\nm:\n  k: v\n---\n"
+    assert frontmatter.loads(out).data == {"a": 1, "m": {"k": "v"}}
