@@ -152,3 +152,13 @@ def test_a_mapping_that_cannot_be_pickled_is_written_and_compared_by_value() -> 
     out = frontmatter.dumps(doc)
     assert out == "---\na: 1  # a\nm:\n  k: v\n---\n"
     assert frontmatter.loads(out).data == {"a": 1, "m": {"k": "v"}}
+
+
+# -- an anchor kept on the line above a replaced value ------------------------------------
+
+
+def test_an_anchor_left_above_a_replaced_flow_value_writes_its_alias_out() -> None:
+    """``&x`` on the key's line stays and now anchors ``s``: the alias must say ``[1, 2]``."""
+    before = "---\nm: {a: &x\n    [1, 2], b: *x}\nc: 1  # c\n---\n"
+    after = "---\nm: {a: &x\n    s, b: [1, 2]}\nc: 1  # c\n---\n"
+    assert dumps_checked(before, lambda d: d["m"].__setitem__("a", "s")) == after
