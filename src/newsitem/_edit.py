@@ -188,12 +188,10 @@ def rewrite_root(text: str, root: MappingNode, data: Mapping[Any, Any], layout: 
     nl = layout.newline
     if root.flow:
         body = _render.inline(data, layout=layout) + nl
-    elif data:
+    else:
         body = "".join(
             " " * column + line + nl for column, line in _render.mapping_lines(data, 0, layout)
         )
-    else:
-        body = ""
     # The text ends in a line break (the closing fence starts a line), so
     # the kept lines do too.
     return "".join(lines[:head]) + body + "".join(lines[tail:])
@@ -239,9 +237,6 @@ class _Editor:
     def line_end(self, offset: int) -> int:
         """Just past the line break (``\r\n``, ``\r`` or ``\n``) of the line holding ``offset``."""
         return line_end(self.text, offset)
-
-    def at_line_start(self, offset: int) -> bool:
-        return offset == 0 or self.text[offset - 1] in "\r\n"
 
     def column(self, offset: int) -> int:
         return offset - self.line_start(offset)
@@ -466,8 +461,7 @@ class _Editor:
             if rest and on_key_line and self.text[end:after].strip(" \t\r\n").startswith("#"):
                 # "key: []  # note": the comment stays on the key's line.
                 self.patch(start, max(end, start), first)
-                lead = "" if self.at_line_start(after) else self.nl
-                self.patch(after, after, lead + "".join(line + self.nl for line in rest))
+                self.patch(after, after, "".join(line + self.nl for line in rest))
                 return
             self.patch(start, max(end, start), first + "".join(self.nl + line for line in rest))
             return
@@ -664,11 +658,9 @@ class _Editor:
         old = [freeze_node(item) for item in node.items]
         deleted: set[int] = set()
         groups: dict[int, list[Any]] = {}
-        for tag, i1, i2, j1, j2 in align(old, [freeze(v) for v in new]):
-            if tag == "equal":
-                for k in range(i2 - i1):
-                    self.value(node.items[i1 + k], new[j1 + k], _Slot(node, i1 + k), flow=flow)
-                continue
+        for _, i1, i2, j1, j2 in align(old, [freeze(v) for v in new]):
+            # Equal runs pair item for item; a changed run pairs as many as
+            # both sides have, then deletes or inserts the rest.
             paired = min(i2 - i1, j2 - j1)
             for k in range(paired):
                 self.value(node.items[i1 + k], new[j1 + k], _Slot(node, i1 + k), flow=flow)
@@ -682,7 +674,7 @@ class _Editor:
             for item in node.items
         ]
         column = self.column(heads[0]) if heads else 0
-        offset = 2 if flow else self.item_offset(node)
+        offset = self.item_offset(node)  # unread in flow
         rendered = {
             a: [self.render_item(v, column, offset, flow=flow) for v in values]
             for a, values in groups.items()
@@ -740,8 +732,7 @@ class _Editor:
         for after, texts in rendered.items():
             if after >= 0:
                 at = self.line_end(self.before_break(tails[after]))
-                lead = "" if self.at_line_start(at) else self.nl
-                self.patch(at, at, lead + "".join(lines(t) for t in texts))
+                self.patch(at, at, "".join(lines(t) for t in texts))
             elif first_shares_line:
                 # On the dash line: a moved entry loses its first line's
                 # indentation and its last line break, as a new one has none.
@@ -752,8 +743,7 @@ class _Editor:
                 self.patch(at, at, "".join(lines(t) for t in texts))
             else:  # an empty root: the front matter had no keys yet
                 at = len(self.text)
-                lead = "" if self.at_line_start(at) else self.nl
-                self.patch(at, at, lead + "".join(t + self.nl for t in texts))
+                self.patch(at, at, "".join(t + self.nl for t in texts))
 
     def flow_entries(
         self,
@@ -942,8 +932,6 @@ def align(old: list[Hashable], new: list[Hashable]) -> list[Opcode]:
 def _common(old: list[Hashable], new: list[Hashable]) -> list[tuple[int, int]]:
     """Index pairs of a longest common subsequence, the earliest old items preferred."""
     n, m = len(old), len(new)
-    if not n or not m:
-        return []
     if n * m > _MAX_ALIGNMENT_CELLS:
         matcher = SequenceMatcher(None, old, new, autojunk=False)
         return [(a + k, b + k) for a, b, size in matcher.get_matching_blocks() for k in range(size)]

@@ -162,3 +162,126 @@ def test_an_anchor_left_above_a_replaced_flow_value_writes_its_alias_out() -> No
     before = "---\nm: {a: &x\n    [1, 2], b: *x}\nc: 1  # c\n---\n"
     after = "---\nm: {a: &x\n    s, b: [1, 2]}\nc: 1  # c\n---\n"
     assert dumps_checked(before, lambda d: d["m"].__setitem__("a", "s")) == after
+
+
+# -- list items replaced, deleted and inserted in place -----------------------------------
+
+_LIST_EDITS = [
+    pytest.param(
+        "---\nl: [a, b, c]  # l\nn: 1\n---\n",
+        lambda d: d["l"].clear(),
+        "---\nl: []  # l\nn: 1\n---\n",
+        id="every-flow-item-deleted",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2, c: 3}  # m\nn: 1\n---\n",
+        lambda d: d["m"].clear(),
+        "---\nm: {}  # m\nn: 1\n---\n",
+        id="every-flow-entry-deleted",
+    ),
+    pytest.param(
+        "---\nl: ['a', b, c, d, 'e']\n---\n",
+        lambda d: d["l"].__delitem__(slice(1, 4)),
+        # the quotes of the items kept stay as written
+        "---\nl: ['a', 'e']\n---\n",
+        id="three-flow-items-in-a-row-deleted",
+    ),
+    pytest.param(
+        "---\nl: ['a', b, 'c', d, e, 'f']\n---\n",
+        lambda d: d["l"].__delitem__(slice(1, 5, 2)) or d["l"].__delitem__(2),
+        "---\nl: ['a', 'c', 'f']\n---\n",
+        id="flow-items-deleted-in-two-runs",
+    ),
+    pytest.param(
+        "---\nl:\n- a\n- b  # b\n---\n",
+        lambda d: d["l"].__setitem__(0, [1, 2, 3]),
+        "---\nl:\n- - 1\n  - 2\n  - 3\n- b  # b\n---\n",
+        id="item-replaced-by-a-list-of-three",
+    ),
+    pytest.param(
+        "---\nl:\n-\n- b  # b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"k": 1, "j": 2}),
+        # the empty item's value goes after its dash; the second key lines up with the first
+        "---\nl:\n- k: 1\n  j: 2\n- b  # b\n---\n",
+        id="empty-item-set-to-a-mapping-of-two",
+    ),
+    pytest.param(
+        "---\nl:\n-\n  k: 1\n- b  # b\n---\n",
+        lambda d: d["l"].__setitem__(0, [1, 2]),
+        # the list starts where the mapping did, below the dash; its lines line up
+        "---\nl:\n-\n  - 1\n  - 2\n- b  # b\n---\n",
+        id="mapping-below-its-dash-replaced-by-a-list",
+    ),
+    pytest.param(
+        "---\nl:\n- a  # 1\n- b  # 2\n- c  # 3\n---\n",
+        lambda d: d["l"].__setitem__(slice(0, 2), [{"k": 1}, {"k": 2}]),
+        # each new mapping takes the place of the item it pairs with
+        "---\nl:\n- k: 1  # 1\n- k: 2  # 2\n- c  # 3\n---\n",
+        id="two-items-in-a-row-set-to-mappings",
+    ),
+    pytest.param(
+        "---\nl:\n- x  # x\n- a  # a\n---\n",
+        lambda d: d.__setitem__("l", ["a", "y"]),
+        # the last old item is the new first: it keeps its line
+        "---\nl:\n- a  # a\n- y\n---\n",
+        id="last-item-becomes-the-first",
+    ),
+    pytest.param(
+        "---\nl:\n- a  # 1\n- b  # 2\n- a  # 3\n---\n",
+        lambda d: d.__setitem__("l", ["b", "b"]),
+        # as many lines as possible stay, the earliest first: a becomes b, the last a goes
+        "---\nl:\n- b  # 1\n- b  # 2\n---\n",
+        id="earliest-old-items-kept-among-equal-choices",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _LIST_EDITS)
+def test_list_edits_touch_only_their_items(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+def test_a_new_item_takes_its_own_lists_offset_from_the_dash() -> None:
+    """One list writes ``-   k``, the other ``- k``: each new item follows its own list."""
+    before = "---\na:\n-   k: 1\n    j: 2\nb:\n- k: 1\n  j: 2\n---\n"
+    after = (
+        "---\na:\n-   k: 1\n    j: 2\n-   x: 1\n    y: 2\nb:\n- k: 1\n  j: 2\n- x: 1\n  y: 2\n---\n"
+    )
+
+    def edit(d: dict[str, Any]) -> None:
+        d["a"].append({"x": 1, "y": 2})
+        d["b"].append({"x": 1, "y": 2})
+
+    assert dumps_checked(before, edit) == after
+
+
+# -- comments above a deleted key -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "continued",
+    [
+        pytest.param(" \u3000# x", id="ideographic-space"),
+        pytest.param(" X# x", id="letter"),
+    ],
+)
+def test_a_continued_plain_scalar_line_is_no_comment_above_the_next_key(continued: str) -> None:
+    """``b`` goes on in the line below (its ``#`` follows no space): deleting ``c`` keeps it."""
+    before = f"---\na: b\n{continued}\nc: 1\nd: 2\n---\n"
+    assert frontmatter.loads(before).data["a"] == "b " + continued.strip(" ")
+    after = f"---\na: b\n{continued}\nd: 2\n---\n"
+    assert dumps_checked(before, lambda d: d.pop("c")) == after
+
+
+# -- the front matter written anew ---------------------------------------------------------
+
+
+def test_the_front_matter_written_anew_indents_its_nested_values() -> None:
+    """An anchored key cannot move as text: the front matter is written anew, in its layout."""
+    before = "---\n# head\n&k a: 1\nb:\n    c: 2\n    l:\n    - x\n---\n"
+    after = "---\n# head\nb:\n    c: 2\n    l:\n    - x\na: 1\n---\n"
+
+    def edit(d: dict[str, Any]) -> None:
+        d["a"] = d.pop("a")
+
+    assert dumps_checked(before, edit) == after
