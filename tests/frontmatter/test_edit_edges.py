@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from _support import assert_same_data
 
-from newsitem import frontmatter
+from newsitem import _edit, frontmatter
 
 
 def dumps_checked(before: str, edit: Any) -> str:
@@ -285,3 +285,108 @@ def test_the_front_matter_written_anew_indents_its_nested_values() -> None:
         d["a"] = d.pop("a")
 
     assert dumps_checked(before, edit) == after
+
+
+# -- the alignment of a list's items ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "opcodes"),
+    [
+        pytest.param([], [], [], id="empty"),
+        pytest.param([], ["x"], [("change", 0, 0, 0, 1)], id="one-added"),
+        pytest.param(["a"], [], [("change", 0, 1, 0, 0)], id="one-removed"),
+        pytest.param(["a", "b"], ["a", "b"], [("equal", 0, 2, 0, 2)], id="one-equal-run"),
+        pytest.param(
+            list("abcde"),
+            list("acbxe"),
+            # a and e are kept at the ends; of b and c, the earlier old item, b
+            [
+                ("equal", 0, 1, 0, 1),
+                ("change", 1, 1, 1, 2),
+                ("equal", 1, 2, 2, 3),
+                ("change", 2, 4, 3, 4),
+                ("equal", 4, 5, 4, 5),
+            ],
+            id="ends-kept-middle-aligned",
+        ),
+    ],
+)
+def test_align_gives_equal_runs_and_the_changes_between(
+    old: list[str], new: list[str], opcodes: list[tuple[str, int, int, int, int]]
+) -> None:
+    assert _edit.align(list(old), list(new)) == opcodes
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "pairs"),
+    [
+        pytest.param([], ["a"], [], id="no-old"),
+        pytest.param(["a"], [], [], id="no-new"),
+        pytest.param(["a"], ["a"], [(0, 0)], id="one"),
+        pytest.param(["a", "b"], ["a", "b"], [(0, 0), (1, 1)], id="two-in-a-row"),
+        pytest.param(["x", "a"], ["a", "y"], [(1, 0)], id="last-becomes-first"),
+        pytest.param(list("bcd"), list("cbx"), [(0, 1)], id="earliest-old-of-two"),
+        pytest.param(list("ab"), list("ba"), [(0, 1)], id="swapped"),
+        pytest.param(list("aab"), list("aba"), [(0, 0), (1, 2)], id="repeats"),
+        pytest.param(list("abb"), list("bbab"), [(0, 2), (1, 3)], id="earliest-old-of-two-pairs"),
+    ],
+)
+def test_common_is_a_longest_match_keeping_the_earliest_old_items(
+    old: list[str], new: list[str], pairs: list[tuple[int, int]]
+) -> None:
+    assert _edit._common(list(old), list(new)) == pairs  # pyright: ignore[reportPrivateUsage]
+
+
+def _listed(values: list[str], comments: list[str | None]) -> str:
+    """A front matter of one block list, each item with its comment (or none)."""
+    lines = [
+        f"- {v}  # {c}\n" if c is not None else f"- {v}\n"
+        for v, c in zip(values, comments, strict=True)
+    ]
+    return "---\nl:\n" + "".join(lines) + "---\n"
+
+
+_UNIQUE = [f"u{i}" for i in range(1, 497)]
+
+
+def test_a_list_of_250_000_cells_is_aligned_by_the_table() -> None:
+    """500 x 500 items, at the limit: the longest match keeping the earliest old items.
+
+    Of the two ``b`` the old one could pair with, it pairs with the second:
+    the first old ``a`` becomes the first ``b`` in place, and no line goes.
+    """
+    old = ["x", *_UNIQUE[:495], "a", "b", "a", "p"]
+    new = ["y", *_UNIQUE[:495], "b", "b", "q", "r"]
+    comments = [str(i) for i in range(500)]
+    after = _listed(new, comments)
+    assert dumps_checked(_listed(old, comments), lambda d: d.__setitem__("l", new)) == after
+
+
+def test_a_longer_list_is_aligned_by_difflib() -> None:
+    """501 x 501 items: difflib's matcher, whose first match is the earliest in both lists.
+
+    The old ``b`` pairs with the first new ``b``: the old ``a`` before it goes,
+    and an ``r`` is added at the end.
+    """
+    old = ["x", *_UNIQUE, "a", "b", "a", "p"]
+    new = ["y", *_UNIQUE, "b", "b", "q", "r"]
+    comments = [str(i) for i in range(501)]
+    kept: list[str | None] = [*comments[:497], *comments[498:], None]
+    after = _listed(new, kept)
+    assert dumps_checked(_listed(old, comments), lambda d: d.__setitem__("l", new)) == after
+
+
+def test_a_value_repeated_in_a_long_list_is_still_matched() -> None:
+    """Ten ``a`` among 600 items are not junk to the matcher: ``b`` is a line of its own.
+
+    (``c`` and ``d`` differ, so the ``a`` run is matched for itself, not as
+    part of the run of unique items after it.)
+    """
+    unique = [f"u{i}" for i in range(590)]
+    old = ["x", *["a"] * 10, "c", *unique, "p"]
+    new = ["y", "b", *["a"] * 10, "d", *unique, "q"]
+    comments = [str(i) for i in range(len(old))]
+    kept: list[str | None] = [comments[0], None, *comments[1:]]
+    after = _listed(new, kept)
+    assert dumps_checked(_listed(old, comments), lambda d: d.__setitem__("l", new)) == after
