@@ -741,9 +741,8 @@ class _Editor:
             elif heads:
                 at = self.comments_above(self.line_start(heads[0]))
                 self.patch(at, at, "".join(lines(t) for t in texts))
-            else:  # an empty root: the front matter had no keys yet
-                at = len(self.text)
-                self.patch(at, at, "".join(t + self.nl for t in texts))
+            else:  # the front matter has no keys yet: it is written anew, comments kept
+                raise EditError("an empty front matter is written anew")
 
     def flow_entries(
         self,
