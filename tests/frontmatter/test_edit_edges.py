@@ -390,3 +390,48 @@ def test_a_value_repeated_in_a_long_list_is_still_matched() -> None:
     kept: list[str | None] = [comments[0], None, *comments[1:]]
     after = _listed(new, kept)
     assert dumps_checked(_listed(old, comments), lambda d: d.__setitem__("l", new)) == after
+
+
+# -- more edges the mutants showed ---------------------------------------------------------
+
+
+def test_an_alias_into_an_unchanged_list_stays_an_alias() -> None:
+    """``&x`` sits in a list the edit does not touch: ``*x`` still reads 1 and stays."""
+    before = "---\nl: [&x 1, 2]\nm: *x\nn: 1\n---\n"
+    after = "---\nl: [&x 1, 2]\nm: *x\nn: 2\n---\n"
+    assert dumps_checked(before, lambda d: d.__setitem__("n", 2)) == after
+
+
+def test_a_mapping_ending_in_a_lone_colon_replaced_keeps_the_comment_after_it() -> None:
+    """The mapping's text ends at the ``:`` of its last, empty value; the comment stays."""
+    before = "---\nm:\n  ? a\n  :  # c\nn: 1\n---\n"
+    after = "---\nm: 5  # c\nn: 1\n---\n"
+    assert dumps_checked(before, lambda d: d.__setitem__("m", 5)) == after
+
+
+def test_an_entry_moved_onto_a_dash_line_keeps_its_lines_relative_indentation() -> None:
+    """Its lines lose the mapping's column (2), no more: the comment keeps its 2 extra spaces."""
+    before = "---\nl:\n- a: 1  # a\n    # about b\n  b: 2  # b\n---\n"
+    after = "---\nl:\n-   # about b\n  b: 2  # b\n  a: 1  # a\n---\n"
+    assert dumps_checked(before, lambda d: d["l"].__setitem__(0, {"b": 2, "a": 1})) == after
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        pytest.param({"a": 1}, {"a": 1, "b": 2}, False, id="a-key-more"),
+        pytest.param({"a": 1, "b": 2}, {"b": 2, "a": 1}, False, id="key-order"),
+        pytest.param({1: "a"}, {1: "a"}, True, id="int-keys"),
+        pytest.param({1: "a"}, {True: "a"}, False, id="int-and-bool-keys"),
+        pytest.param({"a": [1, {"b": None}]}, {"a": [1, {"b": None}]}, True, id="nested"),
+        pytest.param([1, 2], [1, 2.0], False, id="int-and-float"),
+        pytest.param(None, None, True, id="nulls"),
+        pytest.param(True, 1, False, id="bool-and-int"),
+    ],
+)
+def test_same_compares_type_for_type_and_in_key_order(
+    left: object, right: object, expected: bool
+) -> None:
+    assert _edit.same(left, right) is expected
+    assert _edit.identical(left, right) is expected
+    assert (_edit.freeze(left) == _edit.freeze(right)) is expected
