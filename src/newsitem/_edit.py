@@ -258,8 +258,7 @@ class _Editor:
 
     def dash(self, item: Node) -> int:
         """The offset of the ``-`` that introduces a block sequence item."""
-        found = _properties(self.text, item.start)
-        return self.dash_before(found[-1][0] if found else item.start)
+        return self.dash_before(item.start)
 
     def dash_before(self, start: int) -> int:
         """The offset of the ``-`` before the item text at ``start``.
@@ -480,9 +479,9 @@ class _Editor:
             # after the first line up with it.
             offset = start - dash
         lines = _render.item_lines(new, self.column(dash), self.layout, offset=offset)
-        text = lines[0][offset:] + "".join(self.nl + line for line in lines[1:])
-        if start == end == dash + 1:
-            text = " " + text  # "-" alone: the value goes after a space
+        # "-" alone: the value goes after the dash, at the list's offset from it.
+        cut = 1 if start == end == dash + 1 else offset
+        text = lines[0][cut:] + "".join(self.nl + line for line in lines[1:])
         self.patch(start, max(start, end), text)
 
     def last_offset(self, node: Node) -> int:

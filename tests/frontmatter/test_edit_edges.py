@@ -435,3 +435,10 @@ def test_same_compares_type_for_type_and_in_key_order(
     assert _edit.same(left, right) is expected
     assert _edit.identical(left, right) is expected
     assert (_edit.freeze(left) == _edit.freeze(right)) is expected
+
+
+def test_an_empty_item_set_in_a_four_column_list_takes_the_lists_offset() -> None:
+    """``-`` alone in a list written ``-   k``: the mapping goes 4 columns from its dash."""
+    before = "---\nl:\n-   k: 1  # k\n-\nn: 1  # n\n---\n"
+    after = "---\nl:\n-   k: 1  # k\n-   x: 1\n    y: 2\nn: 1  # n\n---\n"
+    assert dumps_checked(before, lambda d: d["l"].__setitem__(1, {"x": 1, "y": 2})) == after
