@@ -193,23 +193,23 @@ _LIST_EDITS = [
         id="flow-items-deleted-in-two-runs",
     ),
     pytest.param(
-        "---\nl:\n- a\n- b  # b\n---\n",
+        "---\nl:\n- a\n- b  # b\n- c\n---\n",
         lambda d: d["l"].__setitem__(0, [1, 2, 3]),
-        "---\nl:\n- - 1\n  - 2\n  - 3\n- b  # b\n---\n",
+        "---\nl:\n- - 1\n  - 2\n  - 3\n- b  # b\n- c\n---\n",
         id="item-replaced-by-a-list-of-three",
     ),
     pytest.param(
-        "---\nl:\n-\n- b  # b\n---\n",
+        "---\nl:\n-\n- b  # b\n- c\n---\n",
         lambda d: d["l"].__setitem__(0, {"k": 1, "j": 2}),
         # the empty item's value goes after its dash; the second key lines up with the first
-        "---\nl:\n- k: 1\n  j: 2\n- b  # b\n---\n",
+        "---\nl:\n- k: 1\n  j: 2\n- b  # b\n- c\n---\n",
         id="empty-item-set-to-a-mapping-of-two",
     ),
     pytest.param(
-        "---\nl:\n-\n  k: 1\n- b  # b\n---\n",
+        "---\nl:\n-\n  k: 1\n- b  # b\n- c\n---\n",
         lambda d: d["l"].__setitem__(0, [1, 2]),
         # the list starts where the mapping did, below the dash; its lines line up
-        "---\nl:\n-\n  - 1\n  - 2\n- b  # b\n---\n",
+        "---\nl:\n-\n  - 1\n  - 2\n- b  # b\n- c\n---\n",
         id="mapping-below-its-dash-replaced-by-a-list",
     ),
     pytest.param(
