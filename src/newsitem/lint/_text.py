@@ -16,7 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["TEXT_RULES", "Problem", "require_ftfy", "suspect"]
+__all__ = [
+    "CONTINUATIONS",
+    "SPACED_LEADS",
+    "TEXT_RULES",
+    "Problem",
+    "odd_spacing",
+    "require_ftfy",
+    "suspect",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +41,14 @@ class Problem:
 # mojibake, and is not handed to ftfy (which costs far more than this test).
 # Some tools turn the byte 0xA0 into a space: ftfy restores those, so a space
 # after the lead bytes it knows for that counts too.
-_CONTINUATIONS = "".join(
+CONTINUATIONS = "".join(
     sorted(
         {bytes([byte]).decode("latin-1") for byte in range(0x80, 0xC0)}
         | {bytes([byte]).decode("cp1252", "ignore") for byte in range(0x80, 0xC0)}
     )
 )
-_SUSPECT = re.compile(f"[\xc2-\xf4][{re.escape(_CONTINUATIONS)}]|[\xc2\xc3\xc5\xce\xd0\xd9] ")
+SPACED_LEADS = "\xc2\xc3\xc5\xce\xd0\xd9"
+_SUSPECT = re.compile(f"[\xc2-\xf4][{re.escape(CONTINUATIONS)}]|[{SPACED_LEADS}] ")
 
 _INSTALL = (
     "the mojibake rule needs ftfy: install it with pip install 'newsitem[lint]' "
@@ -245,7 +254,7 @@ def _change(old: str, new: str, context: int = 12) -> str:
 # as one pair of character classes: what mojibake must hold, tested fast.
 _PAIR = re.compile(
     "[\xc2-\xf4][\x80-\xbf "
-    + re.escape("".join(sorted(set(_CONTINUATIONS) - set(map(chr, range(0x80, 0xC0))))))
+    + re.escape("".join(sorted(set(CONTINUATIONS) - set(map(chr, range(0x80, 0xC0))))))
     + "]"
 )
 
@@ -262,9 +271,14 @@ def suspect(text: str, title: bool) -> bool:
         return True
     if not text.isascii() and _PAIR.search(text) is not None:
         return True
-    if title:
-        return "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable()
-    return False
+    return title and odd_spacing(text)
+
+
+def odd_spacing(text: str) -> bool:
+    """Whether the whitespace rule may flag the title ``text``: a character that is not
+    printable (controls, no-break and zero-width spaces), a double space or an edge space.
+    """
+    return "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable()
 
 
 # The text rules in the order they run on a value, with the fields they look
