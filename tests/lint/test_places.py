@@ -30,7 +30,7 @@ from newsitem import _yaml, api, lint
 from newsitem.errors import NewsItemError
 from newsitem.frontmatter import typed_loads
 from newsitem.limits import DEFAULT_LIMITS
-from newsitem.lint import _places, _run, _text, _walk
+from newsitem.lint import _places, _run, _walk
 from newsitem.models import Article, ModelList
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +40,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # U+00F4) before a continuation byte's, or one of the six leads whose
 # continuation may have become a space, before a space, a tab or a line break.
 EXPECTED = re.compile(
-    f"[&<\\\\]|[\u00c2-\u00f4](?=[{re.escape(_text.CONTINUATIONS)}])|[ÂÃÅÎÐÙ](?=[ \t\n])"
+    f"[&<\\\\]|[\u00c2-\u00f4](?=[{re.escape(_places.CONTINUATIONS)}])|[ÂÃÅÎÐÙ](?=[ \t\n])"
 )
+
+PAIR = re.compile(f"[\u00c2-\u00f4](?=[{re.escape(_places.CONTINUATIONS)}])|[ÂÃÅÎÐÙ](?= )")
 
 CHARS = st.sampled_from(
     [chr(code) for code in range(0x80, 0x100)]
@@ -66,6 +68,8 @@ def test_the_places_are_the_marks_and_the_pairs(text: str) -> None:
     expected = [match.start() for match in EXPECTED.finditer(text)]
     assert _places.pure_places(text) == expected
     assert _places.places(text) == expected  # the native scan, where it is built
+    # mojibake's prefilter on one value: a pair, or one of the six leads before a space.
+    assert _places.has_pair(text) == (PAIR.search(text) is not None)
 
 
 def test_the_native_scan_agrees_on_every_corpus_file() -> None:

@@ -12,9 +12,11 @@ rules look at those values and at no other (titles aside: the whitespace
 rule looks at every title). Aliases repeat a value at another path, so a
 text with a ``*`` is not used this way.
 
-The scan runs on the UTF-8 bytes of the text, where every pair starts with
-the byte ``0xC3`` (the lead readings are U+00C2 to U+00F4), so the regex
-engine skips to it; the offsets are then counted in characters.
+The same scan, with a space alone after the six leads, is ``mojibake``'s
+prefilter on one string (:func:`has_pair`). Both run in C where the native
+build is installed (``_native.places``); in Python, the scan runs on the
+UTF-8 bytes of the text, where every pair starts with the byte ``0xC3`` (the
+lead readings are U+00C2 to U+00F4), so the regex engine skips to it.
 """
 
 from __future__ import annotations
@@ -27,9 +29,23 @@ from typing import Any, cast
 
 from newsitem._located import Located, Spot
 
-from ._text import CONTINUATIONS, SPACED_LEADS
+__all__ = ["CONTINUATIONS", "SPACED_LEADS", "has_pair", "holders", "places", "pure_places"]
 
-__all__ = ["holders", "places", "pure_places"]
+# UTF-8 read as Windows-1252 or Latin-1 always holds the reading of a lead
+# byte (0xC2-0xF4, the same letters in both codecs) followed by the reading
+# of a continuation byte (0x80-0xBF). Text without such a pair cannot be that
+# mojibake, and is not handed to ftfy (which costs far more than this test).
+# Some tools turn the byte 0xA0 into a space: ftfy restores those, so a space
+# after the lead bytes it knows for that counts too.
+LEADS = "".join(chr(code) for code in range(0xC2, 0xF5))
+CONTINUATIONS = "".join(
+    sorted(
+        {bytes([byte]).decode("latin-1") for byte in range(0x80, 0xC0)}
+        | {bytes([byte]).decode("cp1252", "ignore") for byte in range(0x80, 0xC0)}
+    )
+)
+SPACED_LEADS = "\xc2\xc3\xc5\xce\xd0\xd9"
+_SUSPECT = re.compile(f"[{LEADS}][{re.escape(CONTINUATIONS)}]|[{SPACED_LEADS}] ")
 
 Path = tuple[Any, ...]
 
@@ -47,11 +63,10 @@ def _alternatives(chars: Iterable[str]) -> bytes:
     return b"(?:" + b"|".join(parts) + b")"
 
 
-_LEADS = [chr(code) for code in range(0xC2, 0xF5)]
 # What _text.mojibake looks for, and the same lead readings before a folded
 # line's space, tab or break: the pair in bytes.
 _PAIR = re.compile(
-    _alternatives(_LEADS)
+    _alternatives(LEADS)
     + _alternatives(CONTINUATIONS)
     + b"|"
     + _alternatives(SPACED_LEADS)
@@ -68,9 +83,16 @@ if os.environ.get("NEWSITEM_PURE", "") != "1":
     except ImportError:  # no compiler at install: the pure build alone
         _native_places = None
 
-_LEAD_CHARS = "".join(_LEADS)
-_CONTINUATION_CHARS = "".join(sorted(set(CONTINUATIONS)))
-_BLANKS = " \t\n"
+_BLANKS = " \t\n"  # after a lead, in a text: a folded line's space or break, or a tab
+
+
+def has_pair(text: str) -> bool:
+    """Whether ``text`` (a value) holds a lead's reading before a continuation's, or
+    one of the six before a space: what ``mojibake`` must find before it asks ftfy.
+    """
+    if _native_places is not None:
+        return bool(_native_places(text, "", LEADS, CONTINUATIONS, SPACED_LEADS, " "))
+    return _SUSPECT.search(text) is not None
 
 
 def places(text: str) -> list[int]:
@@ -78,9 +100,7 @@ def places(text: str) -> list[int]:
     in order (the ``&``, ``<`` and ``\\`` characters, and the start of each pair).
     """
     if _native_places is not None:
-        found: list[int] = _native_places(
-            text, _MARKS, _LEAD_CHARS, _CONTINUATION_CHARS, SPACED_LEADS, _BLANKS
-        )
+        found: list[int] = _native_places(text, _MARKS, LEADS, CONTINUATIONS, SPACED_LEADS, _BLANKS)
         return found
     return pure_places(text)
 

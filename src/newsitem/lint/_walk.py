@@ -351,7 +351,7 @@ class Walk:
         else:  # an item of a declared field's list
             url, role = field.url if field is not None else False, ""
         where = tuple(loc)
-        if url or where in seen or not suspect(value, role == "title"):
+        if url or where in seen:
             return  # URLs are not wanted here; a title with odd spacing is in already
         self.slots.append(Slot(where, value, False, role, owner, key))
 
