@@ -233,51 +233,68 @@ class Walk:
         if paths is None:
             self._model(model, ())
             return
-        self._models(model, (), table)
+        if table is None:
+            self._models(model, ())
+        else:
+            self._models_with_defaults(model, (), table)
         if paths:
             seen = {slot.loc for slot in self.slots}
             for path in paths:
                 self._at(model, path, seen)
 
-    def _models(self, model: pydantic.BaseModel, loc: Loc, table: Any) -> None:
-        """The models, the titles, and the strings not read from the text (defaults).
-
-        ``table`` holds the spots of the model's values, where a default is
-        to be told from a value of the text (else ``None``).
+    def _models(self, model: pydantic.BaseModel, loc: Loc) -> None:
+        """The models, and the titles the whitespace rule may flag (the other rules need
+        a place in the text, see :func:`walk`).
         """
         self.models.append((loc, model))
         plan = _plan(type(model))
         values = model.__dict__
         title = plan.title
-        spaced = False
         if title is not None:
             value = values.get(title.attr)
-            # The whitespace rule's test: the other rules need a place in the text.
             if isinstance(value, str) and odd_spacing(value):
                 self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
-                spaced = True
-        if table is not None:
-            for field in plan.defaults:
-                in_text = field.key in table or field.attr in table
-                if not in_text and not (spaced and field is title):
-                    self._default(model, field, loc)
         for field in plan.nested:
             value = values.get(field.attr)
-            child: Any = None
-            spots = _as_dict(table)
-            if spots is not None:
-                spot: Any = spots.get(field.key)
-                child = spot[3] if spot is not None else None
+            if isinstance(value, list):
+                entries = cast("list[object]", value)
+                for index, entry in enumerate(entries):
+                    if isinstance(entry, pydantic.BaseModel):
+                        self._models(entry, (*loc, field.key, index))
+            elif isinstance(value, pydantic.BaseModel):
+                self._models(value, (*loc, field.key))
+
+    def _models_with_defaults(self, model: pydantic.BaseModel, loc: Loc, table: Any) -> None:
+        """:meth:`_models`, and the strings of defaults: a field whose key is not in
+        ``table`` (the spots of the model's values) holds its default, from no text.
+        """
+        count = len(self.slots)
+        self.models.append((loc, model))
+        plan = _plan(type(model))
+        values = model.__dict__
+        title = plan.title
+        if title is not None:
+            value = values.get(title.attr)
+            if isinstance(value, str) and odd_spacing(value):
+                self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
+        spaced = len(self.slots) > count
+        spots = _as_dict(table) or {}
+        for field in plan.defaults:
+            in_text = field.key in spots or field.attr in spots
+            if not in_text and not (spaced and field is title):
+                self._default(model, field, loc)
+        for field in plan.nested:
+            value = values.get(field.attr)
+            spot: Any = spots.get(field.key)
+            child: Any = spot[3] if spot is not None else None
             if isinstance(value, list):
                 children = _as_list(child)
                 for index, entry in enumerate(cast("list[object]", value)):
                     if isinstance(entry, pydantic.BaseModel):
-                        below: Any = children[index][3] if index < len(children) else {}
-                        self._models(
-                            entry, (*loc, field.key, index), None if table is None else below
-                        )
+                        below: Any = children[index][3] if index < len(children) else None
+                        self._models_with_defaults(entry, (*loc, field.key, index), below)
             elif isinstance(value, pydantic.BaseModel):
-                self._models(value, (*loc, field.key), None if table is None else (child or {}))
+                self._models_with_defaults(value, (*loc, field.key), child)
 
     def _default(self, model: pydantic.BaseModel, field: _Field, loc: Loc) -> None:
         """A field's value that is not in the text: looked at as the full walk does."""
