@@ -15,7 +15,7 @@ from newsitem.models import Article, Image, RelatedItem
 
 from ._urls import domain_matches, host_of
 
-__all__ = ["value_problems"]
+__all__ = ["RULED", "value_problems"]
 
 Found = tuple[str, Loc, str]  # code, where, message
 
@@ -50,6 +50,8 @@ def value_problems(
 
 
 _ITEMS = (Article, RelatedItem)
+RULED = (Article, RelatedItem, Image)
+"""The models these rules look at; the walk hands them over, in the order of the item."""
 
 
 def _domain(model: Article | RelatedItem, loc: Loc, found: list[Found]) -> None:

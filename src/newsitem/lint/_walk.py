@@ -31,6 +31,7 @@ from newsitem.models import Article, HttpUrlStr, RelatedItem
 
 from . import _places
 from ._text import odd_spacing, suspect
+from ._values import RULED
 
 __all__ = ["Slot", "Walk", "walk"]
 
@@ -84,6 +85,8 @@ class _Plan:
     """The string-holding fields whose default holds something: it is not from the text."""
     models: tuple[type[pydantic.BaseModel], ...]
     """The model classes the nested fields are declared with."""
+    ruled: bool
+    """Whether the value rules look at a model of this class (see ``_values``)."""
 
 
 @functools.cache
@@ -104,6 +107,7 @@ def _plan(model: type[pydantic.BaseModel]) -> _Plan:
                 kind for field in nested for kind in _models_in(infos[field.attr].annotation)
             )
         ),
+        issubclass(model, RULED),
     )
 
 
@@ -246,8 +250,9 @@ class Walk:
         """The models, and the titles the whitespace rule may flag (the other rules need
         a place in the text, see :func:`walk`).
         """
-        self.models.append((loc, model))
         plan = _plan(type(model))
+        if plan.ruled:
+            self.models.append((loc, model))
         values = model.__dict__
         title = plan.title
         if title is not None:
@@ -256,6 +261,8 @@ class Walk:
                 self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
         for field in plan.nested:
             value = values.get(field.attr)
+            if value is None:
+                continue
             if isinstance(value, list):
                 entries = cast("list[object]", value)
                 for index, entry in enumerate(entries):
