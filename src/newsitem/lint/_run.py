@@ -102,11 +102,14 @@ def lint_item(
     item: NewsItem[Any], rules: frozenset[str], *, now: datetime | None, repair: bool
 ) -> list[Finding]:
     """Every finding of ``rules`` on ``item``; with ``repair``, the fixable ones repaired."""
-    source = _Source(item)
+    source: _Source | None = None  # looked up on the first finding: most items have none
     findings: list[Finding] = []
 
     def report(code: str, loc: Loc, message: str, fixable: bool) -> bool:
         """Record a finding unless suppressed; whether it was recorded."""
+        nonlocal source
+        if source is None:
+            source = _Source(item)
         if source.suppressed(loc, code):
             return False
         line, column = source.position(loc)
