@@ -254,11 +254,8 @@ class Walk:
         if plan.ruled:
             self.models.append((loc, model))
         values = model.__dict__
-        title = plan.title
-        if title is not None:
-            value = values.get(title.attr)
-            if isinstance(value, str) and odd_spacing(value):
-                self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
+        if plan.title is not None:
+            self._spaced_title(model, plan.title, loc)
         for field in plan.nested:
             value = values.get(field.attr)
             if value is None:
@@ -271,20 +268,23 @@ class Walk:
             elif isinstance(value, pydantic.BaseModel):
                 self._models(value, (*loc, field.key))
 
+    def _spaced_title(self, model: pydantic.BaseModel, title: _Field, loc: Loc) -> bool:
+        """A slot for the title when the whitespace rule may flag it; whether it got one."""
+        value = model.__dict__.get(title.attr)
+        if isinstance(value, str) and odd_spacing(value):
+            self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
+            return True
+        return False
+
     def _models_with_defaults(self, model: pydantic.BaseModel, loc: Loc, table: Any) -> None:
         """:meth:`_models`, and the strings of defaults: a field whose key is not in
         ``table`` (the spots of the model's values) holds its default, from no text.
         """
-        count = len(self.slots)
         self.models.append((loc, model))
         plan = _plan(type(model))
         values = model.__dict__
         title = plan.title
-        if title is not None:
-            value = values.get(title.attr)
-            if isinstance(value, str) and odd_spacing(value):
-                self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
-        spaced = len(self.slots) > count
+        spaced = title is not None and self._spaced_title(model, title, loc)
         spots = _as_dict(table) or {}
         for field in plan.defaults:
             in_text = field.key in spots or field.attr in spots
