@@ -420,6 +420,8 @@ def test_an_entry_moved_onto_a_dash_line_keeps_its_lines_relative_indentation() 
     ("left", "right", "expected"),
     [
         pytest.param({"a": 1}, {"a": 1, "b": 2}, False, id="a-key-more"),
+        pytest.param({"a": 1}, {"b": 1}, False, id="another-key"),
+        pytest.param({"a": 1}, {"a": 2}, False, id="another-value"),
         pytest.param({"a": 1, "b": 2}, {"b": 2, "a": 1}, False, id="key-order"),
         pytest.param({1: "a"}, {1: "a"}, True, id="int-keys"),
         pytest.param({1: "a"}, {True: "a"}, False, id="int-and-bool-keys"),
