@@ -444,3 +444,46 @@ def test_an_empty_item_set_in_a_four_column_list_takes_the_lists_offset() -> Non
     before = "---\nl:\n-   k: 1  # k\n-\nn: 1  # n\n---\n"
     after = "---\nl:\n-   k: 1  # k\n-   x: 1\n    y: 2\nn: 1  # n\n---\n"
     assert dumps_checked(before, lambda d: d["l"].__setitem__(1, {"x": 1, "y": 2})) == after
+
+
+# -- the top-level scalar patch, called as the typed API calls it -------------------------
+
+_PATCHED = [
+    pytest.param("title: a\nn: 1\n", {"title": "b"}, "title: b\nn: 1\n", id="first-line"),
+    pytest.param("n: 1\ntitle: a\n", {"title": "b"}, "n: 1\ntitle: b\n", id="last-line"),
+    pytest.param("title: a  # t\n", {"title": "a, b"}, "title: a, b  # t\n", id="plain-in-block"),
+    pytest.param('title: ""\n', {"title": "b"}, 'title: "b"\n', id="empty-double-quoted"),
+    pytest.param('title: "aX"\n', {"title": "b"}, 'title: "b"\n', id="double-quoted-x"),
+    pytest.param("title: Xa\n", {"title": "b"}, "title: b\n", id="plain-starting-with-x"),
+    pytest.param("Xtitle: a\ntitle: b\n", {"title": "c"}, "Xtitle: a\ntitle: c\n", id="key-in-key"),
+    pytest.param("title: a\nXn: 1\n", {"title": "b"}, "title: b\nXn: 1\n", id="next-key-x"),
+    pytest.param(
+        "title: a\nn: 1\nm: 2\n", {"title": "b", "m": 3}, "title: b\nn: 1\nm: 3\n", id="two"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "changes", "after"), _PATCHED)
+def test_patch_scalars_rewrites_the_values_in_their_lines(
+    text: str, changes: dict[str, Any], after: str
+) -> None:
+    old = frontmatter.loads("---\n" + text + "---\n").data
+    assert _edit.patch_scalars(text, old, changes) == after
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        pytest.param("title: a\n x\n", {"title": "b"}, id="continued-plain"),
+        pytest.param("title: a\n\tx\n", {"title": "b"}, id="continued-after-a-tab"),
+        pytest.param("title: a\n X\n", {"title": "b"}, id="continued-by-x"),
+        pytest.param("title: a\n \u3000\n", {"title": "b"}, id="continued-by-a-wide-space"),
+        pytest.param("title: a\n", {"title": [1]}, id="new-value-a-list"),
+        pytest.param("title: a\n", {"title": "a: c"}, id="quote-of-the-file-unknown"),
+    ],
+)
+def test_patch_scalars_leaves_what_it_cannot_be_sure_of_to_the_full_route(
+    text: str, changes: dict[str, Any]
+) -> None:
+    old = frontmatter.loads("---\n" + text + "---\n").data
+    assert _edit.patch_scalars(text, old, changes) is None
