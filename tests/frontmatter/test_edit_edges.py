@@ -475,7 +475,6 @@ def test_patch_scalars_rewrites_the_values_in_their_lines(
     ("text", "changes"),
     [
         pytest.param("title: a\n x\n", {"title": "b"}, id="continued-plain"),
-        pytest.param("title: a\n\tx\n", {"title": "b"}, id="continued-after-a-tab"),
         pytest.param("title: a\n X\n", {"title": "b"}, id="continued-by-x"),
         pytest.param("title: a\n \u3000\n", {"title": "b"}, id="continued-by-a-wide-space"),
         pytest.param("title: a\n", {"title": [1]}, id="new-value-a-list"),
