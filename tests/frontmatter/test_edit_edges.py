@@ -486,3 +486,10 @@ def test_patch_scalars_leaves_what_it_cannot_be_sure_of_to_the_full_route(
 ) -> None:
     old = frontmatter.loads("---\n" + text + "---\n").data
     assert _edit.patch_scalars(text, old, changes) is None
+
+
+def test_an_entry_whose_comment_is_left_of_its_key_moves_onto_the_dash_line() -> None:
+    """The comment above ``b`` starts at column 1, left of the keys: it follows the dash."""
+    before = "---\nl:\n- a: 1  # a\n # about b\n  b: 2  # b\n---\n"
+    after = "---\nl:\n- # about b\n  b: 2  # b\n  a: 1  # a\n---\n"
+    assert dumps_checked(before, lambda d: d["l"].__setitem__(0, {"b": 2, "a": 1})) == after
