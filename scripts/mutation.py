@@ -43,6 +43,8 @@ _WRITTEN = "tests/test_written_scalars.py"
 _READER = [
     "tests/frontmatter/test_values_sink.py",
     "tests/frontmatter/test_composer.py",
+    "tests/frontmatter/test_scanner.py",
+    "tests/frontmatter/test_parser.py",
     "tests/hostile/test_one_reader.py",
     "tests/hostile/test_fuzz_regressions.py",
     "tests/frontmatter/test_roundtrip.py",
