@@ -172,7 +172,7 @@ class _Parser:
             if text[end] == "#":
                 raise self.fail("a comment needs a blank before it", end)
             raise self.fail(f"unexpected {text[end]!r} after a node", end)
-        if end > at and text[end - 1 : end] != "#" and "#" in text[at:end]:
+        if end > at and "#" in text[at:end]:
             hash_at = text.index("#", at)
             if text[hash_at - 1] not in " \t":
                 raise self.fail("a comment needs a blank before it", hash_at)
@@ -184,7 +184,6 @@ class _Parser:
         text, sink = self.text, self.sink
         if text.startswith("\ufeff"):
             self.pos = 1
-        open_document = False  # a bare document still open (needs "..." before directives)
         while True:
             at, indent = self.skip_lines()
             if at >= self.size:
@@ -192,36 +191,29 @@ class _Parser:
             directives = False
             directive_at = at
             if indent == 0 and text[at] == "%":
-                if open_document:
-                    raise self.fail("a directive inside a document (end it with '...')", at)
                 self.directives()
                 directives = True
-                directive_at = at
                 at, indent = self.skip_lines()
             if indent == 0 and text.startswith("---", at) and _marker(text, at):
                 if not directives:
                     self.handles = {}
                 sink.document(at)
                 self.document_node(at + 3)
-                open_document = True
             elif directives:
                 raise self.fail("directives must be followed by '---'", directive_at)
             elif indent == 0 and text.startswith("...", at) and _marker(text, at):
                 self.end_line(at + 3)
-                open_document = False
                 continue
             else:
                 sink.document(at)
                 self.pos = at
                 self.node(-1, "root", at)
-                open_document = True
             at, indent = self.skip_lines()
             if at >= self.size:
                 return
             if indent == 0 and _marker(text, at):
                 if text.startswith("...", at):
                     self.end_line(at + 3)
-                    open_document = False
                 continue
             raise self.fail("unexpected content after the document", at)
 
@@ -481,26 +473,6 @@ class _Parser:
             return _FLOW_KEY_LOOKAHEAD.search(line) is not None
         return _KEY_LOOKAHEAD.match(self.text, at) is not None
 
-    def open_mapping_with_key(
-        self,
-        key: re.Match[str],
-        column: int,
-        anchor: str | None,
-        tag: str | None,
-        properties: int,
-        at: int,
-    ) -> None:
-        """A block mapping whose first key, plain, was just matched at ``at``."""
-        sink = self.sink
-        if anchor is not None or tag is not None:
-            sink.open(True, False, at, None, None, at)
-            sink.scalar(key.group(1), at, key.end(1), None, anchor, tag, properties)
-        else:
-            sink.open(True, False, at, None, None, at)
-            sink.plain(key.group(1), at, key.end(1))
-        self.block_mapping_value(key.end() - 1, column)
-        self.block_mapping(at, column, first=False)
-
     def block_mapping_value(self, colon: int, indent: int) -> None:
         """The value after a key's ``:`` at ``colon``; on to the next line."""
         text = self.text
@@ -613,12 +585,10 @@ class _Parser:
             if char in "&!":
                 anchor, tag, properties, content = self.properties(at, indent, flow=False)
                 key = _PLAIN_KEY.match(text, content)
-                if key is not None and not text[at:content].count("\n"):
+                if key is not None:
                     sink.scalar(key.group(1), content, key.end(1), None, anchor, tag, properties)
                     self.block_mapping_value(key.end() - 1, indent)
                     continue
-            if content < self.size and "\n" in text[at:content]:
-                raise self.fail("properties of a key must be on its line", at)
             end = self.flow_node(content, indent, anchor, tag, properties, block=True)
             if "\n" in text[content:end]:
                 raise self.fail("an implicit key must be on one line", content)
@@ -743,10 +713,8 @@ class _Parser:
                 if text[sep] == "#" and sep == end:
                     raise self.fail("a comment needs a blank before it", sep)
                 # the content is on a later line: separation over lines
-                probe = sep
                 if flow:
-                    probe = self.flow_skip(sep, indent)
-                    at = probe
+                    at = self.flow_skip(sep, indent)
                     continue
                 return anchor, tag, start, sep
             if sep == end and sep < self.size and not (flow and text[sep] in ",]}"):
