@@ -256,7 +256,6 @@ def block_scalar(text: str, at: int, indent: int) -> tuple[str, str, int, int]:
     if digit:
         content_indent = max(indent, 0) + int(digit)
     else:  # the first non-empty line's indentation
-        content_indent = indent + 1
         probe, widest = pos, 0
         while probe < size:
             spaces = _SPACES.match(text, probe).end() - probe  # type: ignore[union-attr]

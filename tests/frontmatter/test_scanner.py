@@ -143,6 +143,8 @@ def test_a_plain_scalar_ends_after_its_last_character(yaml: str, span: str | Non
         ("a:b,c", True, "a:b"),
         ("a :b", True, "a :b"),
         ("a #b", True, "a"),
+        ("aXb cX", False, "aXb cX"),
+        ("aXb cX", True, "aXb cX"),
     ],
 )
 def test_the_run_of_a_plain_line(text: str, flow: bool, match: str) -> None:
@@ -152,13 +154,13 @@ def test_the_run_of_a_plain_line(text: str, flow: bool, match: str) -> None:
     assert found.group(0) == match
 
 
-def test_a_document_marker_ends_a_plain_scalar_at_the_top_level() -> None:
-    """``a`` is a document, ``--- b`` a second one: front matter holds one."""
+@pytest.mark.parametrize("yaml", ["a\n--- b\n", "a\n---", "a\n...\n--- b\n", "a\n---\tb\n"])
+def test_a_document_marker_ends_a_plain_scalar_at_the_top_level(yaml: str) -> None:
+    """``a`` is a document and the marker starts a second one: front matter holds one."""
     with pytest.raises(StructureError) as info:
-        _yaml.compose("a\n--- b\n")
-    assert (info.value.message, info.value.line, info.value.column) == (
+        _yaml.compose(yaml)
+    assert (info.value.message, info.value.column) == (
         "front matter holds more than one YAML document",
-        2,
         1,
     )
 
@@ -413,6 +415,8 @@ def test_a_document_marker_is_only_one_at_the_start_of_a_line() -> None:
     """A text that starts with ``---`` has its quoted scalars checked line by line."""
     assert _read("---\nk: 'a\n  b c'\n") == {"k": "a b c"}
     assert _read('--- \nk: "a\n  b c"\n') == {"k": "a b c"}
+    assert _read("k: 'a\n  b'\n...\n") == {"k": "a b"}
+    assert _read('k: "a\n  b"\n...\n') == {"k": "a b"}
     assert _refused("---\nk: 'a\n--- b'\n") == (
         "invalid YAML: a document marker inside a quoted scalar",
         3,
@@ -448,6 +452,7 @@ def test_a_document_marker_is_only_one_at_the_start_of_a_line() -> None:
         pytest.param("k: |\n", "", id="literal-empty"),
         pytest.param("k: |+\n\n\n", "\n\n", id="literal-empty-keep"),
         pytest.param("k: |-\n", "", id="literal-empty-strip"),
+        pytest.param("k: |\n    \n  ", "", id="literal-only-blank-lines-to-the-end"),
         pytest.param("k: |\n  a\n  # c\n", "a\n# c\n", id="literal-a-hash-is-text"),
         pytest.param("k: |\n  a\n# c\n", "a\n", id="literal-a-comment-ends-it"),
         pytest.param("k: >\n  a\n  b\n", "a b\n", id="folded"),
@@ -538,6 +543,16 @@ def test_a_block_scalar_span(yaml: str, span: str) -> None:
         ),
         pytest.param(
             "k: |\n  a\n\t\n", "a tab where a block scalar's indentation is", 3, 1, id="a-tab-first"
+        ),
+        pytest.param(
+            "k: |\n  a\n\xa0\n",
+            "expected ':' after a mapping key",
+            3,
+            2,
+            id="a-no-break-space-ends-it",
+        ),
+        pytest.param(
+            "k: |\n  a\nX\n", "expected ':' after a mapping key", 3, 2, id="a-letter-ends-it"
         ),
     ],
 )
