@@ -245,9 +245,7 @@ class _Parser:
         """The node after ``---``: on its line (not a block collection) or below."""
         text = self.text
         at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
-        if at < self.size and text[at] not in "\n#":
-            if at == after:
-                raise self.fail("expected a blank after '---'", at)
+        if at < self.size and text[at] not in "\n#":  # "---" and a blank, then the node
             self.pos = at
             self.node(-1, "document", at)
             return

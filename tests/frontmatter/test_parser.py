@@ -988,3 +988,103 @@ def test_a_hash_is_part_of_a_tag() -> None:
         1,
         4,
     )
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        ("--- {a: 1}\n", {"a": 1}),
+        ("--- !!map\na: 1\n", {"a": 1}),
+        ("--- &x\na: 1\n", {"a": 1}),
+        ("--- # c\n# d\na: 1\n", {"a": 1}),
+        ("--- \n  a: 1\n", {"a": 1}),
+        ("---\n&x\na: 1\n", {"a": 1}),
+        ("a: 1\n...", {"a": 1}),
+        ("a: 1\n ---\n", {"a": "1 ---"}),
+        ("k: \t\n  a\n", {"k": "a"}),
+        ("k:\t# c\n  a\n", {"k": "a"}),
+        ("k: #c\n  a\n", {"k": "a"}),
+        ("k: &x#c\n  a\n", {"k": "a"}),
+        ("k: &x #c\n  a\n", {"k": "a"}),
+        ("%YAML 1.2 # c\n---\na: 1\n", {"a": 1}),
+    ],
+)
+def test_what_follows_a_marker_or_an_indicator(yaml: str, expected: Any) -> None:
+    """The node on the marker's line or below it; blanks, tabs and comments after ``:``."""
+    assert _read(yaml) == expected
+
+
+@pytest.mark.parametrize(
+    ("yaml", "kind", "message", "line", "column"),
+    [
+        (
+            "\ufeff\x01k: a\n",
+            YAMLSyntaxError,
+            "invalid YAML: the character U+0001 is not allowed in YAML",
+            1,
+            2,
+        ),
+        (" %YAML 1.2\n---\na: 1\n", YAMLSyntaxError, "invalid YAML: unexpected '%'", 1, 2),
+        (
+            "%YAML 1.2#c\n---\na: 1\n",
+            YAMLSyntaxError,
+            "invalid YAML: a comment needs a blank before it",
+            1,
+            10,
+        ),
+        (
+            "%YAML 10.0\n---\na: 1\n",
+            YAMLSyntaxError,
+            "invalid YAML: YAML version 10.0 is not supported",
+            1,
+            1,
+        ),
+        (
+            "%YAML a.b\n---\na: 1\n",
+            YAMLSyntaxError,
+            "invalid YAML: a %YAML directive needs one version such as 1.2",
+            1,
+            1,
+        ),
+        (
+            "%TAG !e b\n---\na: 1\n",
+            YAMLSyntaxError,
+            "invalid YAML: a %TAG directive needs a handle and a prefix",
+            1,
+            1,
+        ),
+        (
+            "a: 1\n...#c\n",
+            YAMLSyntaxError,
+            "invalid YAML: expected ':' after a mapping key",
+            2,
+            6,
+        ),
+        (
+            "k:\n-\ta: 1\n",
+            YAMLSyntaxError,
+            "invalid YAML: a mapping cannot start here (a key on a value's line)",
+            2,
+            4,
+        ),
+        ("a: 1\n---", StructureError, "front matter holds more than one YAML document", 2, 1),
+        (
+            "k:#c\n  a\n",
+            StructureError,
+            "the front matter must be a mapping of keys to values, not a single value",
+            1,
+            1,
+        ),
+        (
+            "---\n- a\n",
+            StructureError,
+            "the front matter must be a mapping of keys to values, not a list",
+            2,
+            1,
+        ),
+    ],
+)
+def test_markers_directives_and_indicators_refused(
+    yaml: str, kind: type[NewsItemError], message: str, line: int, column: int
+) -> None:
+    assert _refused(yaml, kind) == (message, line, column)
