@@ -24,6 +24,7 @@ from newsitem import (
     YAMLSyntaxError,
     _yaml,
 )
+from newsitem._nodes import MappingNode, Node, SequenceNode
 from newsitem._scalars import FrozenMapping
 
 
@@ -1088,3 +1089,128 @@ def test_markers_directives_and_indicators_refused(
     yaml: str, kind: type[NewsItemError], message: str, line: int, column: int
 ) -> None:
     assert _refused(yaml, kind) == (message, line, column)
+
+
+# -- where each node is written ------------------------------------------------------------
+
+
+def _spans(yaml: str) -> list[str]:
+    """The text of every node of the source tree, depth first, keys before their values."""
+    spans: list[str] = []
+
+    def walk(node: Node) -> None:
+        spans.append(yaml[node.start : node.end])
+        if isinstance(node, MappingNode):
+            for key, value in zip(node.keys, node.values, strict=True):
+                walk(key)
+                walk(value)
+        elif isinstance(node, SequenceNode):
+            for item in node.items:
+                walk(item)
+
+    walk(_yaml.compose(yaml).root)
+    return spans
+
+
+@pytest.mark.parametrize(
+    ("yaml", "spans"),
+    [
+        pytest.param(
+            "a: b\nc: 'd'\ne: \"f\"\n",
+            ["a: b\nc: 'd'\ne: \"f\"\n", "a", "b", "c", "'d'", "e", '"f"'],
+            id="entries",
+        ),
+        pytest.param(
+            "a: b # c\nd:   e\n",
+            ["a: b # c\nd:   e\n", "a", "b", "d", "e"],
+            id="a-comment-and-spaces",
+        ),
+        pytest.param(
+            "a:\n- x\n- 'y'\n- \"z\"\n- w # c\n",
+            [
+                "a:\n- x\n- 'y'\n- \"z\"\n- w # c\n",
+                "a",
+                "- x\n- 'y'\n- \"z\"\n- w # c\n",
+                "x",
+                "'y'",
+                '"z"',
+                "w",
+            ],
+            id="items",
+        ),
+        pytest.param(
+            "a:\n  - x\n  - y\nb: 1\n",
+            ["a:\n  - x\n  - y\nb: 1\n", "a", "- x\n  - y\n", "x", "y", "b", "1"],
+            id="an-indented-list-then-a-key",
+        ),
+        pytest.param(
+            "a:\n- k: v\n  l: 'w'\n- m: \"n\"\n",
+            [
+                "a:\n- k: v\n  l: 'w'\n- m: \"n\"\n",
+                "a",
+                "- k: v\n  l: 'w'\n- m: \"n\"\n",
+                "k: v\n  l: 'w'\n",
+                "k",
+                "v",
+                "l",
+                "'w'",
+                'm: "n"\n',
+                "m",
+                '"n"',
+            ],
+            id="compact-mappings",
+        ),
+        pytest.param(
+            "a:\n- k: 'v'\n- m: n",
+            [
+                "a:\n- k: 'v'\n- m: n",
+                "a",
+                "- k: 'v'\n- m: n",
+                "k: 'v'\n",
+                "k",
+                "'v'",
+                "m: n",
+                "m",
+                "n",
+            ],
+            id="a-compact-mapping-ends-the-text",
+        ),
+        pytest.param(
+            "a: [x, 'y', {k: v}]\n",
+            ["a: [x, 'y', {k: v}]\n", "a", "[x, 'y', {k: v}]", "x", "'y'", "{k: v}", "k", "v"],
+            id="flow",
+        ),
+        pytest.param(
+            "a: [k: v, ? l : w]\n",
+            ["a: [k: v, ? l : w]\n", "a", "[k: v, ? l : w]", "k: v", "k", "v", "? l : w", "l", "w"],
+            id="flow-pairs",
+        ),
+        pytest.param(
+            "&x a: &y b\nc: !!str d\n",
+            ["a: &y b\nc: !!str d\n", "a", "b", "c", "d"],
+            id="properties-are-not-in-the-span",
+        ),
+        pytest.param(
+            "a: |\n  t\nb: >-\n  u\n",
+            ["a: |\n  t\nb: >-\n  u\n", "a", "|\n  t", "b", ">-\n  u"],
+            id="block-scalars",
+        ),
+        pytest.param("? a\n: b\n", ["? a\n: b\n", "a", "b"], id="an-explicit-entry"),
+        pytest.param(
+            "a:\n  b: c\n  d: 'e'\n",
+            ["a:\n  b: c\n  d: 'e'\n", "a", "b: c\n  d: 'e'\n", "b", "c", "d", "'e'"],
+            id="nested",
+        ),
+        pytest.param("a: b\n  c\n", ["a: b\n  c\n", "a", "b\n  c"], id="a-value-on-two-lines"),
+        pytest.param(
+            "'a': b\n\"c\": d\n[e]: f\n",
+            ["'a': b\n\"c\": d\n[e]: f\n", "'a'", "b", '"c"', "d", "[e]", "f"],
+            id="keys-that-are-not-plain",
+        ),
+        pytest.param(
+            "a: &v x\n*v : y\n", ["a: &v x\n*v : y\n", "a", "x", "*v", "y"], id="an-alias-key"
+        ),
+    ],
+)
+def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
+    assert _spans(yaml) == spans
