@@ -272,9 +272,8 @@ class _Parser:
             at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
             if at > self.pos:
                 context = "value"
-        if at >= self.size or text[at] == "\n" or (text[at] == "#" and at > after):
-            if at < self.size and text[at] == "#" and text[at - 1] not in " \t":
-                raise self.fail("a comment needs a blank before it", at)
+        # every indicator is followed by a blank, so a "#" here starts a comment
+        if at >= self.size or text[at] in "\n#":
             self.end_line(at)
             self.node_below(indent, context, after)
             return
