@@ -150,6 +150,10 @@ def _config(module: str) -> str:
         # -x: the first failing test kills the mutant; no xdist, no cache.
         'pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", '
         f'"-k", "{DESELECT}"]\n'
+        # A mutant that loops forever is stopped after four times its tests' CPU
+        # time (mutmut's default is thirty): a timeout counts as a kill either way,
+        # and the reader's loops made each one cost minutes.
+        "timeout_multiplier = 2.0\n"
     )
 
 
