@@ -73,8 +73,8 @@ def plain(text: str, at: int, indent: int, flow: bool) -> tuple[str, int]:
     a document marker or a less indented line ends the scalar.
     """
     run = PLAIN_FLOW if flow else PLAIN_BLOCK
-    first = run.match(text, at)
-    end = first.end() if first is not None else at
+    # a valid first character is a word of the run on its own: the match never fails
+    end = run.match(text, at).end()  # type: ignore[union-attr]
     if text[end : end + 1] != "\n" and _WHITE.match(text, end).end() != text.find("\n", end):  # type: ignore[union-attr]
         return text[at:end], end  # the common case: the line goes on (": ", " #", ",")
     value = text[at:end]
