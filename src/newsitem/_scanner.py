@@ -86,18 +86,10 @@ def plain(text: str, at: int, indent: int, flow: bool) -> tuple[str, int]:
         blank = _BLANK_LINES.match(text, eol + 1)
         line = blank.start(1)  # type: ignore[union-attr]
         start = _WHITE.match(text, line).end()  # type: ignore[union-attr]
-        if (
-            blank.end(1) - line <= indent  # type: ignore[union-attr]
-            or start >= len(text)
-            or text[start] == "#"
-            or _document_marker(text, line)
-        ):
+        if blank.end(1) - line <= indent or _document_marker(text, line):  # type: ignore[union-attr]
             break
-        char = text[start]
-        if (char == ":" or (flow and char in FLOW_INDICATORS)) and not plain_first(
-            text, start, flow
-        ):
-            break
+        # The run does not start at what cannot go on: the end of the text, a
+        # comment, ": " (or ":" before a flow indicator, or one, in flow context).
         more = run.match(text, start)
         if more is None:
             break
