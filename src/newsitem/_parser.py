@@ -246,7 +246,6 @@ class _Parser:
         text = self.text
         at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
         if at < self.size and text[at] not in "\n#":  # "---" and a blank, then the node
-            self.pos = at
             self.node(-1, "document", at)
             return
         self.end_line(after)
@@ -722,8 +721,7 @@ class _Parser:
     def tag(self, at: int) -> tuple[str, int]:
         text = self.text
         m = _TAG.match(text, at)
-        if m is None:  # pragma: no cover - "!" alone always matches
-            raise self.fail("invalid tag", at)
+        assert m is not None  # "!" alone is a tag
         verbatim, handle, suffix = m.groups()
         end = m.end()
         if end < self.size and text[end] not in " \t\n,[]{}":

@@ -1214,3 +1214,74 @@ def _spans(yaml: str) -> list[str]:
 )
 def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
     assert _spans(yaml) == spans
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        pytest.param(
+            "%TAG !E! tag:yaml.org,2002:\n---\na: !E!int '1'\n", {"a": 1}, id="a-capital-handle"
+        ),
+        pytest.param("a: !!str", {"a": ""}, id="a-tag-ends-the-text"),
+        pytest.param(
+            "a: &x\n  [b]\nc:\n  [d]: e\nf: *x\n",
+            {"a": ["b"], "c": {("d",): "e"}, "f": ["b"]},
+            id="an-anchor-above-a-flow-list-that-is-no-key",
+        ),
+        pytest.param(
+            "a: &x\n  [b]: c\nd: *x\n",
+            {"a": {("b",): "c"}, "d": {("b",): "c"}},
+            id="an-anchor-above-a-mapping-with-a-flow-key",
+        ),
+        pytest.param(
+            "a: &x\n  'b': c\nd: *x\n",
+            {"a": {"b": "c"}, "d": {"b": "c"}},
+            id="an-anchor-above-a-mapping-with-a-quoted-key",
+        ),
+        pytest.param(
+            "a: &x\n  'b'\nd: *x\n", {"a": "b", "d": "b"}, id="an-anchor-above-a-quoted-value"
+        ),
+        pytest.param(
+            "b: &y k\na: &x\n  *y : c\nd: *x\n",
+            {"b": "k", "a": {"k": "c"}, "d": {"k": "c"}},
+            id="an-anchor-above-a-mapping-with-an-alias-key",
+        ),
+    ],
+)
+def test_properties_above_a_node_belong_to_it(yaml: str, expected: Any) -> None:
+    """Properties on the line of ``key:`` belong to the node below: a mapping if it is one."""
+    assert _read(yaml) == expected
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message", "line", "column"),
+    [
+        ("a: !x 1\n", "the tag '!x' is not supported", 1, 4),
+        (
+            "%TAG !! tag:e.com,2000:\n---\na: !!x 1\n",
+            "the tag 'tag:e.com,2000:x' is not supported",
+            3,
+            4,
+        ),
+        (
+            "%TAG ! tag:e.com,2000:\n---\na: !x 1\n",
+            "the tag 'tag:e.com,2000:x' is not supported",
+            3,
+            4,
+        ),
+    ],
+)
+def test_a_tag_is_resolved_by_its_handle(yaml: str, message: str, line: int, column: int) -> None:
+    """``!x`` is a local tag; ``%TAG`` gives ``!!`` and ``!`` other prefixes."""
+    assert _refused(yaml, UnsupportedTagError) == (message, line, column)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message", "column"),
+    [
+        ("---", "the front matter must be a mapping of keys to values, not a single value", 4),
+        ("--- X\n", "the front matter must be a mapping of keys to values, not a single value", 5),
+    ],
+)
+def test_a_document_of_one_value(yaml: str, message: str, column: int) -> None:
+    assert _refused(yaml, StructureError) == (message, 1, column)
