@@ -706,8 +706,7 @@ class _Parser:
                 tag, end = self.tag(at)
             sep = _WHITE.match(text, end).end()  # type: ignore[union-attr]
             if (sep < self.size and text[sep] == "\n") or (sep < self.size and text[sep] == "#"):
-                if text[sep] == "#" and sep == end:
-                    raise self.fail("a comment needs a blank before it", sep)
+                # (a "#" right after an anchor or a tag is part of its name)
                 # the content is on a later line: separation over lines
                 if flow:
                     at = self.flow_skip(sep, indent)

@@ -1223,6 +1223,8 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
             "%TAG !E! tag:yaml.org,2002:\n---\na: !E!int '1'\n", {"a": 1}, id="a-capital-handle"
         ),
         pytest.param("a: !!str", {"a": ""}, id="a-tag-ends-the-text"),
+        pytest.param("a: &x", {"a": None}, id="an-anchor-ends-the-text"),
+        pytest.param("a: [&x", None, id="an-anchor-ends-the-text-in-flow"),
         pytest.param(
             "a: &x\n  [b]\nc:\n  [d]: e\nf: *x\n",
             {"a": ["b"], "c": {("d",): "e"}, "f": ["b"]},
@@ -1250,6 +1252,13 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
 )
 def test_properties_above_a_node_belong_to_it(yaml: str, expected: Any) -> None:
     """Properties on the line of ``key:`` belong to the node below: a mapping if it is one."""
+    if expected is None:
+        assert _refused(yaml) == (
+            "invalid YAML: a flow collection is not closed (expected ']')",
+            1,
+            4,
+        )
+        return
     assert _read(yaml) == expected
 
 
