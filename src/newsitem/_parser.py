@@ -873,9 +873,13 @@ class _Parser:
                 and text[pos + 1 : pos + 2] in ("", " ", "\t", "\n", ",", "]", "}")
             ):
                 sink.scalar("", pos, pos, None, None, None, pos)
+                json_like = False
             else:
+                start = pos
                 pos = self.flow_node(pos, indent, None, None, pos)
-            pos = self.flow_value(pos, indent, adjacent=False)
+                json_like = self.json_like(start, pos)
+            # a JSON-like key may have its value right after the ":" (spec 7.4.2)
+            pos = self.flow_value(pos, indent, adjacent=json_like)
             if not mapping:
                 sink.close(pos)
             return pos
@@ -891,7 +895,7 @@ class _Parser:
             return pos
         start = at
         end = self.flow_node(at, indent, None, None, at)
-        json_like = text[_WHITE.match(text, start).end()] in "\"'[{" or text[end - 1] in "\"'}]"  # type: ignore[union-attr]
+        json_like = self.json_like(start, end)
         pos = self.flow_skip(end, indent)
         if text[pos : pos + 1] == ":" and (
             json_like or text[pos + 1 : pos + 2] in ("", " ", "\t", "\n", ",", "]", "}")
@@ -905,14 +909,17 @@ class _Parser:
             sink.scalar("", end, end, None, None, None, end)
         return end
 
+    def json_like(self, start: int, end: int) -> bool:
+        """Whether the flow node from ``start`` to ``end`` is quoted or a flow collection."""
+        text = self.text
+        return text[_WHITE.match(text, start).end()] in "\"'[{" or text[end - 1] in "\"'}]"  # type: ignore[union-attr]
+
     def flow_value(self, pos: int, indent: int, *, adjacent: bool, pair: bool = False) -> int:
         """After a key: ``:`` and a value, or an empty value. Closes a pair."""
         text, sink = self.text, self.sink
         pos = self.flow_skip(pos, indent)
-        if text[pos : pos + 1] != ":":
+        if text[pos : pos + 1] != ":":  # after "? key" alone (a pair always has its ":")
             sink.scalar("", pos, pos, None, None, None, pos)
-            if pair:
-                sink.close(pos)
             return pos
         colon = pos
         pos = self.flow_skip(pos + 1, indent)

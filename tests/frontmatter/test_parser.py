@@ -1294,3 +1294,53 @@ def test_a_tag_is_resolved_by_its_handle(yaml: str, message: str, line: int, col
 )
 def test_a_document_of_one_value(yaml: str, message: str, column: int) -> None:
     assert _refused(yaml, StructureError) == (message, 1, column)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        pytest.param("k: {? 'a':b}\n", {"a": "b"}, id="an-explicit-json-key-and-an-adjacent-value"),
+        pytest.param("k: [? 'a':b]\n", [{"a": "b"}], id="an-explicit-json-key-in-a-list"),
+        pytest.param(
+            "k: {? [a]:b}\n", {("a",): "b"}, id="an-explicit-flow-key-and-an-adjacent-value"
+        ),
+        pytest.param("k: [? a\n  : b]\n", [{"a": "b"}], id="an-explicit-key-then-a-line-break"),
+        pytest.param(
+            "k: {? a\n  : b}\n", {"a": "b"}, id="an-explicit-key-then-a-line-break-in-a-mapping"
+        ),
+        pytest.param("k: {? a : b, ? c}\n", {"a": "b", "c": None}, id="two-explicit-entries"),
+    ],
+)
+def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
+    """Spec 7.4: after ``?``, a JSON-like key (quoted, or a flow collection) takes a value
+    right after its ``:``; any other key needs a blank there."""
+    assert _read(yaml)["k"] == expected
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message", "line", "column"),
+    [
+        ("x: &x a\nk: {? *x :b}\n", "a value needs a blank after ':'", 2, 11),
+        ("x: &x a\nk: [? *x :b]\n", "a value needs a blank after ':'", 2, 11),
+        ("k: {a:", "a flow collection is not closed (expected '}')", 1, 4),
+        ("k: [a:", "a flow collection is not closed (expected ']')", 1, 4),
+        ("k: {? a :", "a flow collection is not closed (expected '}')", 1, 4),
+    ],
+)
+def test_a_flow_value_refused(yaml: str, message: str, line: int, column: int) -> None:
+    assert _refused(yaml) == (f"invalid YAML: {message}", line, column)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message", "line", "column"),
+    [
+        ("k: !!map\n- a\n", "a sequence cannot be a !!map", 1, 4),
+        ("k:\n  !!map\n  - a\n", "a sequence cannot be a !!map", 2, 3),
+        ("k: !!seq\n  a: 1\n", "a mapping cannot be a !!seq", 1, 4),
+    ],
+)
+def test_a_collection_with_a_tag_it_cannot_have(
+    yaml: str, message: str, line: int, column: int
+) -> None:
+    """The error is at the tag, above the collection."""
+    assert _refused(yaml) == (message, line, column)
