@@ -1224,6 +1224,11 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
         ),
         pytest.param("a: !!str", {"a": ""}, id="a-tag-ends-the-text"),
         pytest.param("a: &x", {"a": None}, id="an-anchor-ends-the-text"),
+        pytest.param(
+            "a: [&x\n  !!str b, *x]\n",
+            {"a": ["b", "b"]},
+            id="an-anchor-and-a-tag-on-two-lines-in-flow",
+        ),
         pytest.param("a: [&x", None, id="an-anchor-ends-the-text-in-flow"),
         pytest.param(
             "a: &x\n  [b]\nc:\n  [d]: e\nf: *x\n",
