@@ -259,7 +259,8 @@ class _Parser:
         ``indent`` is the indentation of the collection the node is in.
         ``context``: "value" (after ``:``: no compact collection on the line),
         "entry" (after ``-``, ``?`` or an explicit ``:``), "root", "document".
-        Leaves ``self.pos`` at the start of the next line.
+        It reads from ``after`` (the root from ``self.pos``) and leaves
+        ``self.pos`` at the start of the next line.
         """
         text = self.text
         at = self.pos
@@ -421,7 +422,6 @@ class _Parser:
             if has_properties and char == ":":  # properties of an empty key
                 sink.open(True, False, first, outer_anchor, outer_tag, outer_at)
                 sink.scalar("", at, at, None, anchor, tag, properties)
-                self.pos = at + 1
                 self.node(column, "explicit", at + 1)
                 self.block_mapping(at, column, first=False)
                 return
@@ -484,7 +484,6 @@ class _Parser:
                 self.sink.plain(value, start, end)
                 self.end_line(end)
                 return
-        self.pos = at
         self.node(indent, "value", at)
 
     def block_mapping(self, start: int, indent: int, *, first: bool) -> None:
@@ -545,7 +544,6 @@ class _Parser:
             char = text[at]
             after = text[at + 1 : at + 2]
             if char == "?" and after in ("", " ", "\t", "\n"):
-                self.pos = at + 1
                 self.node(indent, "explicit", at + 1)
                 colon, spaces = self.skip_lines()
                 if (
@@ -554,14 +552,12 @@ class _Parser:
                     and text[colon] == ":"
                     and text[colon + 1 : colon + 2] in ("", " ", "\t", "\n")
                 ):
-                    self.pos = colon + 1
                     self.node(indent, "explicit", colon + 1)
                 else:
                     sink.scalar("", colon, colon, None, None, None, colon)
                 continue
             if char == ":" and after in ("", " ", "\t", "\n"):
                 sink.scalar("", at, at, None, None, None, at)
-                self.pos = at + 1
                 self.node(indent, "entry", at + 1)
                 continue
             key = _PLAIN_KEY.match(text, at) if char not in "\"'[{*&!" else None
@@ -663,7 +659,6 @@ class _Parser:
                         return
                     self.block_mapping(content, column, first=False)
                 else:
-                    self.pos = at + 1
                     self.node(indent, "entry", at + 1)
             else:
                 end = m.end()

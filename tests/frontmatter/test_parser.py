@@ -82,8 +82,8 @@ def _refused(
             "k:\n- a: b\nj: 1\n", {"k": [{"a": "b"}], "j": 1}, id="a-key-after-a-compact-mapping"
         ),
         pytest.param(
-            "k:\n- a: 'b'\n- c: \"d\"\n",
-            {"k": [{"a": "b"}, {"c": "d"}]},
+            "k:\n- a: '1'\n- c: \"2\"\n",
+            {"k": [{"a": "1"}, {"c": "2"}]},
             id="compact-mappings-of-quoted-values",
         ),
         pytest.param(
@@ -1099,6 +1099,7 @@ def _spans(yaml: str) -> list[str]:
     spans: list[str] = []
 
     def walk(node: Node) -> None:
+        assert 0 <= node.start <= node.end <= len(yaml)  # offsets into the text
         spans.append(yaml[node.start : node.end])
         if isinstance(node, MappingNode):
             for key, value in zip(node.keys, node.values, strict=True):
@@ -1206,6 +1207,24 @@ def _spans(yaml: str) -> list[str]:
             "'a': b\n\"c\": d\n[e]: f\n",
             ["'a': b\n\"c\": d\n[e]: f\n", "'a'", "b", '"c"', "d", "[e]", "f"],
             id="keys-that-are-not-plain",
+        ),
+        pytest.param(
+            "k:\n- a: '1'\n- b: \"2\"\n- c: 3",
+            [
+                "k:\n- a: '1'\n- b: \"2\"\n- c: 3",
+                "k",
+                "- a: '1'\n- b: \"2\"\n- c: 3",
+                "a: '1'\n",
+                "a",
+                "'1'",
+                'b: "2"\n',
+                "b",
+                '"2"',
+                "c: 3",
+                "c",
+                "3",
+            ],
+            id="compact-mappings-to-the-end-of-the-text",
         ),
         pytest.param(
             "a: &v x\n*v : y\n", ["a: &v x\n*v : y\n", "a", "x", "*v", "y"], id="an-alias-key"
