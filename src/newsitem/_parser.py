@@ -499,7 +499,7 @@ class _Parser:
             else:
                 at, spaces = self.skip_lines()
                 if at >= self.size or spaces < indent or (spaces == 0 and _marker(text, at)):
-                    sink.close(at if at < self.size else self.size)
+                    sink.close(at)  # (the blank lines skipped end at the text's end at most)
                     return
                 if spaces > indent or text[at] == "\t":
                     raise self.fail("bad indentation of a mapping entry", at)
@@ -667,8 +667,8 @@ class _Parser:
                     sink.close(end)
                     return
             at, spaces = self.skip_lines()
-            if at >= self.size or spaces < indent or (spaces == 0 and _marker(text, at)):
-                sink.close(at if at < self.size else self.size)
+            if at >= self.size or spaces < indent:  # (a "---" or "..." line is no entry)
+                sink.close(at)
                 return
             if spaces > indent:
                 raise self.fail("bad indentation of a sequence entry", at)

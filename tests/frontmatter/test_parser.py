@@ -99,6 +99,10 @@ def _refused(
         ),
         pytest.param("k:\n- a: b", {"k": [{"a": "b"}]}, id="a-compact-entry-ends-the-text"),
         pytest.param("k:\n- a", {"k": ["a"]}, id="an-item-ends-the-text"),
+        pytest.param("k:\n- a\n-x: 1\n", {"k": ["a"], "-x": 1}, id="a-key-starting-with-a-dash"),
+        pytest.param("k:\n- a\n-", {"k": ["a", None]}, id="a-dash-ends-the-text"),
+        pytest.param("k:\n- a\n-\tb\n", {"k": ["a", "b"]}, id="a-tab-after-a-later-dash"),
+        pytest.param("---\nk:\n- a\n- b\n", {"k": ["a", "b"]}, id="items-after-a-start-marker"),
         pytest.param("k:\n-  a\n-  b\n", {"k": ["a", "b"]}, id="two-spaces-after-the-dash"),
         pytest.param("k:\n-\n  - a\n", {"k": [["a"]]}, id="a-list-below-a-dash"),
         pytest.param("k:\n- [a, b]\n- {c: d}\n", {"k": [["a", "b"], {"c": "d"}]}, id="flow-items"),
@@ -385,6 +389,13 @@ def test_documents(yaml: str, expected: Any) -> None:
             2,
             1,
             id="a-marker-ends-a-plain-scalar",
+        ),
+        pytest.param(
+            "k:\n- a\n---\n",
+            "front matter holds more than one YAML document",
+            3,
+            1,
+            id="a-marker-after-items",
         ),
         pytest.param(
             "- a\n",
@@ -1203,6 +1214,9 @@ def _spans(yaml: str) -> list[str]:
             id="nested",
         ),
         pytest.param("a: b\n  c\n", ["a: b\n  c\n", "a", "b\n  c"], id="a-value-on-two-lines"),
+        pytest.param(
+            "k:\n- a\n- b", ["k:\n- a\n- b", "k", "- a\n- b", "a", "b"], id="items-to-the-end"
+        ),
         pytest.param(
             "'a': b\n\"c\": d\n[e]: f\n",
             ["'a': b\n\"c\": d\n[e]: f\n", "'a'", "b", '"c"', "d", "[e]", "f"],
