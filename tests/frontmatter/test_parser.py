@@ -1347,6 +1347,8 @@ def test_a_document_of_one_value(yaml: str, message: str, column: int) -> None:
             "k: {? a\n  : b}\n", {"a": "b"}, id="an-explicit-key-then-a-line-break-in-a-mapping"
         ),
         pytest.param("k: {? a : b, ? c}\n", {"a": "b", "c": None}, id="two-explicit-entries"),
+        pytest.param("k: [?\ta : b]\n", [{"a": "b"}], id="a-tab-after-the-question-mark"),
+        pytest.param("k: [?\n  a : b]\n", [{"a": "b"}], id="the-key-on-the-next-line"),
     ],
 )
 def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
@@ -1363,6 +1365,7 @@ def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
         ("k: {a:", "a flow collection is not closed (expected '}')", 1, 4),
         ("k: [a:", "a flow collection is not closed (expected ']')", 1, 4),
         ("k: {? a :", "a flow collection is not closed (expected '}')", 1, 4),
+        ("k: [?", "expected a node", 1, 6),
     ],
 )
 def test_a_flow_value_refused(yaml: str, message: str, line: int, column: int) -> None:
