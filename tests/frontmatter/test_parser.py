@@ -95,6 +95,11 @@ def _refused(
             "k:\n- a: b\n    c\n", {"k": [{"a": "b c"}]}, id="a-compact-entry-on-two-lines"
         ),
         pytest.param(
+            "k:\n- a: b\n\n    c\n", {"k": [{"a": "b\nc"}]}, id="a-compact-entry-past-a-blank-line"
+        ),
+        pytest.param("k:\n-  ab: 1\n", {"k": [{"ab": 1}]}, id="two-spaces-before-a-compact-key"),
+        pytest.param("k:\n-   ab: 1\n", {"k": [{"ab": 1}]}, id="three-spaces-before-a-compact-key"),
+        pytest.param(
             "k:\n- a: b # c\n- d\n", {"k": [{"a": "b"}, "d"]}, id="a-compact-entry-and-a-comment"
         ),
         pytest.param("k:\n- a: b", {"k": [{"a": "b"}]}, id="a-compact-entry-ends-the-text"),
