@@ -97,7 +97,9 @@ def _refused(
         pytest.param(
             "k:\n- a: b\n\n    c\n", {"k": [{"a": "b\nc"}]}, id="a-compact-entry-past-a-blank-line"
         ),
-        pytest.param("k:\n-  ab: 1\n", {"k": [{"ab": 1}]}, id="two-spaces-before-a-compact-key"),
+        pytest.param(
+            "k:\n-  ab: 1\nj: 2\n", {"k": [{"ab": 1}], "j": 2}, id="two-spaces-before-a-compact-key"
+        ),
         pytest.param("k:\n-   ab: 1\n", {"k": [{"ab": 1}]}, id="three-spaces-before-a-compact-key"),
         pytest.param(
             "k:\n- a: b # c\n- d\n", {"k": [{"a": "b"}, "d"]}, id="a-compact-entry-and-a-comment"
@@ -1078,7 +1080,7 @@ def test_what_follows_a_marker_or_an_indicator(yaml: str, expected: Any) -> None
             6,
         ),
         (
-            "k:\n-\ta: 1\n",
+            "k:\n-\ta: 1\nj: 2\n",
             YAMLSyntaxError,
             "invalid YAML: a mapping cannot start here (a key on a value's line)",
             2,
@@ -1367,6 +1369,7 @@ def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
     [
         ("x: &x a\nk: {? *x :b}\n", "a value needs a blank after ':'", 2, 11),
         ("x: &x a\nk: [? *x :b]\n", "a value needs a blank after ':'", 2, 11),
+        ("x: &x a\nk: {? *x :X}\n", "a value needs a blank after ':'", 2, 11),
         ("k: {a:", "a flow collection is not closed (expected '}')", 1, 4),
         ("k: [a:", "a flow collection is not closed (expected ']')", 1, 4),
         ("k: {? a :", "a flow collection is not closed (expected '}')", 1, 4),
