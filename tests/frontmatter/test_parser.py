@@ -1355,6 +1355,12 @@ def test_a_document_of_one_value(yaml: str, message: str, column: int) -> None:
         ),
         pytest.param("k: {? a : b, ? c}\n", {"a": "b", "c": None}, id="two-explicit-entries"),
         pytest.param("k: [?\ta : b]\n", [{"a": "b"}], id="a-tab-after-the-question-mark"),
+        pytest.param("k: [? :\tb]\n", [{None: "b"}], id="an-empty-key-then-a-tab"),
+        pytest.param("k: [? :\n  b]\n", [{None: "b"}], id="an-empty-key-then-a-line-break"),
+        pytest.param("k: [? :, a]\n", [{None: None}, "a"], id="an-empty-key-then-a-comma"),
+        pytest.param("k: [? :]\n", [{None: None}], id="an-empty-key-then-a-bracket"),
+        pytest.param("k: {? :}\n", {None: None}, id="an-empty-key-then-a-brace"),
+        pytest.param("k: [? X]\n", [{"X": None}], id="a-capital-letter-key"),
         pytest.param("k: [?\n  a : b]\n", [{"a": "b"}], id="the-key-on-the-next-line"),
     ],
 )
@@ -1374,6 +1380,8 @@ def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
         ("k: [a:", "a flow collection is not closed (expected ']')", 1, 4),
         ("k: {? a :", "a flow collection is not closed (expected '}')", 1, 4),
         ("k: [?", "expected a node", 1, 6),
+        ("k: {? :]\n", "expected ',' or '}' in a flow collection", 1, 8),
+        ("k:\n  j: [?\n  a]\n", "a flow collection's line is not indented enough", 3, 3),
     ],
 )
 def test_a_flow_value_refused(yaml: str, message: str, line: int, column: int) -> None:
