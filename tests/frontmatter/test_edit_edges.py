@@ -397,9 +397,9 @@ def test_a_value_repeated_in_a_long_list_is_still_matched() -> None:
 
 def test_an_alias_into_an_unchanged_list_stays_an_alias() -> None:
     """``&x`` sits in a list the edit does not touch: ``*x`` still reads 1 and stays."""
-    before = "---\nl: [&x 1, 2]\nm: *x\nn: 1\n---\n"
-    after = "---\nl: [&x 1, 2]\nm: *x\nn: 2\n---\n"
-    assert dumps_checked(before, lambda d: d.__setitem__("n", 2)) == after
+    before = "---\nl: [&x 1, 2]\nm: *x\no: [a]\n---\n"
+    after = "---\nl: [&x 1, 2]\nm: *x\no: [a, b]\n---\n"
+    assert dumps_checked(before, lambda d: d["o"].append("b")) == after
 
 
 def test_a_mapping_ending_in_a_lone_colon_replaced_keeps_the_comment_after_it() -> None:
@@ -460,6 +460,13 @@ _PATCHED = [
     pytest.param(
         "title: a\nn: 1\nm: 2\n", {"title": "b", "m": 3}, "title: b\nn: 1\nm: 3\n", id="two"
     ),
+    pytest.param('title: "abc"\n', {"title": "b"}, 'title: "b"\n', id="double-quoted-three"),
+    pytest.param('title: "\\""\n', {"title": "b"}, 'title: "b"\n', id="escaped-quote-last"),
+    pytest.param("title: ''\nn: 'c'\n", {"title": "b"}, "title: 'b'\nn: 'c'\n", id="empty-single"),
+    pytest.param(
+        "title: 'it''s'\nn: 'c'\n", {"title": "x"}, "title: 'x'\nn: 'c'\n", id="doubled-quote"
+    ),
+    pytest.param("title: 'aX'\n", {"title": "b"}, "title: 'b'\n", id="single-quoted-x"),
 ]
 
 
@@ -478,6 +485,7 @@ def test_patch_scalars_rewrites_the_values_in_their_lines(
         pytest.param("title: a\n X\n", {"title": "b"}, id="continued-by-x"),
         pytest.param("title: a\n \u3000\n", {"title": "b"}, id="continued-by-a-wide-space"),
         pytest.param("title: a\n", {"title": [1]}, id="new-value-a-list"),
+        pytest.param("title: 'a\n b'\n", {"title": "c"}, id="single-quoted-on-two-lines"),
         pytest.param("title: a\n", {"title": "a: c"}, id="quote-of-the-file-unknown"),
     ],
 )
