@@ -521,17 +521,21 @@ def test_secured_parts_is_a_frozen_value() -> None:
 _IMAGE = "https://example.com/i.jpg"
 
 
+def _by_dict(**options: Any) -> Image:
+    return Image.model_validate({"url": _IMAGE, "is_cached": True}, **options)
+
+
+def _by_json(**options: Any) -> Image:
+    return Image.model_validate_json(f'{{"url": "{_IMAGE}", "is_cached": true}}', **options)
+
+
+def _by_strings(**options: Any) -> Image:
+    return Image.model_validate_strings({"url": _IMAGE, "is_cached": "true"}, **options)
+
+
 @pytest.mark.parametrize(
     "route",
-    [
-        pytest.param(lambda **o: Image.model_validate({"url": _IMAGE, "is_cached": True}, **o)),
-        pytest.param(
-            lambda **o: Image.model_validate_json(f'{{"url": "{_IMAGE}", "is_cached": true}}', **o)
-        ),
-        pytest.param(
-            lambda **o: Image.model_validate_strings({"url": _IMAGE, "is_cached": "true"}, **o)
-        ),
-    ],
+    [_by_dict, _by_json, _by_strings],
     ids=["model_validate", "model_validate_json", "model_validate_strings"],
 )
 def test_validation_options_reach_pydantic(route: Any) -> None:
