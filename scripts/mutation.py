@@ -122,6 +122,23 @@ TESTS: dict[str, list[str]] = {
     "_yaml": _READER,
     "_parser": _READER,
     "_scanner": _READER,
+    # Change tracking: an unchanged item dumps its text, every change is written.
+    "_lists": [
+        "tests/test_change_tracking.py",
+        "tests/test_api_edges.py",
+        "tests/test_api.py",
+        "tests/test_validation.py",
+        "tests/test_models.py",
+    ],
+    # Where each value was written, read without the source tree (lint, positions).
+    "_located": [
+        "tests/test_located.py",
+        "tests/test_positions.py",
+        "tests/test_validation.py",
+        "tests/lint/test_lint_api.py",
+        "tests/lint/test_rules.py",
+        "tests/lint/test_lint_file.py",
+    ],
     "_validation": [
         "tests/test_validation.py",
         "tests/test_models.py",
