@@ -587,3 +587,28 @@ def test_iterating_a_model_gives_its_fields_then_its_unknown_keys() -> None:
         "title": None,
         "attribution": None,
     }
+
+
+class _Desk(Article):
+    """A subclass with defaults of its own: a value, and a factory."""
+
+    lang: str = "en"
+    labels: dict[str, str] = pydantic.Field(default_factory=lambda: {"kind": "news"})
+
+
+def test_del_resets_a_field_to_its_own_default_and_unsets_it() -> None:
+    desk = _Desk.model_validate({**REQUIRED[Article], "lang": "nb", "labels": {"kind": "sport"}})
+    del desk.lang
+    del desk.labels
+    assert desk.lang == "en"
+    assert desk.labels == {"kind": "news"}
+    assert {"lang", "labels"}.isdisjoint(desk.model_fields_set)
+    assert "lang" not in desk.model_dump(by_alias=True, exclude_unset=True)
+
+
+def test_del_removes_an_unknown_key() -> None:
+    article = build(Article, wire={"desk": "Oslo"}, note="x")
+    del article.wire
+    assert article.model_extra == {"note": "x"}
+    with pytest.raises(AttributeError):
+        del article.wire
