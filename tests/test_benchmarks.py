@@ -297,3 +297,28 @@ def test_importtime_output_is_read_as_a_tree() -> None:
     assert imports.by_package([top, *below]) == pytest.approx(
         {"newsitem": 0.03, "_io": 0.1, "pydantic": 0.25, "ruamel": 0.03}
     )
+
+
+def test_the_lint_benchmark_reports_each_corpus_against_check() -> None:
+    """benchmarks/lint.py: a row per corpus, each with check, lint, the ratio of the
+    medians and, in process, the ratio without the mojibake rule; then the commands.
+    """
+    argv = [sys.executable, str(BENCH / "lint.py"), "--items", "20", "--repeat", "1"]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "x |" in line]
+    names = [row.split(" (")[0].removeprefix("| ") for row in rows]
+    assert names == [
+        "multilingual, 10% damaged",
+        "multilingual, clean",
+        "multilingual, all damaged",
+        "synth",
+        "multilingual, 10% damaged, the commands",
+    ]
+    for row in rows:
+        cells = row.strip("| ").split(" | ")
+        ratios = [cell for cell in cells if cell.endswith("x")]
+        assert len(ratios) == (1 if "commands" in row else 2), row
+        assert all(float(ratio.removesuffix("x")) > 0 for ratio in ratios)
+    clean = rows[1]
+    assert "(0% of items, 0 findings)" in clean

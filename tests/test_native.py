@@ -400,7 +400,7 @@ def _check_located(text: str, limits: Limits = DEFAULT_LIMITS) -> bool:
     assert pure is not None, f"native located what the pure sink refuses: {text!r}"
     data, root, first_key = got
     assert _same(pure.data, data, {}), f"{text!r}:\npure   {pure.data!r}\nnative {data!r}"
-    pure_root = pure._root  # pyright: ignore[reportPrivateUsage]
+    pure_root = pure.root
     assert _same_spot(pure_root, root), f"{text!r}:\npure   {pure_root!r}\nnative {root!r}"
     assert type(first_key) is type(pure.first_key)
     assert first_key == pure.first_key

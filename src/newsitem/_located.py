@@ -68,12 +68,17 @@ Spot = tuple[int, int, bool, Any]  # (start, last, block, table: dict | list | N
 class Located:
     """The values of a YAML text, and where each was written in that text."""
 
-    __slots__ = ("_breaks", "_root", "data", "first_key", "text")
+    __slots__ = ("_breaks", "data", "first_key", "root", "source", "text")
 
-    def __init__(self, text: str, data: dict[Any, Any], root: Spot, first_key: int | None) -> None:
+    def __init__(
+        self, text: str, source: str, data: dict[Any, Any], root: Spot, first_key: int | None
+    ) -> None:
         self.text = text
+        self.source = source
+        """``text`` as the parser read it (line breaks made ``\\n``): what the offsets count in."""
         self.data = data
-        self._root = root
+        self.root = root
+        """The spot of the whole mapping: its table holds every value's."""
         self.first_key = first_key
         self._breaks: list[int] | None = None
 
@@ -85,7 +90,7 @@ class Located:
         an empty mapping.
         """
         found: Spot | None = None
-        spot = self._root
+        spot = self.root
         for step in path:
             child = _child(spot[3], step)
             if child is None:
@@ -99,13 +104,13 @@ class Located:
         """Where the comment of the value at ``path`` may start: after a block scalar's
         header, then after its text. ``None`` when there is no such value.
         """
-        spot = self._root
+        spot = self.root
         for step in path:
             child = _child(spot[3], step)
             if child is None:
                 return None
             spot = child
-        if spot is self._root:
+        if spot is self.root:
             return None
         start, last, block, _ = spot
         return [self._moved(start), self._moved(last)] if block else [self._moved(last)]
@@ -147,7 +152,7 @@ def located(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Located | None:
         native = _native_located(source, limits.max_nodes, limits.max_depth, _resolve)
         if native is not None:
             data, root, first_key = native
-            return Located(text, data, root, first_key)
+            return Located(text, source, data, root, first_key)
     return _pure(source, text, limits)
 
 
@@ -164,10 +169,10 @@ def _pure(source: str, text: str, limits: Limits) -> Located | None:
         return None
     root = sink.root
     if root is _NO_KEY:  # empty, or only comments
-        return Located(text, {}, (len(source), len(source), False, {}), None)
+        return Located(text, source, {}, (len(source), len(source), False, {}), None)
     if type(root) is not dict:
         return None
-    return Located(text, root, sink.root_spot, sink.root_first_key)  # pyright: ignore[reportUnknownArgumentType]
+    return Located(text, source, root, sink.root_spot, sink.root_first_key)  # pyright: ignore[reportUnknownArgumentType]
 
 
 class _Sink:

@@ -348,9 +348,25 @@ static inline Py_ssize_t char_at(const P *p, Py_ssize_t b) { return p->chars ? p
 static int set_spot(P *p, Py_ssize_t start, Py_ssize_t last, int block, PyObject *table) {
     p->last = last;
     if (!p->located) return 0;
-    PyObject *spot = Py_BuildValue("(nnOO)", char_at(p, start), char_at(p, last),
-                                   block ? Py_True : Py_False, table ? table : Py_None);
+    /* Built item by item: Py_BuildValue parses its format on every call. */
+    PyObject *spot = PyTuple_New(4);
     if (spot == NULL) return -1;
+    PyObject *first = PyLong_FromSsize_t(char_at(p, start));
+    PyObject *end = PyLong_FromSsize_t(char_at(p, last));
+    if (first == NULL || end == NULL) {
+        Py_XDECREF(first);
+        Py_XDECREF(end);
+        Py_DECREF(spot);
+        return -1;
+    }
+    PyObject *flag = block ? Py_True : Py_False;
+    PyObject *children = table ? table : Py_None;
+    Py_INCREF(flag);
+    Py_INCREF(children);
+    PyTuple_SET_ITEM(spot, 0, first);
+    PyTuple_SET_ITEM(spot, 1, end);
+    PyTuple_SET_ITEM(spot, 2, flag);
+    PyTuple_SET_ITEM(spot, 3, children);
     Py_XDECREF(p->spot);
     p->spot = spot;
     return 0;
@@ -1402,6 +1418,88 @@ static PyObject *native_located(PyObject *module, PyObject *const *args, Py_ssiz
     return run("located", args, nargs, 1);
 }
 
+/* places(text, marks, leads, continuations, spaced, blanks) -> list[int]
+ *
+ * lint's scan (lint/_places.py, whose pure version gives the same list): the
+ * offset, in characters, of each character of `marks`, and of each character
+ * of `leads` followed by one of `continuations`, or by one of `blanks` when it
+ * is also in `spaced`. `marks` and `blanks` are ASCII, `leads` and `spaced`
+ * below U+0100, `continuations` not ASCII: the tables are built per call
+ * (a few hundred bytes), so the rules stay in Python. */
+static int table_of(PyObject *chars, unsigned char *table, Py_UCS4 below, const char *what) {
+    if (!PyUnicode_Check(chars)) {
+        PyErr_Format(PyExc_TypeError, "places(): %s must be a str", what);
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= below) {
+            PyErr_Format(PyExc_ValueError, "places(): %s must be below U+%04X", what, below);
+            return -1;
+        }
+        table[c] = 1;
+    }
+    return 0;
+}
+
+static PyObject *native_places(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "places() takes 6 arguments");
+        return NULL;
+    }
+    PyObject *text = args[0], *continuations = args[3];
+    unsigned char marks[128] = {0}, leads[256] = {0}, spaced[256] = {0}, blanks[128] = {0};
+    if (!PyUnicode_Check(text) || !PyUnicode_Check(continuations)) {
+        PyErr_SetString(PyExc_TypeError, "places(): text and continuations must be str");
+        return NULL;
+    }
+    if (table_of(args[1], marks, 128, "marks") < 0 || table_of(args[2], leads, 256, "leads") < 0
+        || table_of(args[4], spaced, 256, "spaced") < 0
+        || table_of(args[5], blanks, 128, "blanks") < 0)
+        return NULL;
+    Py_ssize_t m = PyUnicode_GET_LENGTH(continuations);
+    int ckind = PyUnicode_KIND(continuations);
+    const void *cdata = PyUnicode_DATA(continuations);
+    for (Py_ssize_t i = 0; i < m; i++) {
+        if (PyUnicode_READ(ckind, cdata, i) < 128) {
+            PyErr_SetString(PyExc_ValueError, "places(): continuations must not be ASCII");
+            return NULL;
+        }
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int hit;
+        if (c < 128) {
+            hit = marks[c];
+        } else if (c < 256 && leads[c] && i + 1 < n) {
+            Py_UCS4 next = PyUnicode_READ(kind, data, i + 1);
+            hit = next < 128 ? spaced[c] && blanks[next]
+                             : PyUnicode_FindChar(continuations, next, 0, m, 1) >= 0;
+        } else {
+            continue;
+        }
+        if (hit) {
+            PyObject *at = PyLong_FromSsize_t(i);
+            if (at == NULL || PyList_Append(found, at) < 0) {
+                Py_XDECREF(at);
+                Py_DECREF(found);
+                return NULL;
+            }
+            Py_DECREF(at);
+        }
+    }
+    return found;
+}
+
 static PyMethodDef methods[] = {
     {"values", (PyCFunction)(void (*)(void))native_values, METH_FASTCALL,
      "values(text, max_nodes, max_depth, resolve) -> dict | None\n\n"
@@ -1412,6 +1510,9 @@ static PyMethodDef methods[] = {
      "What _located.located() computes: the values, the root's spot (with its\n"
      "children's tables) and where the first key starts; or None where the\n"
      "native reader leaves the text to the pure one."},
+    {"places", (PyCFunction)(void (*)(void))native_places, METH_FASTCALL,
+     "places(text, marks, leads, continuations, spaced, blanks) -> list[int]\n\n"
+     "Where lint's text rules may fire in text (see newsitem.lint._places)."},
     {NULL, NULL, 0, NULL},
 };
 

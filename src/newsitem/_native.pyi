@@ -9,3 +9,6 @@ def values(
 def located(
     text: str, max_nodes: int, max_depth: int, resolve: Callable[[str], object], /
 ) -> tuple[dict[Any, Any], tuple[int, int, bool, Any], int | None] | None: ...
+def places(
+    text: str, marks: str, leads: str, continuations: str, spaced: str, blanks: str, /
+) -> list[int]: ...

@@ -136,6 +136,13 @@ class NewsItem(Generic[A]):
         self._clean = epoch
         self._checked = checked
 
+    def _as_read(self) -> bool:
+        """Whether the article surely holds the values of its document's text: read
+        from it, and no change made in any model since, nor any part handed out
+        where changes go unseen.
+        """
+        return self._document is not None and self._clean == _lists.epoch and not self._exposed
+
     def render(self) -> str:
         """The text of the item now (what :func:`dumps` returns)."""
         document = self._sync()

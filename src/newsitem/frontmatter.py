@@ -192,6 +192,10 @@ class FrontMatterDocument:
             self._located = _located.located(self._split.yaml, limits=self._limits)
         return self._located
 
+    def recorded_offsets(self) -> _located.Located | None:
+        """The offsets recorded when the text was read, if they were; nothing is read anew."""
+        return self._located if self._looked else None
+
     def _ends(self, path: Sequence[str | int]) -> list[int] | None:
         """Where the comment of the value at ``path`` may start (see :meth:`comment`)."""
         node: Node = self._tree()

@@ -12,49 +12,15 @@ that matter.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 
-import ftfy.bad_codecs  # registers "sloppy-windows-1252": cp1252 that decodes every byte
 import pytest
-from _lint_text import sentence
+from _lint_text import strings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsitem
 from newsitem import lint
 from newsitem.lint import _run, _text, _walk
-
-assert ftfy.bad_codecs  # imported for its side effect
-
-
-def mangled(text: str, codec: str) -> str:
-    return text.encode("utf-8").decode(codec)
-
-
-def variants(rng: random.Random, text: str) -> Iterator[str]:
-    """``text``, and damaged forms of it: every kind the text rules are about."""
-    yield text
-    yield mangled(text, "sloppy-windows-1252")
-    yield mangled(text, "latin-1")
-    yield mangled(mangled(text, "sloppy-windows-1252"), "sloppy-windows-1252")
-    words = text.split(" ")
-    at = rng.randrange(len(words))
-    one = mangled(words[at], rng.choice(["sloppy-windows-1252", "latin-1"]))
-    yield " ".join([*words[:at], one, *words[at + 1 :]])
-    # UTF-8 read as Windows-1252 whose no-break spaces became spaces ("voilÃ le").
-    yield mangled(text, "sloppy-windows-1252").replace("\xa0", " ")
-    for insert in ("&amp;", "&#8217;", "&foo;", "AT&T", "<b>", "</p>", "List<T>", "a < b"):
-        yield " ".join([*words[:at], insert, *words[at:]])
-    for space in ("  ", "\xa0", "\u200b", "\t", "\u202f", "\u200d"):
-        yield text.replace(" ", space, 1)
-    yield " " + text
-    yield text + " "
-
-
-def strings(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return [variant for _ in range(count) for variant in variants(rng, sentence(rng))]
-
 
 GENERATED = strings(150, 11)
 

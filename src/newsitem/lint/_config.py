@@ -46,8 +46,16 @@ class Config:
 
     def rules(self, select: object = None, ignore: object = None) -> frozenset[str]:
         """The codes to run: ``select`` given here replaces the project's, ``ignore`` adds."""
+        if select is None and ignore is None:
+            return _own_rules(self)
         chosen = resolve_rules(select, ignore, base=self.select)
         return chosen - self.ignore
+
+
+@functools.lru_cache(maxsize=256)
+def _own_rules(config: Config) -> frozenset[str]:
+    """The codes a project's settings run, worked out once (a run asks for each file)."""
+    return resolve_rules(None, None, base=config.select) - config.ignore
 
 
 def find_config(start: str | os.PathLike[str]) -> Config:
@@ -68,7 +76,15 @@ def find_config(start: str | os.PathLike[str]) -> Config:
 
 def config_for_file(path: str) -> Config:
     """:func:`find_config` for a file's path, without looking at the file itself."""
-    return _find(os.path.dirname(os.path.abspath(path)))
+    if not os.path.isabs(path):
+        path = os.path.abspath(path)
+    return _find_for(os.path.dirname(path))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_for(folder: str) -> Config:
+    """:func:`_find` of an absolute folder as written (many files share one)."""
+    return _find(os.path.normpath(folder))
 
 
 @functools.lru_cache(maxsize=256)

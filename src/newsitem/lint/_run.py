@@ -18,7 +18,6 @@ from typing import Any, cast
 from newsitem._validation import Loc, _dotted  # pyright: ignore[reportPrivateUsage]
 from newsitem.api import NewsItem
 from newsitem.frontmatter import FrontMatterDocument
-from newsitem.models import Article
 
 from . import _text, _urls, _values, _walk
 from ._finding import DEFAULT_RULES, RULES, Finding
@@ -103,12 +102,14 @@ def lint_item(
     item: NewsItem[Any], rules: frozenset[str], *, now: datetime | None, repair: bool
 ) -> list[Finding]:
     """Every finding of ``rules`` on ``item``; with ``repair``, the fixable ones repaired."""
-    article: Article = item.article
-    source = _Source(item)
+    source: _Source | None = None  # looked up on the first finding: most items have none
     findings: list[Finding] = []
 
     def report(code: str, loc: Loc, message: str, fixable: bool) -> bool:
         """Record a finding unless suppressed; whether it was recorded."""
+        nonlocal source
+        if source is None:
+            source = _Source(item)
         if source.suppressed(loc, code):
             return False
         line, column = source.position(loc)
@@ -119,7 +120,7 @@ def lint_item(
     if "mojibake" in rules:
         _text.require_ftfy()
     tracking = "tracking-param" in rules
-    walk = _walk.Walk(article, urls=tracking)
+    walk = _walk.walk(item, urls=tracking)
     for slot in walk.slots:
         if slot.url:
             if tracking:

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["TEXT_RULES", "Problem", "require_ftfy", "suspect"]
+from ._places import CONTINUATIONS, has_pair
+
+__all__ = [
+    "TEXT_RULES",
+    "Problem",
+    "odd_spacing",
+    "require_ftfy",
+    "suspect",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,20 +34,6 @@ class Problem:
 
 
 # -- mojibake ---------------------------------------------------------------
-
-# UTF-8 read as Windows-1252 or Latin-1 always holds the reading of a lead
-# byte (0xC2-0xF4, the same letters in both codecs) followed by the reading
-# of a continuation byte (0x80-0xBF). Text without such a pair cannot be that
-# mojibake, and is not handed to ftfy (which costs far more than this test).
-# Some tools turn the byte 0xA0 into a space: ftfy restores those, so a space
-# after the lead bytes it knows for that counts too.
-_CONTINUATIONS = "".join(
-    sorted(
-        {bytes([byte]).decode("latin-1") for byte in range(0x80, 0xC0)}
-        | {bytes([byte]).decode("cp1252", "ignore") for byte in range(0x80, 0xC0)}
-    )
-)
-_SUSPECT = re.compile(f"[\xc2-\xf4][{re.escape(_CONTINUATIONS)}]|[\xc2\xc3\xc5\xce\xd0\xd9] ")
 
 _INSTALL = (
     "the mojibake rule needs ftfy: install it with pip install 'newsitem[lint]' "
@@ -96,7 +90,7 @@ _CODECS = {"sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1"}
 
 
 def mojibake(text: str) -> Problem | None:
-    if text.isascii() or _SUSPECT.search(text) is None:
+    if text.isascii() or not has_pair(text):
         return None  # what ftfy would say too, at a fraction of its cost (a test holds it)
     return repaired_mojibake(text)
 
@@ -170,7 +164,9 @@ def markup(text: str) -> Problem | None:
 
 _NO_BREAK = {"\u00a0": "no-break space", "\u2007": "figure space", "\u202f": "narrow no-break"}
 _ZERO_WIDTH = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "zero-width"}
-_ODD = re.compile("[\x00-\x1f\x7f-\x9f\u00a0\u2007\u202f\u200b\u2060\ufeff]|  |^ | $")
+# The control characters (category Cc), no-break and zero-width spaces.
+_ODD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u00a0\u2007\u202f\u200b\u2060\ufeff]")
+_ODD = re.compile(f"{_ODD_CHAR.pattern}|  |^ | $")
 
 
 def whitespace(text: str) -> Problem | None:
@@ -183,12 +179,9 @@ def whitespace(text: str) -> Problem | None:
         found.append("a trailing space")
     if "  " in text:
         found.append("a run of spaces")
-    for char in dict.fromkeys(text):
-        name = _NO_BREAK.get(char) or _ZERO_WIDTH.get(char)
-        if name is not None:
-            found.append(f"a {name} (U+{ord(char):04X})")
-        elif unicodedata.category(char) == "Cc":
-            found.append(f"a control character (U+{ord(char):04X})")
+    for char in dict.fromkeys(_ODD_CHAR.findall(text)):
+        name = _NO_BREAK.get(char) or _ZERO_WIDTH.get(char) or "control character"
+        found.append(f"a {name} (U+{ord(char):04X})")
     return Problem(", ".join(found), _clean(text))
 
 
@@ -245,7 +238,7 @@ def _change(old: str, new: str, context: int = 12) -> str:
 # as one pair of character classes: what mojibake must hold, tested fast.
 _PAIR = re.compile(
     "[\xc2-\xf4][\x80-\xbf "
-    + re.escape("".join(sorted(set(_CONTINUATIONS) - set(map(chr, range(0x80, 0xC0))))))
+    + re.escape("".join(sorted(set(CONTINUATIONS) - set(map(chr, range(0x80, 0xC0))))))
     + "]"
 )
 
@@ -262,9 +255,14 @@ def suspect(text: str, title: bool) -> bool:
         return True
     if not text.isascii() and _PAIR.search(text) is not None:
         return True
-    if title:
-        return "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable()
-    return False
+    return title and odd_spacing(text)
+
+
+def odd_spacing(text: str) -> bool:
+    """Whether the whitespace rule may flag the title ``text``: a character that is not
+    printable (controls, no-break and zero-width spaces), a double space or an edge space.
+    """
+    return "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable()
 
 
 # The text rules in the order they run on a value, with the fields they look

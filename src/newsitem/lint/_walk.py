@@ -5,6 +5,11 @@ and the unknown keys kept in ``model_extra``. A :class:`Slot` is one string
 value: where it is (``loc``, in file keys), what kind it is, and how to put a
 repaired value back through the model (so that assignment is validated, and
 the dumper writes only that value's lines).
+
+An item that holds the values of its text as read, with the offsets
+recorded at load, is not walked string by string: :func:`walk` goes to the
+values whose text holds a place a rule may fire (``_places``), and to the
+titles, and visits the rest of the models only for the value rules.
 """
 
 from __future__ import annotations
@@ -17,16 +22,21 @@ from typing import Any, Union, cast, get_args, get_origin
 
 import pydantic
 from pydantic import AfterValidator
+from pydantic.fields import FieldInfo
 
 from newsitem import _lists
 from newsitem._validation import Loc
+from newsitem.api import NewsItem
 from newsitem.models import Article, HttpUrlStr, RelatedItem
 
-from ._text import suspect
+from . import _places
+from ._text import odd_spacing, suspect
+from ._values import RULED
 
-__all__ = ["Slot", "Walk"]
+__all__ = ["Slot", "Walk", "walk"]
 
 _ROLE_OWNERS = (Article, RelatedItem)
+_MISSING = object()
 _ROLES = frozenset({"title", "excerpt"})
 _OPAQUE = frozenset({"secured"})  # base64: text rules do not apply
 
@@ -60,6 +70,76 @@ class _Field:
     key: str
     url: bool
     role: str  # "title" or "excerpt" of the article or a related item, else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What :func:`walk` needs of a model class, beside :func:`_fields`."""
+
+    by_key: dict[str, _Field]
+    """The string-holding fields by file key and by attribute name (both are read)."""
+    title: _Field | None
+    nested: tuple[_Field, ...]
+    """The fields that may hold models (alone or in a list)."""
+    defaults: tuple[_Field, ...]
+    """The string-holding fields whose default holds something: it is not from the text."""
+    models: tuple[type[pydantic.BaseModel], ...]
+    """The model classes the nested fields are declared with."""
+    ruled: bool
+    """Whether the value rules look at a model of this class (see ``_values``)."""
+
+
+@functools.cache
+def _plan(model: type[pydantic.BaseModel]) -> _Plan:
+    fields = _fields(model)
+    by_key = {field.key: field for field in fields} | {
+        field.attr: field for field in fields if field.attr != field.key
+    }
+    infos = model.model_fields
+    nested = tuple(field for field in fields if _models_in(infos[field.attr].annotation))
+    return _Plan(
+        by_key,
+        next((field for field in fields if field.role == "title"), None),
+        nested,
+        tuple(field for field in fields if not field.url and _has_default(infos[field.attr])),
+        tuple(
+            dict.fromkeys(
+                kind for field in nested for kind in _models_in(infos[field.attr].annotation)
+            )
+        ),
+        issubclass(model, RULED),
+    )
+
+
+@functools.cache
+def _defaults_below(model: type[pydantic.BaseModel]) -> bool:
+    """Whether a model of this class, or one it may hold, has a default to look at."""
+    seen: set[type[pydantic.BaseModel]] = set()
+    todo = [model]
+    while todo:
+        kind = todo.pop()
+        if kind in seen:
+            continue
+        seen.add(kind)
+        plan = _plan(kind)
+        if plan.defaults:
+            return True
+        todo.extend(plan.models)
+    return False
+
+
+def _has_default(info: FieldInfo) -> bool:
+    """Whether the field's default holds something (not None, not an empty list)."""
+    if info.is_required():
+        return False
+    return bool(info.get_default(call_default_factory=True, validated_data={}))
+
+
+def _models_in(annotation: object) -> list[type[pydantic.BaseModel]]:
+    """The model classes in a field's annotation (``Provider | None``, ``list[Image]``...)."""
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return [annotation]
+    return [kind for arg in get_args(annotation) for kind in _models_in(arg)]
 
 
 @functools.cache
@@ -103,20 +183,201 @@ def _is_url(metadata: list[Any], annotation: object) -> bool:
     return any(_is_url([], arg) for arg in get_args(annotation))
 
 
+def _as_dict(table: object) -> dict[Any, Any] | None:
+    """A mapping's table of spots, or None."""
+    if type(table) is dict:
+        return cast("dict[Any, Any]", table)  # type: ignore[redundant-cast]  # pyright needs it
+    return None
+
+
+def _as_list(table: object) -> list[Any]:
+    """A sequence's table of spots, or an empty one."""
+    if type(table) is list:
+        return cast("list[Any]", table)  # type: ignore[redundant-cast]  # pyright needs it
+    return []
+
+
+def walk(item: NewsItem[Any], *, urls: bool) -> Walk:
+    """The :class:`Walk` of ``item``'s article: by the places a rule may fire where the
+    article holds the values of its text as read (see the module's doc), else whole.
+    """
+    if not urls and item._as_read():  # pyright: ignore[reportPrivateUsage]
+        document = item._document  # pyright: ignore[reportPrivateUsage]
+        located = document.recorded_offsets() if document is not None else None
+        paths = _places.holders(located) if located is not None else None
+        if paths is not None:
+            article: pydantic.BaseModel = item.article
+            table = located.root[3] if _defaults_below(type(article)) else None  # type: ignore[union-attr]  # not None with paths
+            return Walk(article, urls=False, paths=paths, table=table)
+    return Walk(item.article, urls=urls)
+
+
 class Walk:
     """The strings of an item that a rule may flag, and its models, in one pass.
 
     ``urls`` says whether URL strings are wanted (for ``tracking-param``,
-    those with a query).
+    those with a query). With ``paths`` (where in the file a rule may fire;
+    see :func:`walk`), only the strings at those paths, the titles and the
+    strings that are defaults are looked at.
     """
 
     __slots__ = ("models", "slots", "urls")
 
-    def __init__(self, model: pydantic.BaseModel, *, urls: bool) -> None:
+    def __init__(
+        self,
+        model: pydantic.BaseModel,
+        *,
+        urls: bool,
+        paths: list[tuple[Any, ...]] | None = None,
+        table: Any = None,
+    ) -> None:
         self.urls = urls
         self.slots: list[Slot] = []
         self.models: list[tuple[Loc, pydantic.BaseModel]] = []
-        self._model(model, ())
+        if paths is None:
+            self._model(model, ())
+            return
+        if table is None:
+            self._models(model, ())
+        else:
+            self._models_with_defaults(model, (), table)
+        if paths:
+            seen = {slot.loc for slot in self.slots}
+            for path in paths:
+                self._at(model, path, seen)
+
+    def _models(self, model: pydantic.BaseModel, loc: Loc) -> None:
+        """The models, and the titles the whitespace rule may flag (the other rules need
+        a place in the text, see :func:`walk`).
+        """
+        plan = _plan(type(model))
+        if plan.ruled:
+            self.models.append((loc, model))
+        values = model.__dict__
+        if plan.title is not None:
+            self._spaced_title(model, plan.title, loc)
+        for field in plan.nested:
+            value = values.get(field.attr)
+            if value is None:
+                continue
+            if isinstance(value, list):
+                entries = cast("list[object]", value)
+                for index, entry in enumerate(entries):
+                    if isinstance(entry, pydantic.BaseModel):
+                        self._models(entry, (*loc, field.key, index))
+            elif isinstance(value, pydantic.BaseModel):
+                self._models(value, (*loc, field.key))
+
+    def _spaced_title(self, model: pydantic.BaseModel, title: _Field, loc: Loc) -> bool:
+        """A slot for the title when the whitespace rule may flag it; whether it got one."""
+        value = model.__dict__.get(title.attr)
+        if isinstance(value, str) and odd_spacing(value):
+            self.slots.append(Slot((*loc, title.key), value, False, "title", model, title.attr))
+            return True
+        return False
+
+    def _models_with_defaults(self, model: pydantic.BaseModel, loc: Loc, table: Any) -> None:
+        """:meth:`_models`, and the strings of defaults: a field whose key is not in
+        ``table`` (the spots of the model's values) holds its default, from no text.
+        """
+        self.models.append((loc, model))
+        plan = _plan(type(model))
+        values = model.__dict__
+        title = plan.title
+        spaced = title is not None and self._spaced_title(model, title, loc)
+        spots = _as_dict(table) or {}
+        for field in plan.defaults:
+            in_text = field.key in spots or field.attr in spots
+            if not in_text and not (spaced and field is title):
+                self._default(model, field, loc)
+        for field in plan.nested:
+            value = values.get(field.attr)
+            spot: Any = spots.get(field.key)
+            child: Any = spot[3] if spot is not None else None
+            if isinstance(value, list):
+                children = _as_list(child)
+                for index, entry in enumerate(cast("list[object]", value)):
+                    if isinstance(entry, pydantic.BaseModel):
+                        below: Any = children[index][3] if index < len(children) else None
+                        self._models_with_defaults(entry, (*loc, field.key, index), below)
+            elif isinstance(value, pydantic.BaseModel):
+                self._models_with_defaults(value, (*loc, field.key), child)
+
+    def _default(self, model: pydantic.BaseModel, field: _Field, loc: Loc) -> None:
+        """A field's value that is not in the text: looked at as the full walk does."""
+        value = model.__dict__.get(field.attr)
+        if isinstance(value, str):
+            if suspect(value, field.role == "title"):
+                self.slots.append(
+                    Slot((*loc, field.key), value, False, field.role, model, field.attr)
+                )
+        elif isinstance(value, list):
+            for index, entry in enumerate(cast("list[object]", value)):
+                if isinstance(entry, str) and suspect(entry, False):
+                    self.slots.append(
+                        Slot((*loc, field.key, index), entry, False, "", value, index)
+                    )
+
+    def _at(self, model: pydantic.BaseModel, path: tuple[Any, ...], seen: set[Loc]) -> None:
+        """The string at ``path`` (file keys) when the full walk would look at it."""
+        owner: Any = model
+        key: Any = None  # what Slot.set needs: the attribute, or the key or index
+        field: _Field | None = None  # the field the value is in, while in a model's field
+        plain = False  # in an unknown key's value
+        loc: list[str | int] = []
+        value: Any = model
+        for step in path:
+            owner, key = value, step
+            if plain:
+                if not isinstance(step, str | int) or isinstance(step, bool) or step in _OPAQUE:
+                    return
+                if isinstance(owner, dict):
+                    value = cast("dict[object, object]", owner).get(step, _MISSING)
+                elif isinstance(owner, list) and isinstance(step, int):
+                    items = cast("list[object]", owner)
+                    value = items[step] if 0 <= step < len(items) else _MISSING
+                else:
+                    return
+                if value is _MISSING:
+                    return
+                loc.append(step)
+            elif isinstance(owner, pydantic.BaseModel):
+                field = _plan(type(owner)).by_key.get(step) if isinstance(step, str) else None
+                if field is not None:
+                    value = owner.__dict__.get(field.attr)
+                    loc.append(field.key)
+                    key = field.attr
+                else:
+                    extra: dict[Any, Any] | None = owner.__pydantic_extra__
+                    if not extra or step not in extra or step in _OPAQUE:
+                        return
+                    if not isinstance(step, str | int) or isinstance(step, bool):
+                        return
+                    value = extra[step]
+                    loc.append(step)
+                    plain = True
+            elif isinstance(owner, list) and isinstance(step, int) and field is not None:
+                items = cast("list[object]", owner)
+                if not 0 <= step < len(items):
+                    return
+                value = items[step]
+                if not isinstance(value, str | pydantic.BaseModel):
+                    return
+                loc.append(step)
+            else:
+                return  # a mapping in a declared field: not walked
+        if not isinstance(value, str):
+            return
+        if plain:
+            url, role = value.startswith(("http://", "https://")), ""
+        elif isinstance(owner, pydantic.BaseModel) and field is not None:
+            url, role = field.url, field.role
+        else:  # an item of a declared field's list
+            url, role = field.url if field is not None else False, ""
+        where = tuple(loc)
+        if url or where in seen:
+            return  # URLs are not wanted here; a title with odd spacing is in already
+        self.slots.append(Slot(where, value, False, role, owner, key))
 
     def _model(self, model: pydantic.BaseModel, loc: Loc) -> None:
         self.models.append((loc, model))
