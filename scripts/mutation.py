@@ -43,6 +43,8 @@ _WRITTEN = "tests/test_written_scalars.py"
 _READER = [
     "tests/frontmatter/test_values_sink.py",
     "tests/frontmatter/test_composer.py",
+    "tests/frontmatter/test_scanner.py",
+    "tests/frontmatter/test_parser.py",
     "tests/hostile/test_one_reader.py",
     "tests/hostile/test_fuzz_regressions.py",
     "tests/frontmatter/test_roundtrip.py",
@@ -167,7 +169,20 @@ def _config(module: str) -> str:
         # -x: the first failing test kills the mutant; no xdist, no cache.
         'pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", '
         f'"-k", "{DESELECT}"]\n'
+        # A mutant that loops forever is stopped after four times its tests' CPU
+        # time (mutmut's default is thirty): a timeout counts as a kill either way,
+        # and the reader's loops made each one cost minutes.
+        "timeout_multiplier = 2.0\n"
     )
+
+
+# mutmut's trampoline adds frames to every call of the mutated module, so the
+# parser's recursion through 100 nested flow mappings (the depth-limit tests)
+# would meet Python's default recursion limit of 1,000 before the depth limit.
+_RUN_MUTMUT = (
+    "import sys; sys.setrecursionlimit(4000); sys.argv[0] = 'mutmut'; "
+    "from mutmut.__main__ import cli; sys.exit(cli())"
+)
 
 
 def _prepare(module: str) -> Path:
@@ -225,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ, NEWSITEM_HYPOTHESIS_PROFILE="mutation", NEWSITEM_PURE="1")
     corpus = ROOT.parent / "shared" / "corpus"
     env.setdefault("NEWSITEM_CORPUS", str(corpus))
-    argv_run = ["nice", str(BIN / "mutmut"), "run", "--max-children", "1"]
+    argv_run = ["nice", sys.executable, "-c", _RUN_MUTMUT, "run", "--max-children", "1"]
     if args.survivors and (work / "mutants").is_dir():
         argv_run += sorted(
             n for n, status in _results(work).items() if status in ("survived", "no tests")

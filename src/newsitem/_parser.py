@@ -172,7 +172,7 @@ class _Parser:
             if text[end] == "#":
                 raise self.fail("a comment needs a blank before it", end)
             raise self.fail(f"unexpected {text[end]!r} after a node", end)
-        if end > at and text[end - 1 : end] != "#" and "#" in text[at:end]:
+        if end > at and "#" in text[at:end]:
             hash_at = text.index("#", at)
             if text[hash_at - 1] not in " \t":
                 raise self.fail("a comment needs a blank before it", hash_at)
@@ -184,7 +184,6 @@ class _Parser:
         text, sink = self.text, self.sink
         if text.startswith("\ufeff"):
             self.pos = 1
-        open_document = False  # a bare document still open (needs "..." before directives)
         while True:
             at, indent = self.skip_lines()
             if at >= self.size:
@@ -192,36 +191,29 @@ class _Parser:
             directives = False
             directive_at = at
             if indent == 0 and text[at] == "%":
-                if open_document:
-                    raise self.fail("a directive inside a document (end it with '...')", at)
                 self.directives()
                 directives = True
-                directive_at = at
                 at, indent = self.skip_lines()
             if indent == 0 and text.startswith("---", at) and _marker(text, at):
                 if not directives:
                     self.handles = {}
                 sink.document(at)
                 self.document_node(at + 3)
-                open_document = True
             elif directives:
                 raise self.fail("directives must be followed by '---'", directive_at)
             elif indent == 0 and text.startswith("...", at) and _marker(text, at):
                 self.end_line(at + 3)
-                open_document = False
                 continue
             else:
                 sink.document(at)
                 self.pos = at
                 self.node(-1, "root", at)
-                open_document = True
             at, indent = self.skip_lines()
             if at >= self.size:
                 return
             if indent == 0 and _marker(text, at):
                 if text.startswith("...", at):
                     self.end_line(at + 3)
-                    open_document = False
                 continue
             raise self.fail("unexpected content after the document", at)
 
@@ -253,10 +245,7 @@ class _Parser:
         """The node after ``---``: on its line (not a block collection) or below."""
         text = self.text
         at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
-        if at < self.size and text[at] not in "\n#":
-            if at == after:
-                raise self.fail("expected a blank after '---'", at)
-            self.pos = at
+        if at < self.size and text[at] not in "\n#":  # "---" and a blank, then the node
             self.node(-1, "document", at)
             return
         self.end_line(after)
@@ -270,7 +259,8 @@ class _Parser:
         ``indent`` is the indentation of the collection the node is in.
         ``context``: "value" (after ``:``: no compact collection on the line),
         "entry" (after ``-``, ``?`` or an explicit ``:``), "root", "document".
-        Leaves ``self.pos`` at the start of the next line.
+        It reads from ``after`` (the root from ``self.pos``) and leaves
+        ``self.pos`` at the start of the next line.
         """
         text = self.text
         at = self.pos
@@ -282,9 +272,8 @@ class _Parser:
             at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
             if at > self.pos:
                 context = "value"
-        if at >= self.size or text[at] == "\n" or (text[at] == "#" and at > after):
-            if at < self.size and text[at] == "#" and text[at - 1] not in " \t":
-                raise self.fail("a comment needs a blank before it", at)
+        # every indicator is followed by a blank, so a "#" here starts a comment
+        if at >= self.size or text[at] in "\n#":
             self.end_line(at)
             self.node_below(indent, context, after)
             return
@@ -433,7 +422,6 @@ class _Parser:
             if has_properties and char == ":":  # properties of an empty key
                 sink.open(True, False, first, outer_anchor, outer_tag, outer_at)
                 sink.scalar("", at, at, None, anchor, tag, properties)
-                self.pos = at + 1
                 self.node(column, "explicit", at + 1)
                 self.block_mapping(at, column, first=False)
                 return
@@ -481,26 +469,6 @@ class _Parser:
             return _FLOW_KEY_LOOKAHEAD.search(line) is not None
         return _KEY_LOOKAHEAD.match(self.text, at) is not None
 
-    def open_mapping_with_key(
-        self,
-        key: re.Match[str],
-        column: int,
-        anchor: str | None,
-        tag: str | None,
-        properties: int,
-        at: int,
-    ) -> None:
-        """A block mapping whose first key, plain, was just matched at ``at``."""
-        sink = self.sink
-        if anchor is not None or tag is not None:
-            sink.open(True, False, at, None, None, at)
-            sink.scalar(key.group(1), at, key.end(1), None, anchor, tag, properties)
-        else:
-            sink.open(True, False, at, None, None, at)
-            sink.plain(key.group(1), at, key.end(1))
-        self.block_mapping_value(key.end() - 1, column)
-        self.block_mapping(at, column, first=False)
-
     def block_mapping_value(self, colon: int, indent: int) -> None:
         """The value after a key's ``:`` at ``colon``; on to the next line."""
         text = self.text
@@ -516,7 +484,6 @@ class _Parser:
                 self.sink.plain(value, start, end)
                 self.end_line(end)
                 return
-        self.pos = at
         self.node(indent, "value", at)
 
     def block_mapping(self, start: int, indent: int, *, first: bool) -> None:
@@ -532,7 +499,7 @@ class _Parser:
             else:
                 at, spaces = self.skip_lines()
                 if at >= self.size or spaces < indent or (spaces == 0 and _marker(text, at)):
-                    sink.close(at if at < self.size else self.size)
+                    sink.close(at)  # (the blank lines skipped end at the text's end at most)
                     return
                 if spaces > indent or text[at] == "\t":
                     raise self.fail("bad indentation of a mapping entry", at)
@@ -577,7 +544,6 @@ class _Parser:
             char = text[at]
             after = text[at + 1 : at + 2]
             if char == "?" and after in ("", " ", "\t", "\n"):
-                self.pos = at + 1
                 self.node(indent, "explicit", at + 1)
                 colon, spaces = self.skip_lines()
                 if (
@@ -586,14 +552,12 @@ class _Parser:
                     and text[colon] == ":"
                     and text[colon + 1 : colon + 2] in ("", " ", "\t", "\n")
                 ):
-                    self.pos = colon + 1
                     self.node(indent, "explicit", colon + 1)
                 else:
                     sink.scalar("", colon, colon, None, None, None, colon)
                 continue
             if char == ":" and after in ("", " ", "\t", "\n"):
                 sink.scalar("", at, at, None, None, None, at)
-                self.pos = at + 1
                 self.node(indent, "entry", at + 1)
                 continue
             key = _PLAIN_KEY.match(text, at) if char not in "\"'[{*&!" else None
@@ -613,12 +577,10 @@ class _Parser:
             if char in "&!":
                 anchor, tag, properties, content = self.properties(at, indent, flow=False)
                 key = _PLAIN_KEY.match(text, content)
-                if key is not None and not text[at:content].count("\n"):
+                if key is not None:
                     sink.scalar(key.group(1), content, key.end(1), None, anchor, tag, properties)
                     self.block_mapping_value(key.end() - 1, indent)
                     continue
-            if content < self.size and "\n" in text[at:content]:
-                raise self.fail("properties of a key must be on its line", at)
             end = self.flow_node(content, indent, anchor, tag, properties, block=True)
             if "\n" in text[content:end]:
                 raise self.fail("an implicit key must be on one line", content)
@@ -697,7 +659,6 @@ class _Parser:
                         return
                     self.block_mapping(content, column, first=False)
                 else:
-                    self.pos = at + 1
                     self.node(indent, "entry", at + 1)
             else:
                 end = m.end()
@@ -706,8 +667,8 @@ class _Parser:
                     sink.close(end)
                     return
             at, spaces = self.skip_lines()
-            if at >= self.size or spaces < indent or (spaces == 0 and _marker(text, at)):
-                sink.close(at if at < self.size else self.size)
+            if at >= self.size or spaces < indent:  # (a "---" or "..." line is no entry)
+                sink.close(at)
                 return
             if spaces > indent:
                 raise self.fail("bad indentation of a sequence entry", at)
@@ -740,13 +701,10 @@ class _Parser:
                 tag, end = self.tag(at)
             sep = _WHITE.match(text, end).end()  # type: ignore[union-attr]
             if (sep < self.size and text[sep] == "\n") or (sep < self.size and text[sep] == "#"):
-                if text[sep] == "#" and sep == end:
-                    raise self.fail("a comment needs a blank before it", sep)
+                # (a "#" right after an anchor or a tag is part of its name)
                 # the content is on a later line: separation over lines
-                probe = sep
                 if flow:
-                    probe = self.flow_skip(sep, indent)
-                    at = probe
+                    at = self.flow_skip(sep, indent)
                     continue
                 return anchor, tag, start, sep
             if sep == end and sep < self.size and not (flow and text[sep] in ",]}"):
@@ -757,8 +715,7 @@ class _Parser:
     def tag(self, at: int) -> tuple[str, int]:
         text = self.text
         m = _TAG.match(text, at)
-        if m is None:  # pragma: no cover - "!" alone always matches
-            raise self.fail("invalid tag", at)
+        assert m is not None  # "!" alone is a tag
         verbatim, handle, suffix = m.groups()
         end = m.end()
         if end < self.size and text[end] not in " \t\n,[]{}":
@@ -911,9 +868,13 @@ class _Parser:
                 and text[pos + 1 : pos + 2] in ("", " ", "\t", "\n", ",", "]", "}")
             ):
                 sink.scalar("", pos, pos, None, None, None, pos)
+                json_like = False
             else:
+                start = pos
                 pos = self.flow_node(pos, indent, None, None, pos)
-            pos = self.flow_value(pos, indent, adjacent=False)
+                json_like = self.json_like(start, pos)
+            # a JSON-like key may have its value right after the ":" (spec 7.4.2)
+            pos = self.flow_value(pos, indent, adjacent=json_like)
             if not mapping:
                 sink.close(pos)
             return pos
@@ -929,7 +890,7 @@ class _Parser:
             return pos
         start = at
         end = self.flow_node(at, indent, None, None, at)
-        json_like = text[_WHITE.match(text, start).end()] in "\"'[{" or text[end - 1] in "\"'}]"  # type: ignore[union-attr]
+        json_like = self.json_like(start, end)
         pos = self.flow_skip(end, indent)
         if text[pos : pos + 1] == ":" and (
             json_like or text[pos + 1 : pos + 2] in ("", " ", "\t", "\n", ",", "]", "}")
@@ -943,14 +904,17 @@ class _Parser:
             sink.scalar("", end, end, None, None, None, end)
         return end
 
+    def json_like(self, start: int, end: int) -> bool:
+        """Whether the flow node from ``start`` to ``end`` is quoted or a flow collection."""
+        text = self.text
+        return text[_WHITE.match(text, start).end()] in "\"'[{" or text[end - 1] in "\"'}]"  # type: ignore[union-attr]
+
     def flow_value(self, pos: int, indent: int, *, adjacent: bool, pair: bool = False) -> int:
         """After a key: ``:`` and a value, or an empty value. Closes a pair."""
         text, sink = self.text, self.sink
         pos = self.flow_skip(pos, indent)
-        if text[pos : pos + 1] != ":":
+        if text[pos : pos + 1] != ":":  # after "? key" alone (a pair always has its ":")
             sink.scalar("", pos, pos, None, None, None, pos)
-            if pair:
-                sink.close(pos)
             return pos
         colon = pos
         pos = self.flow_skip(pos + 1, indent)

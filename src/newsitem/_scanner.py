@@ -73,8 +73,8 @@ def plain(text: str, at: int, indent: int, flow: bool) -> tuple[str, int]:
     a document marker or a less indented line ends the scalar.
     """
     run = PLAIN_FLOW if flow else PLAIN_BLOCK
-    first = run.match(text, at)
-    end = first.end() if first is not None else at
+    # a valid first character is a word of the run on its own: the match never fails
+    end = run.match(text, at).end()  # type: ignore[union-attr]
     if text[end : end + 1] != "\n" and _WHITE.match(text, end).end() != text.find("\n", end):  # type: ignore[union-attr]
         return text[at:end], end  # the common case: the line goes on (": ", " #", ",")
     value = text[at:end]
@@ -86,18 +86,10 @@ def plain(text: str, at: int, indent: int, flow: bool) -> tuple[str, int]:
         blank = _BLANK_LINES.match(text, eol + 1)
         line = blank.start(1)  # type: ignore[union-attr]
         start = _WHITE.match(text, line).end()  # type: ignore[union-attr]
-        if (
-            blank.end(1) - line <= indent  # type: ignore[union-attr]
-            or start >= len(text)
-            or text[start] == "#"
-            or _document_marker(text, line)
-        ):
+        if blank.end(1) - line <= indent or _document_marker(text, line):  # type: ignore[union-attr]
             break
-        char = text[start]
-        if (char == ":" or (flow and char in FLOW_INDICATORS)) and not plain_first(
-            text, start, flow
-        ):
-            break
+        # The run does not start at what cannot go on: the end of the text, a
+        # comment, ": " (or ":" before a flow indicator, or one, in flow context).
         more = run.match(text, start)
         if more is None:
             break
@@ -256,7 +248,6 @@ def block_scalar(text: str, at: int, indent: int) -> tuple[str, str, int, int]:
     if digit:
         content_indent = max(indent, 0) + int(digit)
     else:  # the first non-empty line's indentation
-        content_indent = indent + 1
         probe, widest = pos, 0
         while probe < size:
             spaces = _SPACES.match(text, probe).end() - probe  # type: ignore[union-attr]
