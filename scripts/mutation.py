@@ -100,6 +100,8 @@ TESTS: dict[str, list[str]] = {
         "tests/test_models.py",
         "tests/test_validation.py",
         "tests/test_api.py",
+        "tests/test_api_edges.py",
+        "tests/test_change_tracking.py",
         _CLAIMS,
         _WRITTEN,
     ],
@@ -123,6 +125,23 @@ TESTS: dict[str, list[str]] = {
     "_yaml": _READER,
     "_parser": _READER,
     "_scanner": _READER,
+    # Change tracking: an unchanged item dumps its text, every change is written.
+    "_lists": [
+        "tests/test_change_tracking.py",
+        "tests/test_api_edges.py",
+        "tests/test_api.py",
+        "tests/test_validation.py",
+        "tests/test_models.py",
+    ],
+    # Where each value was written, read without the source tree (lint, positions).
+    "_located": [
+        "tests/test_located.py",
+        "tests/test_positions.py",
+        "tests/test_validation.py",
+        "tests/lint/test_lint_api.py",
+        "tests/lint/test_rules.py",
+        "tests/lint/test_lint_file.py",
+    ],
     "_validation": [
         "tests/test_validation.py",
         "tests/test_models.py",
@@ -198,7 +217,8 @@ def _results(work: Path) -> dict[str, str]:
         capture_output=True,
         check=True,
     ).stdout
-    return dict(re.findall(r"^\s*(\S+): (\S+)\s*$", out, re.MULTILINE))
+    # Statuses may be two words ("no tests"): such a mutant counts, as one not killed.
+    return dict(re.findall(r"^\s*(\S+): (\S.*?)\s*$", out, re.MULTILINE))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     env.setdefault("NEWSITEM_CORPUS", str(corpus))
     argv_run = ["nice", sys.executable, "-c", _RUN_MUTMUT, "run", "--max-children", "1"]
     if args.survivors and (work / "mutants").is_dir():
-        argv_run += sorted(n for n, status in _results(work).items() if status == "survived")
+        argv_run += sorted(
+            n for n, status in _results(work).items() if status in ("survived", "no tests")
+        )
     log = work / "mutmut-run.log"
     print(f"mutation.py: mutating src/newsitem/{args.module}.py; progress in {log}", flush=True)
     with log.open("w", encoding="utf-8") as out:

@@ -18,7 +18,9 @@ figure measured this way is a floor.
 from __future__ import annotations
 
 import os
+import sys
 
+import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 _COMMON = settings(
@@ -39,3 +41,20 @@ settings.register_profile(
     phases=[Phase.explicit, Phase.generate],
 )
 settings.load_profile(os.environ.get("NEWSITEM_HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under ``mutation``, empty newsitem's ``functools`` caches before each run.
+
+    mutmut runs each mutant's tests in a process forked from one that has run
+    the suite already: a cached answer (``_lists.tracked_class`` and the like)
+    would be given back without the mutated code running at all.
+    """
+    if os.environ.get("NEWSITEM_HYPOTHESIS_PROFILE") != "mutation":
+        return
+    for name, module in list(sys.modules.items()):
+        if name == "newsitem" or name.startswith("newsitem."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()

@@ -219,6 +219,14 @@ def test_a_dict_kept_from_model_extra_is_watched_after_a_dump() -> None:
     }
 
 
+def test_a_dict_kept_from_iterating_a_model_is_watched_after_a_dump() -> None:
+    item = newsitem.loads(TEXT)
+    wire = dict(item.article)["wire"]
+    assert newsitem.dumps(item) is TEXT  # equal: the text as read
+    wire["desk"] = "Asia"  # after the dump, with no model told
+    assert newsitem.dumps(item) == TEXT.replace("desk: Europe", "desk: Asia")
+
+
 def test_a_dict_put_in_an_unknown_key_is_watched_after_a_dump() -> None:
     item = newsitem.loads(TEXT)
     meta = {"x": 1}

@@ -151,3 +151,79 @@ def test_a_failed_rename_raises_its_own_error_even_if_the_temporary_is_gone(
     with pytest.raises(OSError, match="disk gone"):
         frontmatter.dump(frontmatter.loads(ITEM), target)
     assert list(tmp_path.iterdir()) == []
+
+
+# -- text files and wrong arguments ------------------------------------------------------------
+
+_ACCEPTED = "a path (str or os.PathLike) or a file object opened in binary or text mode"
+WIDE = "---\ntitle: Café ü\nwebUrl: https://example.com/a\n---\n"  # 2 characters of 2 bytes
+
+
+def test_a_text_file_is_limited_in_characters(tmp_path: Path) -> None:
+    """From a text file ``max_bytes`` counts characters (it is decoded already): exactly
+    that many load, one more is refused, naming the file and the limit in characters."""
+    path = tmp_path / "wide.md"
+    path.write_text(WIDE, encoding="utf-8")
+    with path.open(encoding="utf-8") as handle:
+        assert frontmatter.load(handle, limits=Limits(max_bytes=len(WIDE))).original == WIDE
+    with path.open(encoding="utf-8") as handle, pytest.raises(errors.LimitExceededError) as info:
+        frontmatter.load(handle, limits=Limits(max_bytes=len(WIDE) - 1))
+    assert info.value.message == f"the file is larger than the limit of {len(WIDE) - 1} characters"
+    assert info.value.path == str(path)
+
+
+def test_a_nul_read_from_a_text_file_names_the_file_and_the_offset(tmp_path: Path) -> None:
+    """A text file is checked as a ``str`` is: the NUL at its UTF-8 offset, the file named."""
+    path = tmp_path / "nul.md"
+    path.write_text("---\na: é\x00\n---\n", encoding="utf-8")
+    with path.open(encoding="utf-8") as handle, pytest.raises(errors.DecodeError) as info:
+        frontmatter.load(handle)
+    error = info.value
+    assert (error.code, error.path, error.offset) == ("invalid-character", str(path), 9)
+    assert (error.message, error.line, error.column) == ("a NUL byte at offset 9", 2, 5)
+
+
+def test_a_binary_file_may_give_a_bytearray() -> None:
+    class Buffer:
+        def read(self, size: int) -> bytearray:
+            return bytearray(ITEM.encode())
+
+    assert frontmatter.load(Buffer()).original == ITEM  # type: ignore[arg-type]
+
+
+class _ReadsNumbers:
+    def read(self, size: int) -> int:
+        return 7
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (42, f"load() takes {_ACCEPTED}, not int"),
+        (object(), f"load() takes {_ACCEPTED}, not object"),
+        (_ReadsNumbers(), f"load() takes {_ACCEPTED}; read() gave int"),
+    ],
+)
+def test_what_load_cannot_read_is_a_type_error_saying_what_it_takes(
+    source: object, message: str
+) -> None:
+    with pytest.raises(TypeError) as info:
+        io_module.read(source, max_bytes=100)  # type: ignore[arg-type]
+    assert str(info.value) == message
+
+
+def test_a_text_file_is_written_the_text_itself() -> None:
+    out = io.StringIO()
+    io_module.write(WIDE, out)
+    assert out.getvalue() == WIDE
+
+
+@pytest.mark.parametrize(
+    ("target", "name"), [(42, "int"), (io.BytesIO().read, "builtin_function_or_method")]
+)
+def test_what_dump_cannot_write_to_is_a_type_error_saying_what_it_takes(
+    target: object, name: str
+) -> None:
+    with pytest.raises(TypeError) as info:
+        io_module.write("x", target)  # type: ignore[arg-type]
+    assert str(info.value) == f"dump() takes {_ACCEPTED}, not {name}"

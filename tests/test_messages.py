@@ -173,6 +173,22 @@ def test_errors_pickle_with_every_attribute(error: errors.NewsItemError) -> None
     assert back.args == (error.message,)
 
 
+class _Bare(errors.NewsItemError):
+    """An error of your own that skips ``NewsItemError.__init__``: it has no ``message``."""
+
+    def __init__(self) -> None:
+        Exception.__init__(self, "bare")
+        self.line = 3
+
+
+def test_an_error_without_a_message_attribute_unpickles_with_an_empty_message() -> None:
+    """It comes back from a pickle with ``""`` as its only argument, its attributes kept."""
+    back = pickle.loads(pickle.dumps(_Bare()))
+    assert type(back) is _Bare
+    assert back.args == ("",)
+    assert back.__dict__ == {"line": 3}
+
+
 def test_validation_error_lists_each_issue_on_its_line() -> None:
     """``str`` of a ValidationError: one ``path:line:column: field: message`` line per issue."""
     error = errors.ValidationError(

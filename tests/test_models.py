@@ -348,6 +348,14 @@ def test_url_rejected(url: str) -> None:
             datetime(2021, 9, 27, 18, 46, tzinfo=timezone(timedelta(hours=5, minutes=30))),
         ),
         ("2021-09-27T18:46Z", datetime(2021, 9, 27, 18, 46, tzinfo=UTC)),
+        (
+            "2021-09-27T18:46:00+05:59",
+            datetime(2021, 9, 27, 18, 46, tzinfo=timezone(timedelta(hours=5, minutes=59))),
+        ),
+        (
+            "2021-09-27T18:46:00-23:59",
+            datetime(2021, 9, 27, 18, 46, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
+        ),
     ],
 )
 def test_timestamp_strings_are_parsed(text: str, expected: datetime) -> None:
@@ -367,6 +375,12 @@ def test_timestamp_strings_are_parsed(text: str, expected: datetime) -> None:
         "27/09/2021 18:46",
         "2021-13-27T18:46:00Z",
         "2021-09-27T18:46:00+25:00",
+        "2021-09-27T18:46:00+24:00",
+        # Minutes of an offset run from 00 to 59, whatever the hour.
+        "2021-09-27T18:46:00+05:60",
+        "2021-09-27T18:46:00+05:99",
+        "2021-09-27T18:46:00-0575",
+        "2021-09-27T18:46:00+23:60",
         "",
     ],
 )
@@ -449,32 +463,51 @@ def _b64(size: int) -> str:
     return base64.b64encode(bytes(range(size))).decode()
 
 
+_PARTS = "expected base64 ciphertext and base64 IV joined by one ';', got {} part(s)"
+_BLOCKS = "expected a ciphertext of whole 16-byte blocks, got {} bytes"
+
+
 @pytest.mark.parametrize(
-    ("secured", "fragment"),
+    ("secured", "message"),
     [
-        (_b64(32), "got 1 part(s)"),
-        (f"{_b64(32)};{_b64(16)};{_b64(16)}", "got 3 part(s)"),
-        (f"{_b64(32)};{_b64(15)}", "16-byte IV, got 15 bytes"),
-        (f"{_b64(32)};{_b64(17)}", "16-byte IV, got 17 bytes"),
-        (f";{_b64(16)}", "whole 16-byte blocks, got 0 bytes"),
-        (f"{_b64(33)};{_b64(16)}", "whole 16-byte blocks, got 33 bytes"),
-        (f"{_b64(32)[:-4]}!!!!;{_b64(16)}", "ciphertext is not valid base64"),
-        (f"{_b64(32)};{_b64(16).rstrip('=')}", "IV is not valid base64"),
-        (f"{_b64(32)};{_b64(16)[:4]}\n{_b64(16)[4:]}", "IV is not valid base64"),
-        (f"{_b64(32)};{_b64(16)[:-3]}é==", "IV is not valid base64"),
-        ("-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_;" + _b64(16), "ciphertext is not valid base64"),
+        (_b64(32), _PARTS.format(1)),
+        (f"{_b64(32)};{_b64(16)};{_b64(16)}", _PARTS.format(3)),
+        (f"{_b64(32)};{_b64(15)}", "expected a 16-byte IV, got 15 bytes"),
+        (f"{_b64(32)};{_b64(17)}", "expected a 16-byte IV, got 17 bytes"),
+        (f";{_b64(16)}", _BLOCKS.format(0)),
+        (f"{_b64(33)};{_b64(16)}", _BLOCKS.format(33)),
+        (f"{_b64(32)[:-4]}!!!!;{_b64(16)}", "the ciphertext is not valid base64"),
+        (f"{_b64(32)};{_b64(16).rstrip('=')}", "the IV is not valid base64"),
+        (f"{_b64(32)};{_b64(16)[:4]}\n{_b64(16)[4:]}", "the IV is not valid base64"),
+        (f"{_b64(32)};{_b64(16)[:-3]}é==", "the IV is not valid base64"),
+        ("-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_;" + _b64(16), "the ciphertext is not valid base64"),
     ],
 )
-def test_secured_parts_rejects_malformed_values(secured: str, fragment: str) -> None:
-    """A malformed secured value is refused when the article is validated, and by parse()."""
+def test_secured_parts_rejects_malformed_values(secured: str, message: str) -> None:
+    """A malformed secured value is refused when the article is validated, and by parse(),
+    with one ``invalid-secured`` issue on ``secured`` that says what is wrong."""
     with pytest.raises(errors.ValidationError) as caught:
         build(Article, secured=secured)
     (issue,) = caught.value.issues
-    assert (issue.field, issue.code) == ("secured", "invalid-secured")
-    assert fragment in issue.message
+    assert (issue.field, issue.code, issue.message) == ("secured", "invalid-secured", message)
     with pytest.raises(errors.ValidationError) as parsed:
         SecuredParts.parse(secured)
-    assert fragment in parsed.value.issues[0].message
+    (issue,) = parsed.value.issues
+    assert (issue.field, issue.code, issue.message) == ("secured", "invalid-secured", message)
+
+
+@pytest.mark.parametrize("size", range(1, 66))
+def test_a_ciphertext_is_accepted_only_in_whole_16_byte_blocks(size: int) -> None:
+    """Every ciphertext length, with each of base64's three paddings: 16, 32, 48 and 64
+    bytes are whole AES blocks; any other length is refused, with its size."""
+    secured = f"{_b64(size)};{_b64(16)}"
+    if size % 16 == 0:
+        assert build(Article, secured=secured).secured == secured
+        return
+    with pytest.raises(errors.ValidationError) as caught:
+        build(Article, secured=secured)
+    (issue,) = caught.value.issues
+    assert (issue.code, issue.message) == ("invalid-secured", _BLOCKS.format(size))
 
 
 def test_secured_parts_is_a_frozen_value() -> None:
@@ -483,3 +516,99 @@ def test_secured_parts_is_a_frozen_value() -> None:
     assert parts == SecuredParts(ciphertext=bytes(range(16)), iv=bytes(range(16)))
     with pytest.raises(AttributeError):
         parts.iv = b""  # type: ignore[misc]
+
+
+_IMAGE = "https://example.com/i.jpg"
+
+
+def _by_dict(**options: Any) -> Image:
+    return Image.model_validate({"url": _IMAGE, "is_cached": True}, **options)
+
+
+def _by_json(**options: Any) -> Image:
+    return Image.model_validate_json(f'{{"url": "{_IMAGE}", "is_cached": true}}', **options)
+
+
+def _by_strings(**options: Any) -> Image:
+    return Image.model_validate_strings({"url": _IMAGE, "is_cached": "true"}, **options)
+
+
+@pytest.mark.parametrize(
+    "route",
+    [_by_dict, _by_json, _by_strings],
+    ids=["model_validate", "model_validate_json", "model_validate_strings"],
+)
+def test_validation_options_reach_pydantic(route: Any) -> None:
+    """Each route validates by name by default; ``by_name=False`` makes the attribute name
+    an unknown key, kept as given."""
+    assert route().is_cached is True
+    by_alias = route(by_name=False)
+    assert by_alias.is_cached is None
+    assert set(by_alias.model_extra) == {"is_cached"}
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        pytest.param(lambda: Provider.model_validate({"domain": "x"}), id="model_validate"),
+        pytest.param(lambda: Provider.model_validate_json('{"domain": "x"}'), id="json"),
+        pytest.param(lambda: Provider.model_validate_strings({"domain": "x"}), id="strings"),
+        pytest.param(lambda: Provider(domain="x"), id="construction"),  # type: ignore[call-arg]
+    ],
+)
+def test_every_validation_route_raises_our_error_with_file_keys(route: Any) -> None:
+    with pytest.raises(errors.ValidationError) as caught:
+        route()
+    assert [(i.field, i.code, i.message) for i in caught.value.issues] == [
+        ("name", "missing-field", "required field is missing")
+    ]
+    assert isinstance(caught.value.__cause__, pydantic.ValidationError)
+
+
+def test_iterating_a_model_gives_its_fields_then_its_unknown_keys() -> None:
+    """``dict(model)``: attribute names in declaration order, then unknown keys as written;
+    a list field is the model's own validated list."""
+    provider = Provider.model_validate(
+        {"name": "P", "images": [{"url": _IMAGE}], "desk": {"city": "Oslo"}}
+    )
+    pairs = list(provider)
+    assert [name for name, _ in pairs] == ["name", "domain", "images", "desk"]
+    as_dict = dict(pairs)
+    assert as_dict["name"] == "P"
+    assert as_dict["domain"] is None
+    assert as_dict["images"] is provider.images
+    assert as_dict["desk"] == {"city": "Oslo"}
+    bare = Image(url=_IMAGE)
+    assert dict(bare) == {
+        "url": _IMAGE,
+        "width": None,
+        "height": None,
+        "is_cached": None,
+        "title": None,
+        "attribution": None,
+    }
+
+
+class _Desk(Article):
+    """A subclass with defaults of its own: a value, and a factory."""
+
+    lang: str = "en"
+    labels: dict[str, str] = pydantic.Field(default_factory=lambda: {"kind": "news"})
+
+
+def test_del_resets_a_field_to_its_own_default_and_unsets_it() -> None:
+    desk = _Desk.model_validate({**REQUIRED[Article], "lang": "nb", "labels": {"kind": "sport"}})
+    del desk.lang
+    del desk.labels
+    assert desk.lang == "en"
+    assert desk.labels == {"kind": "news"}
+    assert {"lang", "labels"}.isdisjoint(desk.model_fields_set)
+    assert "lang" not in desk.model_dump(by_alias=True, exclude_unset=True)
+
+
+def test_del_removes_an_unknown_key() -> None:
+    article = build(Article, wire={"desk": "Oslo"}, note="x")
+    del article.wire
+    assert article.model_extra == {"note": "x"}
+    with pytest.raises(AttributeError):
+        del article.wire

@@ -125,6 +125,17 @@ def test_null_replacing_a_value_is_written_null() -> None:
     assert _edited("a: ~", _set(5)) == "a: 5\n"
 
 
+@pytest.mark.parametrize("null", ["~", "null", "Null", "NULL"])
+@pytest.mark.parametrize(("value", "written"), [(5, "5"), (True, "true"), (1.5, "1.5")])
+def test_a_value_replacing_a_nested_null_is_written_in_its_own_spelling(
+    null: str, value: Any, written: str
+) -> None:
+    """A nested null set to a value: the value's core spelling, in place, its comment kept."""
+    doc = frontmatter.loads(f"---\nx:\n  a: {null}  # c\n  b: 1\n---\n")
+    doc.data["x"]["a"] = value
+    assert frontmatter.dumps(doc) == f"---\nx:\n  a: {written}  # c\n  b: 1\n---\n"
+
+
 def test_nulls_and_booleans_in_a_rewritten_flow_list_keep_their_spelling() -> None:
     """Appending to ``[~, Null, True, x]`` rewrites the list with ``~``, ``Null``, ``True`` kept."""
     assert _edited("a: [~, Null, True, x]", lambda d: d["a"].append("y")) == (

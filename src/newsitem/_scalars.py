@@ -101,9 +101,7 @@ def resolve(text: str) -> Scalar:
         return -math.inf if text.startswith("-") else math.inf
     if _NAN.match(text):
         return math.nan
-    if text[0].isdigit():
-        return parse_timestamp(text) or text
-    return text
+    return text  # every date and timestamp starts "dddd-": read above
 
 
 def parse_timestamp(text: str) -> dt.datetime | dt.date | None:
@@ -225,8 +223,7 @@ def format_plain(value: Scalar) -> str | None:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        text = repr(value)
-        return text if ("." in text or "e" in text or "n" in text) else text + ".0"
+        return repr(value)  # a finite float's repr always holds "." or "e": 1.0, 1e+16
     if isinstance(value, dt.datetime):
         return format_timestamp(value)
     if isinstance(value, dt.date):

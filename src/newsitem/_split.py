@@ -49,21 +49,15 @@ def split(text: str) -> Split:
     rest = text[len(bom) :]
     opening = _FENCE.match(rest)
     if opening is None:
-        raise FrontMatterError(
+        raise FrontMatterError(  # its class's own code: no-front-matter
             "no front matter: the text must start with a '---' line",
-            code="no-front-matter",
             line=1,
             column=1,
         )
-    newline = opening.group(1) or "\n"
+    # A fence without a line break ends the text: no closing fence follows,
+    # and the loop below finds none.
+    newline = opening.group(1)
     head = rest[: opening.end()]
-    if opening.group(1) == "":
-        raise FrontMatterError(
-            "front matter is not closed: no '---' line after the opening one",
-            code="unclosed-front-matter",
-            line=1,
-            column=1,
-        )
     start = opening.end()
     for at in _dashes_lines(rest, start):
         closing = _FENCE.match(rest, at)

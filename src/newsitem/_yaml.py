@@ -337,13 +337,11 @@ def _remap(text: str, root: MappingNode) -> None:
     def moved(offset: int) -> int:
         return offset + bisect_left(removed, offset)
 
-    seen: set[int] = set()
+    # Each node is in the tree once (an alias node does not lead to its
+    # target), so each is moved once.
     stack: list[Node] = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
         node.start, node.end = moved(node.start), moved(node.end)
         if isinstance(node, MappingNode):
             stack.extend(node.keys)
@@ -383,9 +381,8 @@ class _Composer:
         self.documents += 1
         if self.documents > 1:
             line, column = self.line_column(start)
-            raise StructureError(
+            raise StructureError(  # its class's own code: not-a-mapping
                 "front matter holds more than one YAML document",
-                code="not-a-mapping",
                 line=line,
                 column=column,
             )
@@ -681,9 +678,8 @@ class _Composer:
         if not isinstance(node, MappingNode):
             line, column = self.line_column(node.start)
             kind = "a list" if isinstance(node, SequenceNode) else "a single value"
-            raise StructureError(
+            raise StructureError(  # its class's own code: not-a-mapping
                 f"the front matter must be a mapping of keys to values, not {kind}",
-                code="not-a-mapping",
                 line=line,
                 column=column,
             )

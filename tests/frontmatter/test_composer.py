@@ -12,6 +12,8 @@ unless a line offset is given.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -342,6 +344,18 @@ def _edited(yaml: str, edit: Callable[[Any], None], newline: str = "\n") -> str:
             id="quoted-item-keeps-its-quotes",
         ),
         pytest.param(
+            "a:\n  - k: 'x'\n    m: y\n",
+            lambda d: d["a"][0].__setitem__("k", "z"),
+            "a:\n  - k: 'z'\n    m: y\n",
+            id="quoted-first-entry-of-an-item-keeps-its-quotes",
+        ),
+        pytest.param(
+            'a:\n  - k: "x"\n',
+            lambda d: d["a"][0].__setitem__("k", "z"),
+            'a:\n  - k: "z"\n',
+            id="double-quoted-first-entry-of-an-item-keeps-its-quotes",
+        ),
+        pytest.param(
             "a: &k x\n*k : y\n",
             lambda d: d.__setitem__("x", "z"),
             "a: &k x\n*k : z\n",
@@ -430,3 +444,18 @@ def test_an_edit_of_a_crlf_file_lands_where_the_value_is(
     yaml: str, edit: Callable[[Any], None], expected: str
 ) -> None:
     assert _edited(yaml, edit, "\r\n") == expected
+
+
+def test_a_stack_too_small_for_the_nesting_is_a_limit_error() -> None:
+    """Where Python's stack runs out before ``max_depth`` (a low recursion limit, a
+    thread with a small stack), the reader raises LimitExceededError, not RecursionError."""
+    yaml = "a: " + "[" * 150 + "]" * 150 + "\n"  # within the largest max_depth, 200
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 60)
+    try:
+        with pytest.raises(LimitExceededError) as caught:
+            _yaml.compose(yaml, limits=Limits(max_depth=200))
+    finally:
+        sys.setrecursionlimit(limit)
+    assert caught.value.message == "the YAML is nested too deeply"
+    assert caught.value.code == "limit-exceeded"

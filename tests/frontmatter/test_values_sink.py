@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from newsitem import LimitExceededError, Limits, _yaml
+from newsitem import DuplicateKeyError, LimitExceededError, Limits, _yaml
 from newsitem._scalars import FrozenMapping
 
 UTC = dt.timezone.utc
@@ -179,3 +179,79 @@ def test_a_text_of_exactly_max_depth_levels_is_read_once(
     assert values == _yaml.values(yaml)
     with pytest.raises(LimitExceededError, match=f"more than {depth - 1} levels deep"):
         _yaml.values(yaml, limits=Limits(max_depth=depth - 1))
+
+
+# -- the native build first ------------------------------------------------------
+
+
+@pytest.fixture
+def native_first(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``values()`` with the native build in use (whatever NEWSITEM_PURE says); the
+    texts it hands to the pure build are recorded."""
+    native = pytest.importorskip(
+        "newsitem._native", reason="the native reader is not built: the pure one alone"
+    )
+    monkeypatch.setattr(_yaml, "_native_values", native.values)
+    texts: list[str] = []
+    pure = _yaml.pure_values
+
+    def spy(source: str, text: str, **kwargs: Any) -> dict[Any, Any]:
+        texts.append(text)
+        return pure(source, text, **kwargs)
+
+    monkeypatch.setattr(_yaml, "pure_values", spy)
+    return texts
+
+
+def test_the_native_build_reads_a_plain_text_alone(native_first: list[str]) -> None:
+    """What the native build reads never reaches the pure one; its values are YAML's."""
+    yaml = "title: a\ncount: 3\nratio: 0.5\nflag: true\nnone: ~\ntags:\n  - x\n  - 2\n"
+    expected = {
+        "title": "a",
+        "count": 3,
+        "ratio": 0.5,
+        "flag": True,
+        "none": None,
+        "tags": ["x", 2],
+    }
+    values = _yaml.values(yaml)
+    assert values == expected
+    assert [type(v) for v in values.values()] == [str, int, float, bool, type(None), list]
+    assert native_first == []
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        pytest.param("a: !!str 1\n", {"a": "1"}, id="a-tag"),
+        pytest.param("a: 1\r\nb: x\r\n", {"a": 1, "b": "x"}, id="crlf"),
+    ],
+)
+def test_what_the_native_build_leaves_the_pure_one_reads(
+    yaml: str, expected: dict[Any, Any], native_first: list[str]
+) -> None:
+    values = _yaml.values(yaml)
+    assert values == expected
+    if native_first:  # the native build left it: the pure one read the text as given
+        assert native_first == [yaml]
+
+
+def test_the_native_build_is_held_to_the_limits_given(native_first: list[str]) -> None:
+    """Past a limit the native build gives up, and the pure one reports it."""
+    yaml = "a: [1, 2, 3]\n"  # root, a, the list, 1, 2, 3: 6 values, 3 levels deep at most
+    assert _yaml.values(yaml, limits=Limits(max_nodes=6, max_depth=2)) == {"a": [1, 2, 3]}
+    assert native_first == []
+    with pytest.raises(LimitExceededError, match="more than 5 values"):
+        _yaml.values(yaml, limits=Limits(max_nodes=5))
+    with pytest.raises(LimitExceededError, match="more than 1 levels deep"):
+        _yaml.values(yaml, limits=Limits(max_depth=1))
+    assert native_first == [yaml, yaml]
+
+
+def test_the_pure_build_counts_lines_in_the_yaml_text_by_default() -> None:
+    """``pure_values`` without a line offset: line 1 is the YAML text's first line."""
+    yaml = "a: 1\na: 2\n"
+    with pytest.raises(DuplicateKeyError) as caught:
+        _yaml.pure_values(yaml, yaml)
+    error = caught.value
+    assert (error.line, error.column, error.first_line, error.first_column) == (2, 1, 1, 1)
