@@ -205,9 +205,9 @@ def walk(item: NewsItem[Any], *, urls: bool) -> Walk:
         document = item._document  # pyright: ignore[reportPrivateUsage]
         located = document.recorded_offsets() if document is not None else None
         paths = _places.holders(located) if located is not None else None
-        if paths is not None:
+        if located is not None and paths is not None:
             article: pydantic.BaseModel = item.article
-            table = located.root[3] if _defaults_below(type(article)) else None  # type: ignore[union-attr]  # not None with paths
+            table = located.root[3] if _defaults_below(type(article)) else None
             return Walk(article, urls=False, paths=paths, table=table)
     return Walk(item.article, urls=urls)
 
