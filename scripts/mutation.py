@@ -4,6 +4,8 @@
     .venv/bin/python scripts/mutation.py _io             mutate src/newsitem/_io.py
     .venv/bin/python scripts/mutation.py _io --show      also print each survivor's diff
     .venv/bin/python scripts/mutation.py _io --survivors test the last run's survivors again
+    .venv/bin/python scripts/mutation.py _edit --only 'x_diff*' 'x_value__*'
+                                                         only the mutants of these functions
     .venv/bin/python scripts/mutation.py --list          the modules and their tests
 
 Each module is mutated in its own copy of the project under
@@ -21,6 +23,7 @@ examples each, none shrunk). Needs the ``mutation`` dependency group
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import re
 import shutil
@@ -221,6 +224,11 @@ def _results(work: Path) -> dict[str, str]:
     return dict(re.findall(r"^\s*(\S+): (\S.*?)\s*$", out, re.MULTILINE))
 
 
+def _matches(name: str, patterns: list[str]) -> bool:
+    """Whether ``name`` is one of the mutants asked for (all of them when none are)."""
+    return not patterns or any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mutation.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("module", nargs="?", choices=sorted(TESTS))
@@ -229,7 +237,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--survivors", action="store_true", help="test the last run's survivors again"
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="GLOB",
+        help="only the mutants whose names match (mutmut names them newsitem.MODULE.x_FUNCTION"
+        "__mutmut_N; a bare pattern is matched after 'newsitem.MODULE.'); the figure counts these",
+    )
     args = parser.parse_args(argv)
+    only = [
+        pattern if pattern.startswith("newsitem.") else f"newsitem.{args.module}.{pattern}"
+        for pattern in args.only or []
+    ]
     if args.list or args.module is None:
         for module, tests in TESTS.items():
             print(f"{module}: {' '.join(tests)}")
@@ -245,8 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     argv_run = ["nice", sys.executable, "-c", _RUN_MUTMUT, "run", "--max-children", "1"]
     if args.survivors and (work / "mutants").is_dir():
         argv_run += sorted(
-            n for n, status in _results(work).items() if status in ("survived", "no tests")
+            n
+            for n, status in _results(work).items()
+            if status in ("survived", "no tests") and _matches(n, only)
         )
+    elif only:
+        argv_run += only
     log = work / "mutmut-run.log"
     print(f"mutation.py: mutating src/newsitem/{args.module}.py; progress in {log}", flush=True)
     with log.open("w", encoding="utf-8") as out:
@@ -254,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     if code:
         print(f"mutation.py: mutmut run failed (exit code {code}); see {log}", file=sys.stderr)
         return code
-    statuses = _results(work)
+    statuses = {n: s for n, s in _results(work).items() if _matches(n, only)}
     total = len(statuses)
     killed = sum(status in ("killed", "timeout") for status in statuses.values())
     survivors = sorted(name for name, status in statuses.items() if status == "survived")
@@ -273,7 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             print(diff.stdout)
     for name in other:
         print(f"not tested: {name}")
-    print(f"newsitem/{args.module}.py: killed {killed}/{total} ({share:.1f}%)")
+    scope = f" (mutants matching {' '.join(args.only)})" if only else ""
+    print(f"newsitem/{args.module}.py{scope}: killed {killed}/{total} ({share:.1f}%)")
     return 0
 
 
