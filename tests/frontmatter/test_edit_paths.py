@@ -1,0 +1,547 @@
+"""The writer's paths through values, mappings, moved keys and aliases, each text in full.
+
+Each case writes the text before, the edit and the text after by hand. An
+edit touches only its own lines: comments, quoting, indentation, key order
+and anchors elsewhere stay as they were, and the comments on the lines that
+must stay tell a patch from the front matter written anew (which reads back
+the same data but loses them). Top-level scalars take a shorter route
+(``patch_scalars``), so the scalar cases here edit nested values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from _support import assert_same_data
+
+from newsitem import _edit, frontmatter
+from newsitem._nodes import SequenceNode
+from newsitem._yaml import compose
+from newsitem.errors import EditError
+
+
+def dumps_checked(before: str, edit: Any) -> str:
+    """``before`` loaded, edited and dumped, after checking that it reads back as the data."""
+    doc = frontmatter.loads(before)
+    edit(doc.data)
+    out = frontmatter.dumps(doc)
+    assert_same_data(frontmatter.loads(out).data, doc.data)
+    return out
+
+
+def setter(*path: Any) -> Any:
+    """An edit that sets the value at ``path`` (keys and indexes) to the value given."""
+
+    def make(value: Any) -> Any:
+        def edit(data: Any) -> None:
+            for step in path[:-1]:
+                data = data[step]
+            data[path[-1]] = value
+
+        return edit
+
+    return make
+
+
+# -- value(): a changed scalar gets its own span, in its own style ------------------------
+
+_SCALARS = [
+    pytest.param(
+        "---\n# top\nm:\n  a: 1  # one\n  b: x  # two\n---\n",
+        setter("m", "a")(2),
+        "---\n# top\nm:\n  a: 2  # one\n  b: x  # two\n---\n",
+        id="plain-int",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 'x'  # one\n  b: \"y\"  # two\n---\n",
+        setter("m", "a")("z"),
+        "---\nm:\n  a: 'z'  # one\n  b: \"y\"  # two\n---\n",
+        id="single-quoted-kept",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 'x'  # one\n  b: \"y\"  # two\n---\n",
+        setter("m", "b")("z"),
+        "---\nm:\n  a: 'x'  # one\n  b: \"z\"  # two\n---\n",
+        id="double-quoted-kept",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 0x1f  # hex\n  b: 1\n---\n",
+        setter("m", "a")(255),
+        "---\nm:\n  a: 0xff  # hex\n  b: 1\n---\n",
+        id="hex-kept",
+    ),
+    pytest.param(
+        "---\nm:\n  a: True  # cap\n  b: 1\n---\n",
+        setter("m", "a")(False),
+        "---\nm:\n  a: False  # cap\n  b: 1\n---\n",
+        id="bool-spelling-kept",
+    ),
+    pytest.param(
+        "---\nm:\n  a: !!int 42  # tagged\n  b: 1\n---\n",
+        setter("m", "a")(43),
+        "---\nm:\n  a: !!int 43  # tagged\n  b: 1\n---\n",
+        id="tag-kept-for-the-same-type",
+    ),
+    pytest.param(
+        "---\nm:\n  a: !!int 42  # tagged\n  b: 1\n---\n",
+        setter("m", "a")("s"),
+        "---\nm:\n  a: s  # tagged\n  b: 1\n---\n",
+        id="tag-dropped-for-another-type",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x !!int 42  # tagged\n  b: 1\n---\n",
+        setter("m", "a")("s"),
+        "---\nm:\n  a: &x s  # tagged\n  b: 1\n---\n",
+        id="anchor-kept-tag-dropped",
+    ),
+    pytest.param(
+        "---\nm:\n  a: !!int &x 42  # tagged\n  b: 1\n---\n",
+        setter("m", "a")("s"),
+        "---\nm:\n  a: &x s  # tagged\n  b: 1\n---\n",
+        id="tag-before-anchor-dropped",
+    ),
+    pytest.param(
+        "---\nm:\n  a:  # empty\n  b: 1\n---\n",
+        setter("m", "a")(5),
+        "---\nm:\n  a: 5  # empty\n  b: 1\n---\n",
+        id="empty-value-filled",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x  # empty\n  b: 1\n---\n",
+        setter("m", "a")(5),
+        "---\nm:\n  a: &x 5  # empty\n  b: 1\n---\n",
+        id="empty-anchored-value-filled",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  b: 1  # b\n---\n",
+        setter("m", "a")(5),
+        "---\nm:\n  ? a\n  : 5\n  b: 1  # b\n---\n",
+        id="explicit-key-gets-its-colon-line",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  :\n  b: 1  # b\n---\n",
+        setter("m", "a")(5),
+        "---\nm:\n  ? a\n  : 5\n  b: 1  # b\n---\n",
+        id="explicit-key-lone-colon",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # flow\nn: 1\n---\n",
+        setter("m", "a")("x y"),
+        "---\nm: {a: x y, b: 2}  # flow\nn: 1\n---\n",
+        id="flow-mapping-scalar",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # flow\nn: 1\n---\n",
+        setter("m", "a")("x, y"),
+        '---\nm: {a: "x, y", b: 2}  # flow\nn: 1\n---\n',
+        id="flow-mapping-scalar-needing-quotes",
+    ),
+    pytest.param(
+        "---\nl:\n- 1  # one\n- 2  # two\n---\n",
+        setter("l", 1)(3),
+        "---\nl:\n- 1  # one\n- 3  # two\n---\n",
+        id="list-item",
+    ),
+    pytest.param(
+        "---\nl: [a, b]  # flow\n---\n",
+        setter("l", 1)("c"),
+        "---\nl: [a, c]  # flow\n---\n",
+        id="flow-list-item",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |\n    one\n    two\n  b: 1  # b\n---\n",
+        setter("m", "a")("three\nfour\n"),
+        "---\nm:\n  a: |\n    three\n    four\n  b: 1  # b\n---\n",
+        id="literal-block",
+    ),
+    pytest.param(
+        "---\nm:\n  a: >\n    one\n    two\n  b: 1  # b\n---\n",
+        setter("m", "a")("three four\n"),
+        "---\nm:\n  a: >\n    three four\n  b: 1  # b\n---\n",
+        id="folded-block",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |\n    one\n  b: 1  # b\n---\n",
+        setter("m", "a")("  lead\n"),
+        # a first line starting with blanks needs an indentation indicator:
+        # the value is written double-quoted instead
+        '---\nm:\n  a: "  lead\\n"\n  b: 1  # b\n---\n',
+        id="block-that-cannot-hold-it",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |\n  b: 1  # b\n---\n",
+        setter("m", "a")("x\n"),
+        # an empty block: its lines go at the key's column plus the indent
+        "---\nm:\n  a: |\n    x\n  b: 1  # b\n---\n",
+        id="empty-literal-block",
+    ),
+    pytest.param(
+        "---\nl:\n  - |\n  - 1  # one\n---\n",
+        setter("l", 0)("x\n"),
+        "---\nl:\n  - |\n    x\n  - 1  # one\n---\n",
+        id="empty-literal-block-item",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 2026-12-01T10:00:00Z  # t\n  b: 1\n---\n",
+        setter("m", "a")(dt.datetime(2026, 12, 2, 11, 30, tzinfo=dt.timezone.utc)),
+        "---\nm:\n  a: 2026-12-02T11:30:00Z  # t\n  b: 1\n---\n",
+        id="timestamp-style-kept",
+    ),
+    pytest.param(
+        "---\nm:\n  a: ~  # null\n  b: 1\n---\n",
+        setter("m", "a")(None),
+        "---\nm:\n  a: ~  # null\n  b: 1\n---\n",
+        id="null-unchanged",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # null\n  b: 1\n---\n",
+        setter("m", "a")(1.5),
+        "---\nm:\n  a: 1.5  # null\n  b: 1\n---\n",
+        id="int-to-float",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _SCALARS)
+def test_a_changed_scalar_is_rewritten_in_its_span(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+# -- value(): a value of another shape takes the old one's place ---------------------------
+
+_SHAPES = [
+    pytest.param(
+        "---\nm:\n  a: 1  # one\n  b: 2  # two\n---\n",
+        setter("m", "a")([1, 2]),
+        # the comment stays on the key's line; no list in the file: the items
+        # are indented from the key (the default)
+        "---\nm:\n  a:  # one\n    - 1\n    - 2\n  b: 2  # two\n---\n",
+        id="scalar-to-list",
+    ),
+    pytest.param(
+        "---\nm:\n  a:\n    x: 1\n  b: 2  # two\n---\n",
+        setter("m", "a")("s"),
+        "---\nm:\n  a: s\n  b: 2  # two\n---\n",
+        id="mapping-to-scalar",
+    ),
+    pytest.param(
+        "---\nm:\n  a:\n  - 1\n  b: 2  # two\n---\n",
+        setter("m", "a")({"x": 1}),
+        "---\nm:\n  a:\n    x: 1\n  b: 2  # two\n---\n",
+        id="list-to-mapping",
+    ),
+    pytest.param(
+        "---\nrelated: []  # none yet\nn: 1\n---\n",
+        setter("related")([{"a": 1}]),
+        # mapping items in a block file: block items, not a flow list, indented
+        # from the key (the file has no block list to follow); the comment stays
+        "---\nrelated:  # none yet\n  - a: 1\nn: 1\n---\n",
+        id="empty-flow-list-takes-block-items",
+    ),
+    pytest.param(
+        "---\nrelated: []  # none yet\nn: 1\n---\n",
+        setter("related")(["a"]),
+        "---\nrelated: [a]  # none yet\nn: 1\n---\n",
+        id="empty-flow-list-takes-scalars",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # flow\nn: 1\n---\n",
+        setter("m", "a")([1, 2]),
+        "---\nm: {a: [1, 2], b: 2}  # flow\nn: 1\n---\n",
+        id="flow-scalar-to-list",
+    ),
+    pytest.param(
+        "---\nl: [[1], 2]  # flow\n---\n",
+        setter("l", 0)([{"a": 1}]),
+        "---\nl: [[{a: 1}], 2]  # flow\n---\n",
+        id="list-of-mappings-inside-a-flow-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _SHAPES)
+def test_a_value_of_another_shape_takes_its_place(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+# -- mapping_entries(): keys that come and go ---------------------------------------------
+
+_KEYS = [
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        lambda d: d["m"].pop("b"),
+        "---\nm:\n  a: 1  # a\n  c: 3  # c\n---\n",
+        id="middle-key-deleted",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  # about b\n  b: 2  # b\n  c: 3  # c\n---\n",
+        lambda d: d["m"].pop("b"),
+        # the comment line above a deleted entry goes with it
+        "---\nm:\n  a: 1  # a\n  c: 3  # c\n---\n",
+        id="key-deleted-with-its-comment",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  c: 3  # c\n---\n",
+        lambda d: d.__setitem__("m", {"a": 1, "b": 2, "c": 3}),
+        "---\nm:\n  a: 1  # a\n  b: 2\n  c: 3  # c\n---\n",
+        id="key-inserted-in-the-middle",
+    ),
+    pytest.param(
+        "---\nm:\n  # first\n  b: 2  # b\n---\n",
+        lambda d: d.__setitem__("m", {"a": 1, "b": 2}),
+        # before the first key and its comment lines
+        "---\nm:\n  a: 1\n  # first\n  b: 2  # b\n---\n",
+        id="key-inserted-first",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n---\n",
+        lambda d: d["m"].update(b={"c": [1]}),
+        "---\nm:\n  a: 1  # a\n  b:\n    c:\n      - 1\n---\n",
+        id="nested-value-appended",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d.__setitem__("m", {"x": 0, "b": 3}),
+        # a goes, x comes before b, b is patched in place
+        "---\nm:\n  x: 0\n  b: 3  # b\n---\n",
+        id="replaced-first-key-and-changed-second",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # flow\nn: 1\n---\n",
+        lambda d: d["m"].update(c=3),
+        "---\nm: {a: 1, b: 2, c: 3}  # flow\nn: 1\n---\n",
+        id="flow-key-appended",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2, c: 3}  # flow\nn: 1\n---\n",
+        lambda d: d["m"].pop("b"),
+        "---\nm: {a: 1, c: 3}  # flow\nn: 1\n---\n",
+        id="flow-key-deleted",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # flow\nn: 1\n---\n",
+        lambda d: d.__setitem__("m", {"z": 0, "a": 1, "b": 2}),
+        "---\nm: {z: 0, a: 1, b: 2}  # flow\nn: 1\n---\n",
+        id="flow-key-inserted-first",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  :\n  b: 2  # b\n---\n",
+        lambda d: d["m"].update(c=3),
+        "---\nm:\n  ? a\n  :\n  b: 2  # b\n  c: 3\n---\n",
+        id="key-appended-after-explicit-entries",
+    ),
+    pytest.param(
+        "---\nm:\n  b: 2  # b\n  ? a\n  :\n---\n",
+        lambda d: d["m"].update(c=3),
+        # after the lone ":" that ends the explicit entry, not after its key
+        "---\nm:\n  b: 2  # b\n  ? a\n  :\nc: 3\n---\n".replace("\nc: 3", "\n  c: 3"),
+        id="key-appended-after-a-lone-colon",
+    ),
+    pytest.param(
+        "---\nl:\n- a: 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d["l"][0].pop("a"),
+        # the entry on the dash line goes; the next one takes its place there
+        "---\nl:\n- b: 2  # b\n---\n",
+        id="dash-line-entry-deleted",
+    ),
+    pytest.param(
+        "---\nl:\n- a: 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d["l"].__setitem__(0, {"z": 0, "a": 1, "b": 2}),
+        "---\nl:\n- z: 0\n  a: 1  # a\n  b: 2  # b\n---\n",
+        id="key-inserted-on-a-dash-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _KEYS)
+def test_keys_that_come_and_go_take_their_own_lines(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+# -- moved_keys(): as few entries move as keep the new order ------------------------------
+
+_ORDERS = [
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        {"b": 2, "c": 3, "a": 1},
+        # b and c keep their order: only a moves, its comment with it
+        "---\nm:\n  b: 2  # b\n  c: 3  # c\n  a: 1  # a\n---\n",
+        id="first-moves-last",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        {"c": 3, "a": 1, "b": 2},
+        "---\nm:\n  c: 3  # c\n  a: 1  # a\n  b: 2  # b\n---\n",
+        id="last-moves-first",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  # about b\n  b: 2  # b\n  c: 3  # c\n---\n",
+        {"b": 2, "a": 1, "c": 3},
+        # a moves after b (the earlier old key kept is a? no: the first of a
+        # longest run is kept, a; so b moves up, with its comment line)
+        "---\nm:\n  # about b\n  b: 2  # b\n  a: 1  # a\n  c: 3  # c\n---\n",
+        id="swap-moves-one-with-its-comment",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        {"b": 2, "a": 5, "c": 3},
+        # the moved entry carries its own patch
+        "---\nm:\n  b: 2  # b\n  a: 5  # a\n  c: 3  # c\n---\n",
+        id="moved-and-changed",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        {"c": 3, "b": 2, "x": 0},
+        "---\nm:\n  c: 3  # c\n  b: 2  # b\n  x: 0\n---\n",
+        id="moved-deleted-and-added",
+    ),
+    pytest.param(
+        "---\nm: {a: 1, b: 2}  # flow\nn: 1  # n\n---\n",
+        {"b": 2, "a": 1},
+        # a flow mapping is written anew in its place, on its line
+        "---\nm: {b: 2, a: 1}  # flow\nn: 1  # n\n---\n",
+        id="flow-written-anew",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  : 1\n  b: 2\nn: 1  # n\n---\n",
+        {"b": 2, "a": 1},
+        # explicit keys are not moved as text: the mapping is written anew
+        "---\nm:\n  b: 2\n  a: 1\nn: 1  # n\n---\n",
+        id="explicit-key-written-anew",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1\n  b: 2\nn: 1  # n\n---\n",
+        {"b": 2, "a": 1},
+        "---\nm:\n  b: 2\n  a: 1\nn: 1  # n\n---\n",
+        id="anchor-written-anew",
+    ),
+    pytest.param(
+        "---\nl: [{a: 1, b: 2}]  # flow\nn: 1  # n\n---\n",
+        {"b": 2, "a": 1},
+        "---\nl: [{b: 2, a: 1}]  # flow\nn: 1  # n\n---\n",
+        id="mapping-in-a-flow-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "order", "after"), _ORDERS)
+def test_keys_in_a_new_order_move_the_fewest_entries(
+    before: str, order: dict[str, Any], after: str
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        if "l" in d:
+            d["l"][0] = order
+        else:
+            d["m"] = order
+
+    assert dumps_checked(before, edit) == after
+
+
+def test_the_front_matter_in_a_new_order_is_written_anew_when_it_holds_an_anchor() -> None:
+    before = "---\n# head\na: &x 1  # a\nb: 2\n# tail\n---\n"
+
+    def edit(d: dict[str, Any]) -> None:
+        d["b"] = d.pop("b")
+        d.clear()
+        d.update({"b": 2, "a": 1})
+
+    # the comment lines before the first entry and after the last are kept
+    assert dumps_checked(before, edit) == "---\n# head\nb: 2\na: 1\n# tail\n---\n"
+
+
+def test_the_front_matter_in_a_new_order_moves_its_entries() -> None:
+    before = "---\n# head\n\n# about a\na: 1  # a\nb: 2  # b\n---\n"
+
+    def edit(d: dict[str, Any]) -> None:
+        d.clear()
+        d.update({"b": 2, "a": 1})
+
+    # b moves up, above a's comment line; the comment after a blank line stays first
+    after = "---\n# head\n\nb: 2  # b\n# about a\na: 1  # a\n---\n"
+    assert dumps_checked(before, edit) == after
+
+
+# -- aliases(): an alias stays while it reads its value, and is written out otherwise -----
+
+_ALIASES = [
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  b: *x  # b\n---\n",
+        setter("m", "a")(2),
+        # b must still read 1: it is written out, a takes the new value
+        "---\nm:\n  a: &x 2  # a\n  b: 1  # b\n---\n",
+        id="anchor-changed-alias-kept-value",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  b: *x  # b\n---\n",
+        lambda d: d["m"].update(a=2, b=2),
+        # both read 2: the alias reads the anchor's new value
+        "---\nm:\n  a: &x 2  # a\n  b: *x  # b\n---\n",
+        id="both-changed-alias-stays",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  b: *x  # b\n---\n",
+        setter("m", "b")(3),
+        "---\nm:\n  a: &x 1  # a\n  b: 3  # b\n---\n",
+        id="alias-set-to-a-value",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  c: 5\n  b: *x  # b\n---\n",
+        setter("m", "c")(6),
+        # an unrelated change: the alias is left as it is
+        "---\nm:\n  a: &x 1  # a\n  c: 6\n  b: *x  # b\n---\n",
+        id="unrelated-change",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  l: [*x, 2]  # l\n---\n",
+        setter("m", "a")(2),
+        # an alias in a flow list, written out as a flow item
+        "---\nm:\n  a: &x 2  # a\n  l: [1, 2]  # l\n---\n",
+        id="alias-in-a-flow-list",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x {p: 1}  # a\n  b: *x  # b\n---\n",
+        setter("m", "a")({"p": 2}),
+        # written out as a value of its block mapping, the comment on the key's line
+        "---\nm:\n  a: &x {p: 2}  # a\n  b:  # b\n    p: 1\n---\n",
+        id="alias-to-a-flow-mapping",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  b: *x  # b\n---\n",
+        lambda d: d["m"].pop("a"),
+        # the anchor's text goes: the alias is written out
+        "---\nm:\n  b: 1  # b\n---\n",
+        id="anchor-deleted",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\n  b: *x  # b\n---\n",
+        lambda d: d["m"].update(a=[1]),
+        # the anchored node replaced by a list: the anchor goes with it
+        "---\nm:\n  a:  # a\n    - 1\n  b: 1  # b\n---\n",
+        id="anchored-node-replaced",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\nl:\n- *x  # alias\n- 2\n---\n",
+        lambda d: d["m"].update(a=2),
+        "---\nm:\n  a: &x 2  # a\nl:\n- 1  # alias\n- 2\n---\n",
+        id="alias-in-a-block-list",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\nl:\n- *x  # alias\n- 2\n---\n",
+        lambda d: (d["m"].update(a=2), d["l"].pop()),
+        "---\nm:\n  a: &x 2  # a\nl:\n- 1  # alias\n---\n",
+        id="alias-in-an-edited-list",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1  # a\nl:\n- *x  # alias\n- 2\n---\n",
+        lambda d: d["l"].pop(0),
+        "---\nm:\n  a: &x 1  # a\nl:\n- 2\n---\n",
+        id="alias-removed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _ALIASES)
+def test_an_alias_is_kept_only_while_it_reads_its_value(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
