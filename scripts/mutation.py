@@ -72,6 +72,7 @@ TESTS: dict[str, list[str]] = {
     "_edit": [
         "tests/frontmatter/test_edits.py",
         "tests/frontmatter/test_edit_edges.py",
+        "tests/frontmatter/test_edit_paths.py",
         "tests/frontmatter/test_key_order.py",
         "tests/frontmatter/test_unchanged.py",
         "tests/frontmatter/test_lone_cr.py",

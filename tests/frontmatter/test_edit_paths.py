@@ -545,3 +545,159 @@ _ALIASES = [
 @pytest.mark.parametrize(("before", "edit", "after"), _ALIASES)
 def test_an_alias_is_kept_only_while_it_reads_its_value(before: str, edit: Any, after: str) -> None:
     assert dumps_checked(before, edit) == after
+
+
+# -- line breaks: each edit ends its lines as the file does -------------------------------
+
+_BREAKS = [
+    pytest.param(
+        "---\r\nm:\r\n  a: 1  # a\r\n  b: 2  # b\r\n---\r\n",
+        lambda d: d["m"].update(c=3),
+        "---\r\nm:\r\n  a: 1  # a\r\n  b: 2  # b\r\n  c: 3\r\n---\r\n",
+        id="crlf-key-appended",
+    ),
+    pytest.param(
+        "---\rm:\r  a: 1  # a\r  b: 2  # b\r---\r",
+        lambda d: d["m"].update(c=3),
+        "---\rm:\r  a: 1  # a\r  b: 2  # b\r  c: 3\r---\r",
+        id="cr-key-appended",
+    ),
+    pytest.param(
+        "---\rm:\r  a: 1  # a\r  b: 2  # b\r  c: 3  # c\r---\r",
+        lambda d: d["m"].pop("b"),
+        "---\rm:\r  a: 1  # a\r  c: 3  # c\r---\r",
+        id="cr-key-deleted",
+    ),
+    pytest.param(
+        "---\r\nm:\r\n  a: 1  # a\r\n  b: 2  # b\r\n  c: 3  # c\r\n---\r\n",
+        lambda d: d["m"].pop("b"),
+        "---\r\nm:\r\n  a: 1  # a\r\n  c: 3  # c\r\n---\r\n",
+        id="crlf-key-deleted",
+    ),
+    pytest.param(
+        "---\r\nm:\r\n  a: |+\r\n    x\r\n\r\n  b: 2  # b\r\n---\r\n",
+        setter("m", "a")("y\n"),
+        # the kept blank line was the old value's; the new block ends on its own
+        # line, before b's (the keep-chomped span ended in a line break)
+        "---\r\nm:\r\n  a: |\r\n    y\r\n  b: 2  # b\r\n---\r\n",
+        id="crlf-keep-chomped-block-replaced",
+    ),
+    pytest.param(
+        "---\rm:\r  a: 1  # a\r---\r",
+        setter("m", "a")([1, 2]),
+        "---\rm:\r  a:  # a\r    - 1\r    - 2\r---\r",
+        id="cr-scalar-to-list",
+    ),
+    pytest.param(
+        "---\r\nl:\r\n- a  # a\r\n- b  # b\r\n---\r\n",
+        lambda d: d["l"].insert(1, "x"),
+        "---\r\nl:\r\n- a  # a\r\n- x\r\n- b  # b\r\n---\r\n",
+        id="crlf-item-inserted",
+    ),
+    pytest.param(
+        "---\rl:\r- a  # a\r- b  # b\r---\r",
+        lambda d: d["l"].pop(0),
+        "---\rl:\r- b  # b\r---\r",
+        id="cr-item-deleted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _BREAKS)
+def test_edits_keep_the_files_line_breaks(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "end"),
+    [
+        ("ab\ncd", 0, 3),
+        ("ab\ncd", 2, 3),  # on the break itself
+        ("ab\ncd", 3, 5),  # the last line, no break: the text's end
+        ("ab\r\ncd", 0, 4),
+        ("ab\r\ncd", 2, 4),
+        ("ab\rcd", 0, 3),
+        ("ab\rcd\n", 3, 6),  # past the "\r": the next break is the "\n"
+        ("ab\ncd\r", 0, 3),  # a "\n" before a later "\r"
+        ("ab\rcd\ne", 0, 3),  # a "\r" before a later "\n"
+        ("a\n\rb", 0, 2),
+        ("a\r\rb", 0, 2),  # "\r" then "\r": two lines
+        ("", 0, 0),
+        ("abc", 1, 3),
+    ],
+)
+def test_line_end_is_just_past_the_lines_break(text: str, offset: int, end: int) -> None:
+    assert _edit.line_end(text, offset) == end
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "found"),
+    [
+        ("k: v", True, []),
+        ("k: &x v", True, [(3, 5)]),
+        ("k: !t v", True, [(3, 5)]),
+        ("k: &x !t v", True, [(6, 8), (3, 5)]),  # nearest first
+        ("k: !t &x v", True, [(6, 8), (3, 5)]),
+        ("k: &x\n  v", True, [(3, 5)]),  # on the line above
+        ("k: &x\n  v", False, []),  # a key's own line only
+        ("k: &x\t\tv", False, [(3, 5)]),
+        ("[&a v]", True, [(1, 3)]),
+        ("{&a v}", True, [(1, 3)]),
+        ("[x,&a v]", True, [(3, 5)]),
+        ("&a v", True, [(0, 2)]),  # at the text's start
+        ("k: &a &b v", True, [(6, 8), (3, 5)]),  # two tokens at most are looked at
+        ("k: x&a v", True, []),  # "x&a" is no anchor token
+        ("v", True, []),
+    ],
+)
+def test_properties_are_the_anchor_and_tag_before_the_content(
+    text: str, lines: bool, found: list[tuple[int, int]]
+) -> None:
+    assert _edit._properties(text, text.rindex("v"), lines=lines) == found
+
+
+def _first_list(text: str) -> SequenceNode:
+    root = compose(text).root
+    assert root is not None
+    node = root.values[0]
+    assert isinstance(node, SequenceNode)
+    return node
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("l:\n- a: 1\n", 2),
+        ("l:\n-   a: 1\n", 4),
+        ("l:\n- ? a\n  : 1\n", 2),  # the entry starts at its "?"
+        ("l:\n-   ? a\n    : 1\n", 4),
+        ("l:\n- &x a: 1\n", 2),  # or at its anchor
+        ("l:\n-   !!str a: 1\n", 4),
+        ("l:\n- x\n-   a: 1\n", 4),  # the first mapping item tells
+        ("l:\n-\n  a: 1\n-    b: 1\n", 5),  # an item below its dash does not
+        ("l:\n- {a: 1}\n-   b: 1\n", 4),  # nor a flow mapping
+        ("l:\n- {}\n", None),
+        ("l:\n- x\n- [a]\n", None),
+        ("l:\n-\n  a: 1\n", None),
+        ("l:\n-\r  a: 1\n", None),
+        ("l:\n-\r\n  a: 1\n", None),
+    ],
+)
+def test_item_offset_is_read_from_the_first_mapping_item_on_its_dash_line(
+    text: str, offset: int | None
+) -> None:
+    assert _edit.item_offset(text, _first_list(text)) == offset
+
+
+def test_an_appended_mapping_item_takes_the_offset_of_another_list() -> None:
+    before = "---\na:\n-   k: 1\n    j: 2\nb:\n- x  # x\n---\n"
+    after = "---\na:\n-   k: 1\n    j: 2\nb:\n- x  # x\n-   p: 1\n    q: 2\n---\n"
+    assert dumps_checked(before, lambda d: d["b"].append({"p": 1, "q": 2})) == after
+
+
+def test_a_value_yaml_cannot_hold_is_refused_before_any_text_is_made() -> None:
+    doc = frontmatter.loads("---\nm:\n  a: 1\n---\nbody\n")
+    doc.data["m"]["a"] = object()
+    with pytest.raises(EditError) as caught:
+        frontmatter.dumps(doc)
+    assert caught.value.message == "cannot write a value of type object as YAML"
