@@ -115,15 +115,15 @@ _SCALARS = [
         id="empty-anchored-value-filled",
     ),
     pytest.param(
-        "---\nm:\n  ? a\n  b: 1  # b\n---\n",
+        "---\nm:\n  ? a\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")(5),
-        "---\nm:\n  ? a\n  : 5\n  b: 1  # b\n---\n",
+        "---\nm:\n  ? a\n  : 5\n  # keep\n  b: 1  # b\n---\n",
         id="explicit-key-gets-its-colon-line",
     ),
     pytest.param(
-        "---\nm:\n  ? a\n  :\n  b: 1  # b\n---\n",
+        "---\nm:\n  ? a\n  :\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")(5),
-        "---\nm:\n  ? a\n  : 5\n  b: 1  # b\n---\n",
+        "---\nm:\n  ? a\n  : 5\n  # keep\n  b: 1  # b\n---\n",
         id="explicit-key-lone-colon",
     ),
     pytest.param(
@@ -151,30 +151,38 @@ _SCALARS = [
         id="flow-list-item",
     ),
     pytest.param(
-        "---\nm:\n  a: |\n    one\n    two\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: |\n    one\n    two\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")("three\nfour\n"),
-        "---\nm:\n  a: |\n    three\n    four\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: |\n    three\n    four\n  # keep\n  b: 1  # b\n---\n",
         id="literal-block",
     ),
     pytest.param(
-        "---\nm:\n  a: >\n    one\n    two\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: >\n    one\n    two\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")("three four\n"),
-        "---\nm:\n  a: >\n    three four\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: >\n    three four\n  # keep\n  b: 1  # b\n---\n",
         id="folded-block",
     ),
     pytest.param(
-        "---\nm:\n  a: |\n    one\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: |\n    one\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")("  lead\n"),
         # a first line starting with blanks needs an indentation indicator:
         # the value is written double-quoted instead
-        '---\nm:\n  a: "  lead\\n"\n  b: 1  # b\n---\n',
+        '---\nm:\n  a: "  lead\\n"\n  # keep\n  b: 1  # b\n---\n',
         id="block-that-cannot-hold-it",
     ),
     pytest.param(
-        "---\nm:\n  a: |\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: |\n    one\n  # keep\n  b: 1  # b\n---\n",
+        setter("m", "a")("\n  lead\n"),
+        # after an empty first line, an indented one would set the block's
+        # indentation and lose its own blanks: double-quoted instead
+        '---\nm:\n  a: "\\n  lead\\n"\n  # keep\n  b: 1  # b\n---\n',
+        id="block-whose-indented-line-follows-an-empty-one",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")("x\n"),
         # an empty block: its lines go at the key's column plus the indent
-        "---\nm:\n  a: |\n    x\n  b: 1  # b\n---\n",
+        "---\nm:\n  a: |\n    x\n  # keep\n  b: 1  # b\n---\n",
         id="empty-literal-block",
     ),
     pytest.param(
@@ -213,23 +221,23 @@ def test_a_changed_scalar_is_rewritten_in_its_span(before: str, edit: Any, after
 
 _SHAPES = [
     pytest.param(
-        "---\nm:\n  a: 1  # one\n  b: 2  # two\n---\n",
+        "---\nm:\n  a: 1  # one\n  # keep\n  b: 2  # two\n---\n",
         setter("m", "a")([1, 2]),
         # the comment stays on the key's line; no list in the file: the items
         # are indented from the key (the default)
-        "---\nm:\n  a:  # one\n    - 1\n    - 2\n  b: 2  # two\n---\n",
+        "---\nm:\n  a:  # one\n    - 1\n    - 2\n  # keep\n  b: 2  # two\n---\n",
         id="scalar-to-list",
     ),
     pytest.param(
-        "---\nm:\n  a:\n    x: 1\n  b: 2  # two\n---\n",
+        "---\nm:\n  a:\n    x: 1\n  # keep\n  b: 2  # two\n---\n",
         setter("m", "a")("s"),
-        "---\nm:\n  a: s\n  b: 2  # two\n---\n",
+        "---\nm:\n  a: s\n  # keep\n  b: 2  # two\n---\n",
         id="mapping-to-scalar",
     ),
     pytest.param(
-        "---\nm:\n  a:\n  - 1\n  b: 2  # two\n---\n",
+        "---\nm:\n  a:\n  - 1\n  # keep\n  b: 2  # two\n---\n",
         setter("m", "a")({"x": 1}),
-        "---\nm:\n  a:\n    x: 1\n  b: 2  # two\n---\n",
+        "---\nm:\n  a:\n    x: 1\n  # keep\n  b: 2  # two\n---\n",
         id="list-to-mapping",
     ),
     pytest.param(
@@ -701,3 +709,57 @@ def test_a_value_yaml_cannot_hold_is_refused_before_any_text_is_made() -> None:
     with pytest.raises(EditError) as caught:
         frontmatter.dumps(doc)
     assert caught.value.message == "cannot write a value of type object as YAML"
+
+
+_EMPTY_AND_FLOW = [
+    pytest.param(
+        "---\nl:\n-  # none\n- b\n---\n",
+        setter("l", 0)("x"),
+        "---\nl:\n- x  # none\n- b\n---\n",
+        id="empty-item-filled-after-its-dash",
+    ),
+    pytest.param(
+        "---\nm:\n  a: !!str  # e\n  b: 1\n---\n",
+        setter("m", "a")("x"),
+        # a string still: the tag stays, the value goes after it
+        "---\nm:\n  a: !!str x  # e\n  b: 1\n---\n",
+        id="empty-tagged-string-filled",
+    ),
+    pytest.param(
+        "---\nm: {? a, b: 1}\nn: 1\n---\n",
+        setter("m", "a")(5),
+        # "? a" with no value in flow: its ":" and the value go after the key
+        "---\nm: {? a : 5, b: 1}\nn: 1\n---\n",
+        id="flow-explicit-key-gets-its-colon",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2\n---\n",
+        setter("m", "a")("x, y"),
+        # plain in a block mapping; a flow one would need quotes
+        "---\nm:\n  a: x, y  # a\n  b: 2\n---\n",
+        id="comma-plain-in-block",
+    ),
+    pytest.param(
+        "---\nl: [1, 2]  # l\n---\n",
+        setter("l", 0)("x, y"),
+        '---\nl: ["x, y", 2]  # l\n---\n',
+        id="comma-quoted-in-a-flow-list",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x 1\n  f: {b: *x, c: 2}  # f\n---\n",
+        setter("m", "a")(2),
+        "---\nm:\n  a: &x 2\n  f: {b: 1, c: 2}  # f\n---\n",
+        id="alias-in-a-flow-mapping-written-out",
+    ),
+    pytest.param(
+        "---\nm:\n  a: &x [1, 2]\n  f: [*x]  # f\n---\n",
+        setter("m", "a")([3]),
+        "---\nm:\n  a: &x [3]\n  f: [[1, 2]]  # f\n---\n",
+        id="alias-to-a-list-written-out-in-flow",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _EMPTY_AND_FLOW)
+def test_empty_and_flow_values_are_filled_in_place(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
