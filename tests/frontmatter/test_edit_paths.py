@@ -763,3 +763,91 @@ _EMPTY_AND_FLOW = [
 @pytest.mark.parametrize(("before", "edit", "after"), _EMPTY_AND_FLOW)
 def test_empty_and_flow_values_are_filled_in_place(before: str, edit: Any, after: str) -> None:
     assert dumps_checked(before, edit) == after
+
+
+# -- freeze(): a change is what YAML tells apart, type for type ---------------------------
+
+_UTC = dt.timezone.utc
+_PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
+
+_TYPES = [
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")(True),
+        "---\nm:\n  a: true  # a\n  # keep\n  b: 2\n---\n",
+        id="int-to-bool",
+    ),
+    pytest.param(
+        "---\nm:\n  a: true  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")(1),
+        "---\nm:\n  a: 1  # a\n  # keep\n  b: 2\n---\n",
+        id="bool-to-int",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")(1.0),
+        "---\nm:\n  a: 1.0  # a\n  # keep\n  b: 2\n---\n",
+        id="int-to-equal-float",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 2026-12-01T10:00:00Z  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")(dt.datetime(2026, 12, 1, 11, tzinfo=_PLUS_ONE)),
+        # the same instant at another offset is another value
+        "---\nm:\n  a: 2026-12-01T11:00:00+01:00  # a\n  # keep\n  b: 2\n---\n",
+        id="same-instant-other-offset",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 2026-12-01  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")(dt.datetime(2026, 12, 1, tzinfo=_UTC)),
+        "---\nm:\n  a: 2026-12-01T00:00:00Z  # a\n  # keep\n  b: 2\n---\n",
+        id="date-to-datetime",
+    ),
+    pytest.param(
+        "---\nm:\n  a: ''  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")(None),
+        "---\nm:\n  a: null  # a\n  # keep\n  b: 2\n---\n",
+        id="empty-string-to-null",
+    ),
+    pytest.param(
+        "---\nm:\n  a: [1, 2]  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")([1, 2.0]),
+        "---\nm:\n  a: [1, 2.0]  # a\n  # keep\n  b: 2\n---\n",
+        id="float-in-a-list",
+    ),
+    pytest.param(
+        "---\nm:\n  a: {x: 1}  # a\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")({"x": False}),
+        "---\nm:\n  a: {x: false}  # a\n  # keep\n  b: 2\n---\n",
+        id="bool-in-a-mapping",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _TYPES)
+def test_a_value_of_another_type_is_a_change(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "edit"),
+    [
+        pytest.param("---\nm:\n  a: .nan  # a\n---\n", setter("m", "a")(float("nan")), id="nan"),
+        pytest.param(
+            "---\nm:\n  a: [.NaN, 1]\n---\n",
+            setter("m", "a")([float("nan"), 1]),
+            id="nan-in-a-list",
+        ),
+        pytest.param(
+            "---\nm:\n  a: 2026-12-01T10:00:00Z\n---\n",
+            setter("m", "a")(dt.datetime(2026, 12, 1, 10, tzinfo=_UTC)),
+            id="equal-datetime",
+        ),
+        pytest.param(
+            "---\nm:\n  a:\n    x: [1]\n    y: {z: 1}\n---\n",
+            setter("m", "a")({"x": [1], "y": {"z": 1}}),
+            id="equal-mapping",
+        ),
+    ],
+)
+def test_an_equal_value_leaves_the_text_as_it_was(before: str, edit: Any) -> None:
+    assert dumps_checked(before + "body\n", edit) == before + "body\n"
