@@ -851,3 +851,115 @@ def test_a_value_of_another_type_is_a_change(before: str, edit: Any, after: str)
 )
 def test_an_equal_value_leaves_the_text_as_it_was(before: str, edit: Any) -> None:
     assert dumps_checked(before + "body\n", edit) == before + "body\n"
+
+
+# -- entry heads, block indentation and keep-chomped ends ---------------------------------
+
+_HEADS = [
+    pytest.param(
+        "---\nm:\n  &k a: 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d["m"].pop("a"),
+        # the entry starts at its key's anchor: the whole line goes
+        "---\nm:\n  b: 2  # b\n---\n",
+        id="anchored-key-deleted",
+    ),
+    pytest.param(
+        "---\nm:\n  !!str a: 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d.__setitem__("m", {"z": 0, "a": 1, "b": 2}),
+        "---\nm:\n  z: 0\n  !!str a: 1  # a\n  b: 2  # b\n---\n",
+        id="key-inserted-before-a-tagged-key",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  : 1\n  b: 2  # b\n---\n",
+        lambda d: d["m"].pop("a"),
+        "---\nm:\n  b: 2  # b\n---\n",
+        id="explicit-entry-deleted-from-its-question-mark",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  : 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d.__setitem__("m", {"z": 0, "a": 1, "b": 2}),
+        # at the column of the "?"
+        "---\nm:\n  z: 0\n  ? a\n  : 1  # a\n  b: 2  # b\n---\n",
+        id="key-inserted-before-an-explicit-entry",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n---\n",
+        lambda d: d.__setitem__("m", {"x": 0, "a": 1, "y": 0, "b": 2, "z": 0}),
+        # each new key goes after the old key it follows in the new order
+        "---\nm:\n  x: 0\n  a: 1  # a\n  y: 0\n  b: 2  # b\n  z: 0\n---\n",
+        id="keys-inserted-at-three-places",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        lambda d: d.__setitem__("m", {"c": 3, "x": 0, "a": 1, "b": 2}),
+        # a and b stay; c moves up first, x comes after it
+        "---\nm:\n  c: 3  # c\n  x: 0\n  a: 1  # a\n  b: 2  # b\n---\n",
+        id="moved-key-then-new-key",
+    ),
+    pytest.param(
+        "---\nm:\n  a: 1  # a\n  b: 2  # b\n  c: 3  # c\n---\n",
+        lambda d: d.__setitem__("m", {"b": 2, "c": 3, "x": 0, "a": 1}),
+        "---\nm:\n  b: 2  # b\n  c: 3  # c\n  x: 0\n  a: 1  # a\n---\n",
+        id="new-key-then-moved-key",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |\n      deep\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")("new\n"),
+        # the block keeps its own content column
+        "---\nm:\n  a: |\n      new\n  # keep\n  b: 2\n---\n",
+        id="block-keeps-its-column",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |\n\n     x\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")("y\n"),
+        # the column of its first line that is not blank
+        "---\nm:\n  a: |\n     y\n  # keep\n  b: 2\n---\n",
+        id="block-column-after-a-blank-line",
+    ),
+    pytest.param(
+        "---\nl:\n    - |\n    - 1  # one\n---\n",
+        setter("l", 0)("x\n"),
+        # an empty block item: its dash's column plus the indent
+        "---\nl:\n    - |\n      x\n    - 1  # one\n---\n",
+        id="empty-block-item-from-its-dash",
+    ),
+    pytest.param(
+        "---\nm:\n  a: |+\n    x\n\n  # keep\n  b: 2\n---\n",
+        setter("m", "a")("y"),
+        # its own style, chomped to fit; the kept line break ended a's line:
+        # b's lines stay below it
+        "---\nm:\n  a: |-\n    y\n  # keep\n  b: 2\n---\n",
+        id="keep-chomped-set-to-plain",
+    ),
+    pytest.param(
+        "---\r\nm:\r\n  a: |+\r\n    x\r\n\r\n  # keep\r\n  b: 2\r\n---\r\n",
+        setter("m", "a")("y"),
+        "---\r\nm:\r\n  a: |-\r\n    y\r\n  # keep\r\n  b: 2\r\n---\r\n",
+        id="crlf-keep-chomped-set-to-plain",
+    ),
+    pytest.param(
+        "---\rm:\r  a: |+\r    x\r\r  # keep\r  b: 2\r---\r",
+        setter("m", "a")("y"),
+        "---\rm:\r  a: |-\r    y\r  # keep\r  b: 2\r---\r",
+        id="cr-keep-chomped-set-to-plain",
+    ),
+    pytest.param(
+        "---\r\nm:\r\n  a: |+\r\n    x\r\n\r\n  # keep\r\n  b: 2\r\n---\r\n",
+        setter("m", "a")([1]),
+        "---\r\nm:\r\n  a:\r\n    - 1\r\n  # keep\r\n  b: 2\r\n---\r\n",
+        id="crlf-keep-chomped-set-to-a-list",
+    ),
+    pytest.param(
+        "---\r\nl:\r\n- |+\r\n  x\r\n\r\n- 2  # two\r\n---\r\n",
+        setter("l", 0)("y"),
+        "---\r\nl:\r\n- |-\r\n  y\r\n- 2  # two\r\n---\r\n",
+        id="crlf-keep-chomped-item-set-to-plain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _HEADS)
+def test_entries_start_at_their_heads_and_end_at_their_lines(
+    before: str, edit: Any, after: str
+) -> None:
+    assert dumps_checked(before, edit) == after
