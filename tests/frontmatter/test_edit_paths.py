@@ -20,6 +20,7 @@ from newsitem import _edit, frontmatter
 from newsitem._nodes import SequenceNode
 from newsitem._yaml import compose
 from newsitem.errors import EditError
+from newsitem.limits import Limits
 
 
 def dumps_checked(before: str, edit: Any) -> str:
@@ -963,3 +964,33 @@ def test_entries_start_at_their_heads_and_end_at_their_lines(
     before: str, edit: Any, after: str
 ) -> None:
     assert dumps_checked(before, edit) == after
+
+
+def test_a_retry_writes_anew_only_the_mapping_the_change_was_made_in() -> None:
+    """m's patch does not read back (its alias key loses its anchor): m is written anew,
+    in the file's layout; n, which did not change, keeps its comment line."""
+    before = (
+        "---\n# top\nn:\n  p: 1\n  # inner\n  q: 2\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n"
+    )
+    after = "---\n# top\nn:\n  p: 1\n  # inner\n  q: 2\nm:\n  b: a\n  c: 1  # c\n---\n"
+    assert dumps_checked(before, lambda d: d["m"].pop("a")) == after
+
+
+def test_an_edit_that_would_pass_the_documents_limits_is_refused() -> None:
+    """What is written is read back under the limits the document was read with; a
+    text that would go past them is refused, not returned (even written anew)."""
+    text = "---\nm:\n  a: 1  # a\n---\n"
+    doc = frontmatter.loads(text, limits=Limits(max_depth=3))
+    doc.data["m"]["a"] = [1]  # the front matter, m, the list: three levels
+    assert frontmatter.dumps(doc) == "---\nm:\n  a:  # a\n    - 1\n---\n"
+    doc = frontmatter.loads(text, limits=Limits(max_depth=3))
+    doc.data["m"]["a"] = [[1]]  # four
+    with pytest.raises(EditError) as caught:
+        frontmatter.dumps(doc)
+    assert caught.value.message.startswith("the change could not be written as valid YAML: ")
+    assert "more than 3 levels deep" in caught.value.message
+    doc = frontmatter.loads(text, limits=Limits(max_nodes=6))
+    doc.data["m"]["a"] = [1, 2, 3, 4]  # the front matter, m, its mapping, a, the list, 4 items: 9
+    with pytest.raises(EditError) as caught:
+        frontmatter.dumps(doc)
+    assert caught.value.message.startswith("the change could not be written as valid YAML: ")
