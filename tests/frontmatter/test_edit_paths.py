@@ -994,3 +994,41 @@ def test_an_edit_that_would_pass_the_documents_limits_is_refused() -> None:
     with pytest.raises(EditError) as caught:
         frontmatter.dumps(doc)
     assert caught.value.message.startswith("the change could not be written as valid YAML: ")
+
+
+def _both(*edits: Any) -> Any:
+    def edit(data: Any) -> None:
+        for one in edits:
+            one(data)
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\nm:\n  a: &x [1, 2]  # a\n  f: [*x, 5]  # f\n---\n",
+            _both(setter("m", "a")([3]), setter("m", "f")([[3], 5])),
+            "---\nm:\n  a: &x [3]  # a\n  f: [*x, 5]  # f\n---\n",
+            id="list",
+        ),
+        pytest.param(
+            "---\nm:\n  a: &x\n    p: 1\n  f: [*x, 5]  # f\n---\n",
+            _both(setter("m", "a")({"p": 2}), setter("m", "f")([{"p": 2}, 5])),
+            "---\nm:\n  a: &x\n    p: 2\n  f: [*x, 5]  # f\n---\n",
+            id="mapping",
+        ),
+        pytest.param(
+            "---\nm:\n  a: &x 1  # a\n  f: [*x, 5]  # f\n---\n",
+            _both(setter("m", "a")(2), setter("m", "f")([2, 5])),
+            "---\nm:\n  a: &x 2  # a\n  f: [*x, 5]  # f\n---\n",
+            id="scalar",
+        ),
+    ],
+)
+def test_an_alias_set_to_its_anchors_new_value_stays_an_alias(
+    before: str, edit: Any, after: str
+) -> None:
+    """The anchored value is changed in place and the alias reads it: ``*x`` stays."""
+    assert dumps_checked(before, edit) == after
