@@ -1032,3 +1032,10 @@ def test_an_alias_set_to_its_anchors_new_value_stays_an_alias(
 ) -> None:
     """The anchored value is changed in place and the alias reads it: ``*x`` stays."""
     assert dumps_checked(before, edit) == after
+
+
+def test_the_empty_value_of_an_empty_key_is_filled_after_its_colon() -> None:
+    """``:`` alone is a null key with a null value, the value just after the colon at
+    the text's second character: it gets its blank there too."""
+    before = "---\n:\nb: 1  # b\n---\n"
+    assert dumps_checked(before, lambda d: d.__setitem__(None, 5)) == "---\n: 5\nb: 1  # b\n---\n"
