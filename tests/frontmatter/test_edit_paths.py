@@ -531,6 +531,14 @@ _ALIASES = [
         id="anchored-node-replaced",
     ),
     pytest.param(
+        "---\nm:\n  a: &x 1  # a\nl:\n- b: *x  # b\n  c: 2  # c\n---\n",
+        setter("m", "a")(2),
+        # l is unchanged (the walk never enters it): the alias in its mapping
+        # is written out there
+        "---\nm:\n  a: &x 2  # a\nl:\n- b: 1  # b\n  c: 2  # c\n---\n",
+        id="alias-in-a-mapping-in-an-unchanged-list",
+    ),
+    pytest.param(
         "---\nm:\n  a: &x 1  # a\nl:\n- *x  # alias\n- 2\n---\n",
         lambda d: d["m"].update(a=2),
         "---\nm:\n  a: &x 2  # a\nl:\n- 1  # alias\n- 2\n---\n",
