@@ -1047,3 +1047,11 @@ def test_the_empty_value_of_an_empty_key_is_filled_after_its_colon() -> None:
     the text's second character: it gets its blank there too."""
     before = "---\n:\nb: 1  # b\n---\n"
     assert dumps_checked(before, lambda d: d.__setitem__(None, 5)) == "---\n: 5\nb: 1  # b\n---\n"
+
+
+def test_a_retry_after_a_change_at_the_root_writes_the_whole_front_matter_anew() -> None:
+    """z is added at the root and m's patch does not read back: the root is among the
+    collections changed, so the front matter is written anew, its first comment kept."""
+    before = "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n"
+    after = "---\n# top\nx: 1\nm:\n  b: a\n  c: 1\nz: 1\n---\n"
+    assert dumps_checked(before, _both(lambda d: d["m"].pop("a"), setter("z")(1))) == after
