@@ -1055,3 +1055,78 @@ def test_a_retry_after_a_change_at_the_root_writes_the_whole_front_matter_anew()
     before = "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n"
     after = "---\n# top\nx: 1\nm:\n  b: a\n  c: 1\nz: 1\n---\n"
     assert dumps_checked(before, _both(lambda d: d["m"].pop("a"), setter("z")(1))) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\nm: { a: 1,  b: 'q' }  # m\n---\n",
+            setter("m", "a")("x, y"),
+            # in flow, a comma needs quotes: the file's quote, as b's
+            "---\nm: { a: 'x, y',  b: 'q' }  # m\n---\n",
+            id="scalar-in-a-flow-mapping",
+        ),
+        pytest.param(
+            "---\nl: [ 1,  'q' ]  # l\n---\n",
+            setter("l", 0)("x, y"),
+            "---\nl: [ 'x, y',  'q' ]  # l\n---\n",
+            id="item-of-a-flow-list",
+        ),
+        pytest.param(
+            "---\nl: [ {a: 1},  'q' ]  # l\n---\n",
+            lambda d: d["l"][0].__setitem__("a", "x: y"),
+            "---\nl: [ {a: 'x: y'},  'q' ]  # l\n---\n",
+            id="scalar-in-a-flow-mapping-in-a-flow-list",
+        ),
+        pytest.param(
+            "---\nm: { a: 1,  b: 'q' }  # m\n---\n",
+            setter("m", "c")("x, y"),
+            "---\nm: { a: 1,  b: 'q', c: 'x, y' }  # m\n---\n",
+            id="key-added-to-a-flow-mapping",
+        ),
+    ],
+)
+def test_flow_values_are_patched_in_their_own_spacing(before: str, edit: Any, after: str) -> None:
+    """Written in place, each in flow style: the spacing around the others stays."""
+    assert dumps_checked(before, edit) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\n{ a: 1,  b: 2 }\n---\n",
+            setter("a")("x, y"),
+            '---\n{ a: "x, y",  b: 2 }\n---\n',
+            id="scalar",
+        ),
+        pytest.param(
+            "---\n{ a: 1,  b: 2 }\n---\n",
+            setter("c")("x, y"),
+            '---\n{ a: 1,  b: 2, c: "x, y" }\n---\n',
+            id="key-added",
+        ),
+        pytest.param(
+            "---\n{ a: 1,  b: 2,  c: 3 }\n---\n",
+            lambda d: d.pop("b"),
+            "---\n{ a: 1,  c: 3 }\n---\n",
+            id="key-deleted",
+        ),
+        pytest.param(
+            "---\n{ a: [1],  b: 2 }\n---\n",
+            lambda d: d["a"].append("x, y"),
+            '---\n{ a: [1, "x, y"],  b: 2 }\n---\n',
+            id="item-appended",
+        ),
+        pytest.param(
+            "---\n{ a: 1,  b: 2 }\n---\n",
+            setter("a")({"p": [1]}),
+            "---\n{ a: {p: [1]},  b: 2 }\n---\n",
+            id="scalar-to-mapping",
+        ),
+    ],
+)
+def test_a_flow_front_matter_is_patched_in_flow_style(before: str, edit: Any, after: str) -> None:
+    """The root itself is a flow mapping: what is written in it is flow, in place."""
+    assert dumps_checked(before, edit) == after
