@@ -349,6 +349,20 @@ _KEYS = [
         id="key-appended-after-a-lone-colon",
     ),
     pytest.param(
+        "---\nm:\n  ? a\n  :\n  c: 3  # c\n---\n",
+        lambda d: d.__setitem__("m", {"a": None, "x": 0, "c": 3}),
+        # the explicit entry ends at its lone ":": x goes on the line after it
+        "---\nm:\n  ? a\n  :\n  x: 0\n  c: 3  # c\n---\n",
+        id="key-inserted-after-a-lone-colon",
+    ),
+    pytest.param(
+        "---\nm:\n  ? a\n  :\n  # about c\n  c: 3  # c\n---\n",
+        lambda d: d["m"].pop("a"),
+        # its lines go, to its lone ":", and no further
+        "---\nm:\n  # about c\n  c: 3  # c\n---\n",
+        id="entry-ending-in-a-lone-colon-deleted",
+    ),
+    pytest.param(
         "---\nl:\n- a: 1  # a\n  b: 2  # b\n---\n",
         lambda d: d["l"][0].pop("a"),
         # the entry on the dash line goes; the next one takes its place there
