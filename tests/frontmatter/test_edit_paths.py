@@ -104,6 +104,13 @@ _SCALARS = [
         id="tag-before-anchor-dropped",
     ),
     pytest.param(
+        "---\nm:\n  a: !!int &idX 42  # tagged\n  b: 1\n---\n",
+        setter("m", "a")("s"),
+        # the anchor's whole name is kept
+        "---\nm:\n  a: &idX s  # tagged\n  b: 1\n---\n",
+        id="anchor-named-with-capitals-kept-tag-dropped",
+    ),
+    pytest.param(
         "---\nm:\n  a:  # empty\n  b: 1\n---\n",
         setter("m", "a")(5),
         "---\nm:\n  a: 5  # empty\n  b: 1\n---\n",
@@ -678,6 +685,8 @@ def test_line_end_is_just_past_the_lines_break(text: str, offset: int, end: int)
         ("&a v", True, [(0, 2)]),  # at the text's start
         ("k: &a &b v", True, [(6, 8), (3, 5)]),  # two tokens at most are looked at
         ("k: x&a v", True, []),  # "x&a" is no anchor token
+        ("k: &aX v", True, [(3, 6)]),  # a name is any run of non-blanks
+        ("k: !!str &aX\n  v", True, [(9, 12), (3, 8)]),
         ("v", True, []),
     ],
 )
