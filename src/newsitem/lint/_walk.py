@@ -9,7 +9,9 @@ the dumper writes only that value's lines).
 An item that holds the values of its text as read, with the offsets
 recorded at load, is not walked string by string: :func:`walk` goes to the
 values whose text holds a place a rule may fire (``_places``), and to the
-titles, and visits the rest of the models only for the value rules.
+titles, and visits the rest of the models only for the value rules. Read
+without the offsets, from a front matter that holds no place at all (lint
+records them only where it does), it goes to the titles alone.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pydantic.fields import FieldInfo
 from newsitem import _lists
 from newsitem._validation import Loc
 from newsitem.api import NewsItem
+from newsitem.frontmatter import FrontMatterDocument
 from newsitem.models import Article, HttpUrlStr, RelatedItem
 
 from . import _places
@@ -201,15 +204,29 @@ def walk(item: NewsItem[Any], *, urls: bool) -> Walk:
     """The :class:`Walk` of ``item``'s article: by the places a rule may fire where the
     article holds the values of its text as read (see the module's doc), else whole.
     """
-    if not urls and item._as_read():  # pyright: ignore[reportPrivateUsage]
-        document = item._document  # pyright: ignore[reportPrivateUsage]
-        located = document.recorded_offsets() if document is not None else None
-        paths = _places.holders(located) if located is not None else None
-        if located is not None and paths is not None:
-            article: pydantic.BaseModel = item.article
-            table = located.root[3] if _defaults_below(type(article)) else None
-            return Walk(article, urls=False, paths=paths, table=table)
+    document = item._document  # pyright: ignore[reportPrivateUsage]
+    if not urls and document is not None and item._as_read():  # pyright: ignore[reportPrivateUsage]
+        article: pydantic.BaseModel = item.article
+        located = document.recorded_offsets()
+        if located is None:
+            # Read without the offsets: where the front matter holds no place
+            # and no alias, no value but a title can hold anything to flag.
+            if not _defaults_below(type(article)) and not _offsets_wanted(document):
+                return Walk(article, urls=False, paths=[])
+        else:
+            paths = _places.holders(located)
+            if paths is not None:
+                table = located.root[3] if _defaults_below(type(article)) else None
+                return Walk(article, urls=False, paths=paths, table=table)
     return Walk(item.article, urls=urls)
+
+
+def _offsets_wanted(document: FrontMatterDocument) -> bool:
+    """:func:`_places.offsets_wanted` of the document's front matter (asked at its read)."""
+    wanted = _places.offsets_wanted
+    if document.offsets_declined_by(wanted):
+        return False
+    return wanted(document._split.yaml)  # pyright: ignore[reportPrivateUsage]
 
 
 class Walk:
