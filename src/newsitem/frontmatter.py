@@ -202,7 +202,7 @@ class FrontMatterDocument:
         """The offsets recorded when the text was read, if they were; nothing is read anew."""
         return self._located if self._looked else None
 
-    def offsets_declined_by(self, test: Callable[[str], bool]) -> bool:
+    def _offsets_declined_by(self, test: Callable[[str], bool]) -> bool:
         """Whether ``test`` (see :data:`Locating`) said, of this text as read, not to record
         its offsets, and none were read since.
         """
@@ -424,7 +424,7 @@ class _TypedLocatedIf(_Typed):
     def _locates(self, yaml: str) -> bool:
         return self._test(yaml)
 
-    def offsets_declined_by(self, test: Callable[[str], bool]) -> bool:
+    def _offsets_declined_by(self, test: Callable[[str], bool]) -> bool:
         return test is self._test and not self._looked
 
 

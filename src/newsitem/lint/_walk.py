@@ -252,7 +252,7 @@ def walk(item: NewsItem[Any], *, urls: bool) -> Walk:
 def _offsets_wanted(document: FrontMatterDocument) -> bool:
     """:func:`_places.offsets_wanted` of the document's front matter (asked at its read)."""
     wanted = _places.offsets_wanted
-    if document.offsets_declined_by(wanted):
+    if document._offsets_declined_by(wanted):  # pyright: ignore[reportPrivateUsage]
         return False
     return wanted(document._split.yaml)  # pyright: ignore[reportPrivateUsage]
 
