@@ -172,6 +172,10 @@ class FrontMatterDocument:
             return None
         yaml = self._split.yaml
         for end in ends:
+            if yaml[end - 1 : end] in ("\n", "\r"):
+                # A kept block scalar (``|+``) ends after its line break: the line
+                # it ends on holds only its text, and the next line is another value's.
+                continue
             line_end = _LINE_BREAK.search(yaml, end)
             match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
             if match is not None:
