@@ -137,7 +137,8 @@ class FrontMatterDocument:
         ``path`` is a sequence of keys and list indexes, such as
         ``("related", 1, "title")``. Where the path goes further than the file
         does (a missing key), the position of the deepest value that exists is
-        given. ``None`` when not even the first step exists.
+        given; the first key's when not even the first step exists (the mapping
+        starts there). ``None`` only for an empty front matter.
         """
         offsets = self._offsets()
         if offsets is not None:
