@@ -576,8 +576,24 @@ ENTRIES = "---\nl:\n- k: v\n  j: w\n---\n"
 SCALARS = "---\nx: &a 1\ny: *a\nz: !!str 2\n---\n"
 
 
+# The last value counted: an item of a list (8), a compact entry's (6), a
+# collection, counted when it opens (5).
+LAST_ITEM = "---\nk: v\nl:\n- a\n- 'b'\n- \"c\"\n---\n"
+LAST_ENTRY = "---\nl:\n- k: v\n---\n"
+LAST_OPEN = "---\na: 1\nb: []\n---\n"
+
+
 @pytest.mark.parametrize(
-    ("text", "values"), [(ALIASED, 16), (ITEMS, 8), (ENTRIES, 8), (SCALARS, 7)]
+    ("text", "values"),
+    [
+        (ALIASED, 16),
+        (ITEMS, 8),
+        (ENTRIES, 8),
+        (SCALARS, 7),
+        (LAST_ITEM, 8),
+        (LAST_ENTRY, 6),
+        (LAST_OPEN, 5),
+    ],
 )
 def test_the_value_limit_is_counted_as_the_reader_counts(
     text: str, values: int, reader: str, monkeypatch: pytest.MonkeyPatch
@@ -659,6 +675,9 @@ def test_collections_with_their_own_tags(reader: str, monkeypatch: pytest.Monkey
         ("---\nl: !!map [a]\n---\n", errors.YAMLSyntaxError, 2),
         ("---\nm: !!seq {a: 1}\n---\n", errors.YAMLSyntaxError, 2),
         ("---\na: 1\n...\nb: 2\n---\n", errors.StructureError, 4),
+        # the tag before a mapping whose first key is quoted is the mapping's
+        ('---\nm: !!seq\n  "k": v\n---\n', errors.YAMLSyntaxError, 2),
+        ('---\nm: !foo\n  "k": v\n---\n', errors.UnsupportedTagError, 2),
         ("---\na: 1\n...\n---\n", None, 0),  # "..." ends the one document
     ],
 )
@@ -701,4 +720,42 @@ def test_a_text_without_a_last_line_break(read: Any, reader: str) -> None:
         {},
         None,
         None,
+    )
+
+
+EMPTY_KEYS = """\
+---
+m: {a: 1,
+  ?
+  }
+n: {a: 1, ?  }
+o: {?
+  }
+p: [a, ?
+  ]
+---
+"""
+
+
+def test_empty_keys_in_flow_collections(reader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``?`` with no key, then no value: the value right after the ``?``, whatever
+    blanks and line breaks come before the bracket.
+    """
+    check(
+        EMPTY_KEYS,
+        monkeypatch,
+        {
+            ("m", None): (3, 4),
+            ("n", None): (5, 12),
+            ("o", None): (6, 6),
+            ("p", 1): (8, 8),  # a flow pair, at its "?"
+            ("p", 1, None): (8, 9),
+        },
+        {("m", None): None},
+        {
+            "m": {"a": 1, None: None},
+            "n": {"a": 1, None: None},
+            "o": {None: None},
+            "p": ["a", {None: None}],
+        },
     )
