@@ -576,10 +576,11 @@ ENTRIES = "---\nl:\n- k: v\n  j: w\n---\n"
 SCALARS = "---\nx: &a 1\ny: *a\nz: !!str 2\n---\n"
 
 
-# The last value counted: an item of a list (8), a compact entry's (6), a
+# The last value counted: an item of a list (8), a compact entry's (6: the
+# comment after it lets it be read whole), a
 # collection, counted when it opens (5).
 LAST_ITEM = "---\nk: v\nl:\n- a\n- 'b'\n- \"c\"\n---\n"
-LAST_ENTRY = "---\nl:\n- k: v\n---\n"
+LAST_ENTRY = "---\nl:\n- k: v\n# the end\n---\n"
 LAST_OPEN = "---\na: 1\nb: []\n---\n"
 
 
