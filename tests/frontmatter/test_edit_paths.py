@@ -352,7 +352,7 @@ _KEYS = [
         "---\nm:\n  b: 2  # b\n  ? a\n  :\n---\n",
         lambda d: d["m"].update(c=3),
         # after the lone ":" that ends the explicit entry, not after its key
-        "---\nm:\n  b: 2  # b\n  ? a\n  :\nc: 3\n---\n".replace("\nc: 3", "\n  c: 3"),
+        "---\nm:\n  b: 2  # b\n  ? a\n  :\n  c: 3\n---\n",
         id="key-appended-after-a-lone-colon",
     ),
     pytest.param(
@@ -409,8 +409,8 @@ _ORDERS = [
     pytest.param(
         "---\nm:\n  a: 1  # a\n  # about b\n  b: 2  # b\n  c: 3  # c\n---\n",
         {"b": 2, "a": 1, "c": 3},
-        # a moves after b (the earlier old key kept is a? no: the first of a
-        # longest run is kept, a; so b moves up, with its comment line)
+        # a longest run of keys in the same order is [a, c] (the earliest old
+        # keys kept): b moves up, with its comment line
         "---\nm:\n  # about b\n  b: 2  # b\n  a: 1  # a\n  c: 3  # c\n---\n",
         id="swap-moves-one-with-its-comment",
     ),
