@@ -433,8 +433,14 @@ class _Merger:
         new: Any,
         loc: Loc = (),
         model: type[pydantic.BaseModel] | None = None,
+        loose: bool = False,
     ) -> Any:
-        """Merge at ``loc``; ``model`` is the model whose mapping this is (None: not a model's)."""
+        """Merge at ``loc``; ``model`` is the model whose mapping this is (None: not a model's).
+
+        ``loose``: the value sits under a key no model declares (or in a mapping
+        that is no model's). pydantic keeps such values as the objects read, so
+        ``raw`` is the model's own object there, and may have been changed in place.
+        """
         # ``==`` first: it rules out most changed parts in C, and freezing only
         # the parts that are equal keeps the walk linear.
         key = loc[-1] if loc and isinstance(loc[-1], str) else None
@@ -459,7 +465,14 @@ class _Merger:
             fields = _field_models(model) if model is not None else {}
             for k, value in new_map.items():
                 if k in base_map and k in raw_map:
-                    merged[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k), fields.get(k))
+                    merged[k] = self.merge(
+                        raw_map[k],
+                        base_map[k],
+                        value,
+                        (*loc, k),
+                        fields.get(k),
+                        loose or k not in fields,
+                    )
                     after = k
                 elif as_mapping(value) or as_list(value):
                     added.setdefault(after, []).append(
@@ -475,9 +488,13 @@ class _Merger:
             return out
         new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
         if new_list is not None and base_list is not None and raw_list is not None:
-            if len(base_list) != len(raw_list):
+            if len(base_list) != len(raw_list) or (loose and raw_list != base_list):
+                # Changed in place (``tags.reverse()`` on an unknown key's list): its
+                # entries are not the ones read any more, so none is kept as written.
                 return _mark_quoted(new, self.quoted, key)
-            return self.merge_lists(list(raw_list), list(base_list), list(new_list), loc, model)
+            return self.merge_lists(
+                list(raw_list), list(base_list), list(new_list), loc, model, loose
+            )
         return _mark_quoted(new, self.quoted, key)
 
     def merge_lists(
@@ -487,6 +504,7 @@ class _Merger:
         new: list[Any],
         loc: Loc,
         model: type[pydantic.BaseModel] | None,
+        loose: bool,
     ) -> list[Any]:
         matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
         out: list[Any] = []
@@ -496,7 +514,7 @@ class _Merger:
                 continue
             paired = min(i2 - i1, j2 - j1)
             out.extend(
-                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k), model)
+                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k), model, loose)
                 for k in range(paired)
             )
             out.extend(self.new_entry(value, raw, loc) for value in new[j1 + paired : j2])
