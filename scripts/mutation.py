@@ -131,6 +131,8 @@ TESTS: dict[str, list[str]] = {
     # Change tracking: an unchanged item dumps its text, every change is written.
     "_lists": [
         "tests/test_change_tracking.py",
+        "tests/test_list_operations.py",
+        "tests/test_watched_values.py",
         "tests/test_api_edges.py",
         "tests/test_api.py",
         "tests/test_validation.py",

@@ -283,6 +283,17 @@ def tracked_class(model: type[Any]) -> bool:
         _TRACKING.discard(model)
 
 
+# pydantic's own date and datetime kinds: classes whose values are dates and datetimes.
+_PYDANTIC_DATES: tuple[Any, ...] = (
+    pydantic.AwareDatetime,
+    pydantic.NaiveDatetime,
+    pydantic.PastDatetime,
+    pydantic.FutureDatetime,
+    pydantic.PastDate,
+    pydantic.FutureDate,
+)
+
+
 def _tracked_annotation(annotation: Any) -> bool:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
@@ -291,16 +302,13 @@ def _tracked_annotation(annotation: Any) -> bool:
         return all(_tracked_annotation(arg) for arg in get_args(annotation))
     if origin is typing.Literal:  # its values are ints, strs, bytes, bools, enums and None
         return True
+    if annotation in _PYDANTIC_DATES:
+        return True
     if origin is not None or not isinstance(annotation, type):
         return False
     if issubclass(annotation, pydantic.BaseModel):
         return tracked_class(annotation)
-    if issubclass(annotation, _FROZEN):
-        return True
-    # pydantic's own datetime kinds (AwareDatetime...) hold datetimes.
-    return annotation.__module__ == "pydantic.types" and annotation.__name__.endswith(
-        ("Datetime", "Date")
-    )
+    return issubclass(annotation, _FROZEN)
 
 
 class Holder(Protocol):
