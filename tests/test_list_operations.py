@@ -224,6 +224,8 @@ def test_a_sort_that_fails_part_way_writes_what_the_list_holds() -> None:
         (lambda t: t.__setitem__(-4, "Piers"), IndexError, "list assignment index out of range"),
         # The place is checked before the value: a wrong place is an IndexError, whatever the value.
         (lambda t: t.__setitem__(7, 5), IndexError, "list assignment index out of range"),
+        (lambda t: t.__setitem__(3, 5), IndexError, "list assignment index out of range"),
+        (lambda t: t.__setitem__(-4, 5), IndexError, "list assignment index out of range"),
         (lambda t: t.__delitem__(3), IndexError, "list assignment index out of range"),
         (
             lambda t: t.__setitem__(slice(None, None, 2), ["Piers"]),
@@ -250,6 +252,8 @@ def test_a_sort_that_fails_part_way_writes_what_the_list_holds() -> None:
         "item 3",
         "item -4",
         "item 7 bad",
+        "item 3 bad",
+        "item -4 bad",
         "del 3",
         "slice size",
         "str index",
@@ -527,6 +531,31 @@ def test_a_default_list_changed_in_place_is_written(
     written = "".join(f"  - {desk}\n" for desk in desks)
     assert newsitem.dumps(item) == HEAD + "desks:\n" + written + TAIL
     assert newsitem.loads(newsitem.dumps(item), model=_Desk).article.desks == desks
+
+
+class _OneDesk(Article):
+    desks: ModelList[str] = Field(default_factory=lambda: ["Europe"])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.pop(),
+        lambda d: d.remove("Europe"),
+        lambda d: d.__delitem__(0),
+        lambda d: d.__delitem__(slice(None)),
+        lambda d: d.__setitem__(slice(None), []),
+        lambda d: d.__imul__(0),
+        lambda d: d.clear(),
+    ],
+    ids=["pop", "remove", "del", "del slice", "slice", "imul", "clear"],
+)
+def test_a_default_list_emptied_in_place_is_set(change: Callable[[list[str]], object]) -> None:
+    """Its one entry taken away: the field now holds a value of its own, not its default."""
+    item = newsitem.loads(HEAD + TAIL, model=_OneDesk)
+    change(item.article.desks)
+    assert item.article.desks == []
+    assert "desks" in item.article.model_fields_set
 
 
 @pytest.mark.xfail(

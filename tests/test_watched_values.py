@@ -442,3 +442,64 @@ def test_an_article_of_another_kind_put_in_a_loaded_item_is_written() -> None:
     assert newsitem.dumps(item).startswith("---\ntitle: Plain\nwebUrl: https://example.com/p\n")
     plain.title = "Changed"  # a model of another kind: compared on every dump
     assert newsitem.dumps(item).startswith("---\ntitle: Changed\n")
+
+
+def test_a_plain_dict_put_in_a_model_field_unvalidated_is_compared() -> None:
+    """``model_construct`` may leave a dict where a model goes: it is the caller's still."""
+    text = (
+        HEAD + "related:\n"
+        "  - title: First\n"
+        "    webUrl: https://example.com/r1\n"
+        "    provider:\n"
+        "      name: Wire\n" + TAIL
+    )
+    item = newsitem.loads(text)
+    provider = {"name": "Wire"}
+    item.article.related[0] = RelatedItem.model_construct(
+        title="First",
+        web_url="https://example.com/r1",
+        provider=provider,  # type: ignore[arg-type]  # a dict where a Provider goes
+    )
+    assert newsitem.dumps(item) == text
+    provider["name"] = "Other"
+    assert newsitem.dumps(item) == text.replace("name: Wire", "name: Other")
+
+
+def test_models_of_yours_put_in_are_watched_and_not_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Wire(NewsModel):
+        desk: str
+
+    text = (
+        HEAD + "related:\n"
+        "  - title: First\n"
+        "    webUrl: https://example.com/r1\n"
+        "    provider:\n"
+        "      name: Wire\n"
+        "      wire:\n"
+        "        desk: Europe\n" + TAIL
+    )
+    item = newsitem.loads(text)
+    provider = Provider.model_validate({"name": "Wire", "wire": Wire(desk="Europe")})
+    item.article.related[0] = RelatedItem(
+        title="First", web_url="https://example.com/r1", provider=provider
+    )
+    assert newsitem.dumps(item) == text
+    _not_compared(item, text, monkeypatch)  # every model in it is watched
+    provider.wire.desk = "Asia"  # type: ignore[attr-defined]  # watched: moves the counter
+    assert newsitem.dumps(item) == text.replace("desk: Europe", "desk: Asia")
+
+
+def test_a_model_put_inside_itself_is_held() -> None:
+    """A model appended to its own list: the append returns, the list holds it."""
+
+    class Node(NewsModel):
+        name: str
+        children: ModelList[Node] = Field(default_factory=list)
+
+    mine = pydantic.create_model("Mine", __base__=Article, node=(Node | None, None))
+    item = newsitem.loads(HEAD + "node:\n  name: root\n" + TAIL, model=mine)
+    node = item.article.node
+    node.children.append(node)
+    assert node.children[0] is node

@@ -156,7 +156,7 @@ def adopt(value: object, holder: pydantic.BaseModel, given: object = None) -> No
     as their first read would, so a list the caller passed in is no longer
     the one the model holds.
     """
-    if given is not None and _holds_model(given):
+    if _holds_model(given):
         unchecked()
     if frozen(value):
         return
@@ -208,15 +208,10 @@ def adopt_assigned(model: pydantic.BaseModel, name: str, given: object) -> None:
             unchecked()
         entries: list[Any] = getattr(model, name)
         for entry in entries:
-            if not frozen(entry):
-                adopt(entry, model)
+            adopt(entry, model)
         return
-    fields, extra = vars(model), model.__pydantic_extra__
-    if name in fields:
-        stored = fields[name]
-    else:
-        stored = extra.get(name, given) if extra is not None else given
-    adopt(stored, model, given)
+    # An unknown key holds the very value given: pydantic keeps it as it is.
+    adopt(vars(model).get(name, given), model, given)
 
 
 def exposed(article: pydantic.BaseModel) -> bool:
@@ -385,12 +380,9 @@ class ValidatedList(list[T]):
 
             raise list_error(exc, self, index, items.model) from exc
         if not frozen(checked):
-            link = getattr(self, "_owner", None)
-            owner = link() if link is not None else None
-            if owner is not None:
+            owner = self._owner()  # set with _items, when the model's field was read
+            if owner is not None:  # else the list is no model's now: no item holds it
                 adopt(checked, owner, value)
-            elif _holds_model(value):
-                unchecked()
         if isinstance(checked, pydantic.BaseModel):
             _link(checked, self, None)
         return checked
