@@ -387,7 +387,7 @@ class ValidatedList(list[T]):
             _link(checked, self, None)
         return checked
 
-    def _changed(self, held: int) -> None:
+    def _changed(self, held: int = 0) -> None:
         """Record a change; mark the field set on its owner if the list holds or ``held`` entries.
 
         A field that is set is written: a list the file did not have that
@@ -403,19 +403,19 @@ class ValidatedList(list[T]):
 
     def append(self, value: T, /) -> None:
         super().append(self._check(value, len(self)))
-        self._changed(1)
+        self._changed()
 
     def insert(self, index: SupportsIndex, value: T, /) -> None:
         at = operator.index(index)  # a TypeError for a str, as from a list
         position = min(max(at + len(self) if at < 0 else at, 0), len(self))
         super().insert(position, self._check(value, position))
-        self._changed(1)
+        self._changed()
 
     def extend(self, values: Iterable[T], /) -> None:
         start = len(self)
         checked = [self._check(value, start + offset) for offset, value in enumerate(values)]
         super().extend(checked)
-        self._changed(start)
+        self._changed()
 
     def __iadd__(self, values: Iterable[T], /) -> ValidatedList[T]:  # type: ignore[override,misc]
         self.extend(values)
@@ -439,8 +439,9 @@ class ValidatedList(list[T]):
                         f"attempt to assign sequence of size {len(entries)} "
                         f"to extended slice of size {len(positions)}"
                     )
-            checked = [self._check(entry, at) for entry, at in zip(entries, positions, strict=True)]
+            checked = [self._check(entry, positions[at]) for at, entry in enumerate(entries)]
             super().__setitem__(index, checked)
+            self._changed(held)
         else:
             try:
                 position = operator.index(index)
@@ -450,7 +451,7 @@ class ValidatedList(list[T]):
             if not -held <= position < held:  # the place is checked before the value
                 raise IndexError("list assignment index out of range")
             super().__setitem__(position, self._check(value, position % held))
-        self._changed(held)
+            self._changed()
 
     # What takes entries away or moves them adds nothing to validate; it is
     # recorded as a change all the same.
@@ -468,12 +469,12 @@ class ValidatedList(list[T]):
 
     def pop(self, index: SupportsIndex = -1, /) -> T:
         value = super().pop(index)
-        self._changed(1)
+        self._changed(True)
         return value
 
     def remove(self, value: T, /) -> None:
         super().remove(value)
-        self._changed(1)
+        self._changed(True)
 
     def clear(self) -> None:
         held = len(self)
@@ -484,11 +485,11 @@ class ValidatedList(list[T]):
         try:
             super().sort(key=key, reverse=reverse)  # pyright: ignore[reportCallIssue,reportArgumentType]
         finally:
-            self._changed(0)  # a comparison that raises may leave the list partly sorted
+            self._changed()  # a comparison that raises may leave the list partly sorted
 
     def reverse(self) -> None:
         super().reverse()
-        self._changed(0)
+        self._changed()
 
 
 class _Validated:
