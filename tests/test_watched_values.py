@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import pickle
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NewType
 
@@ -503,3 +504,38 @@ def test_a_model_put_inside_itself_is_held() -> None:
     node = item.article.node
     node.children.append(node)
     assert node.children[0] is node
+
+
+class _WithInfos(Article):
+    infos: ModelList[_Info] = Field(default_factory=list)
+    info: _Info | None = None
+
+
+class _Plain(pydantic.BaseModel):
+    title: str
+
+
+def test_models_of_another_kind_read_through_the_models_keep_only_their_fields() -> None:
+    """newsitem's links and marks go on its own models; a pydantic model of yours still pickles."""
+    text = HEAD + "infos:\n  - name: I\ninfo:\n  name: J\n" + TAIL
+    item = newsitem.loads(text, model=_WithInfos)
+    info, listed = item.article.info, item.article.infos[0]
+    item.article.infos.append(_Info(name="K"))
+    assert [vars(model) for model in (info, listed, item.article.infos[1])] == [
+        {"name": "J"},
+        {"name": "I"},
+        {"name": "K"},
+    ]
+    assert pickle.loads(pickle.dumps(info)) == info
+    again = pickle.loads(pickle.dumps(item))
+    assert newsitem.dumps(again) == (
+        HEAD + "infos:\n  - name: I\n  - name: K\ninfo:\n  name: J\n" + TAIL
+    )
+
+
+def test_an_article_of_another_kind_in_a_loaded_item_still_pickles() -> None:
+    item = newsitem.loads(WIRE)
+    item.article = _Plain(title="Plain")  # type: ignore[assignment]
+    assert vars(item.article) == {"title": "Plain"}
+    again = pickle.loads(pickle.dumps(item))
+    assert again.article == _Plain(title="Plain")

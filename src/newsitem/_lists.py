@@ -25,7 +25,6 @@ value put in from outside that the caller may still hold) marks the model
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
@@ -120,10 +119,19 @@ def frozen(value: object) -> bool:
 def expose(model: object) -> None:
     """Mark ``model`` as having handed out a value it cannot watch (see the module doc)."""
     global exposed_epoch
-    with contextlib.suppress(AttributeError):  # a model of another kind, without the slot
+    if slotted(type(model)):  # a model of another kind is compared on every dump anyway
         object.__setattr__(model, "_newsitem_exposed", True)
     exposed_epoch = next(_COUNTER)
     changed()
+
+
+def slotted(cls: type[Any]) -> bool:
+    """Whether ``cls`` is a newsitem model: one with the slots for its link and its mark.
+
+    A model of another kind has none; set on it, they would land in its
+    ``__dict__``, and a weak reference there cannot be pickled.
+    """
+    return isinstance(getattr(cls, "_newsitem_parent", None), types.MemberDescriptorType)
 
 
 def is_exposed(model: object) -> bool:
@@ -260,7 +268,7 @@ def tracked_class(model: type[Any]) -> bool:
     """
     if not issubclass(model, pydantic.BaseModel):
         return False
-    if "_newsitem_exposed" not in dir(model):
+    if not slotted(model):
         return False
     if model in _TRACKING:
         return True
@@ -510,10 +518,8 @@ VALIDATED = _Validated()
 
 def _link(child: object, container: object, name: str | None) -> None:
     """Record that ``child`` (a model) sits in ``container`` (under the field ``name``)."""
-    try:
+    if slotted(type(child)):
         object.__setattr__(child, "_newsitem_parent", (weakref.ref(container), name))
-    except AttributeError:  # a model of another kind, without the slot
-        return
 
 
 @functools.cache
@@ -548,13 +554,15 @@ class _ChildField:
         self.items = items
 
     def __get__(self, model: pydantic.BaseModel | None, cls: type[Any] | None = None) -> Any:
-        if model is None:  # like any pydantic field, not an attribute of the class
-            raise AttributeError(self.name)
+        # Not there: pydantic's own __getattr__ (the class's or the model's) then
+        # answers, with its message. A field is not an attribute of the class.
+        if model is None:
+            raise AttributeError
         values = vars(model)
         try:
             value: Any = values[self.name]
         except KeyError:
-            raise AttributeError(self.name) from None
+            raise AttributeError from None
         items = self.items
         if items is None:
             if isinstance(value, pydantic.BaseModel):
@@ -601,7 +609,7 @@ def _wrap(values: list[Any], items: _Items) -> ValidatedList[Any]:
     if items.model is not None:
         link = (weakref.ref(wrapped), None)
         for entry in wrapped:
-            with contextlib.suppress(AttributeError):  # a model without the slot
+            if slotted(type(entry)):  # pyright: ignore[reportUnknownArgumentType]
                 object.__setattr__(entry, "_newsitem_parent", link)
     return wrapped
 
