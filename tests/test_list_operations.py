@@ -430,11 +430,31 @@ def test_a_model_moved_out_of_its_list_names_its_path_from_where_it_was_left() -
     assert caught.value.issues[0].field == "quality"
     assert caught.value.issues[0].line is None
     first = item.article.related[0]
-    image = first.images[0]
+    old = first.images  # kept: the image is still in it
+    image = old[0]
     first.images = [Image(url="https://example.com/i9.png")]  # the old list is replaced
     with pytest.raises(ValidationError) as replaced:
         image.width = "w"  # type: ignore[assignment]  # in a list no model holds now
     assert replaced.value.issues[0].field == "width"
+    assert old == [image]
+
+
+def test_a_model_of_an_article_no_longer_the_items_names_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "news.md"
+    path.write_bytes(TEXT.encode())
+    item = newsitem.load(path)
+    old = item.article
+    item.article = old.model_copy(update={"title": "Another"})
+    with pytest.raises(ValidationError) as caught:
+        old.related[0].quality = "high"  # type: ignore[assignment]  # the mistake under test
+    assert caught.value.path is None
+    assert caught.value.issues[0].field == "related[0].quality"
+    assert caught.value.issues[0].line is None
+    article = newsitem.load(path).article  # the item is gone: nothing holds the article
+    with pytest.raises(ValidationError) as orphan:
+        article.title = 5  # type: ignore[assignment]  # the mistake under test
+    assert orphan.value.path is None
+    assert orphan.value.issues[0].field == "title"
 
 
 def test_a_list_of_scalars_is_held_to_the_models_strictness() -> None:

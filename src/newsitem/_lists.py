@@ -644,7 +644,7 @@ def place(model: pydantic.BaseModel) -> tuple[Loc, Holder | None]:
                 break
             loc.append(_key(container, name))
             node = container
-        elif container is not None and getattr(container, "article", None) is node:
+        elif container is not None and container.article is node:  # a NewsItem
             return tuple(reversed(loc)), container
         else:
             break
