@@ -437,6 +437,13 @@ def test_a_model_moved_out_of_its_list_names_its_path_from_where_it_was_left() -
         image.width = "w"  # type: ignore[assignment]  # in a list no model holds now
     assert replaced.value.issues[0].field == "width"
     assert old == [image]
+    provider = item.article.provider
+    assert provider is not None
+    item.article.provider = {"name": "Another"}  # type: ignore[assignment]  # replaced
+    with pytest.raises(ValidationError) as left:
+        provider.name = 5  # type: ignore[assignment]  # in no model now
+    assert left.value.issues[0].field == "name"
+    assert left.value.issues[0].line is None
 
 
 def test_a_model_of_an_article_no_longer_the_items_names_no_file(tmp_path: Path) -> None:

@@ -548,3 +548,31 @@ def test_an_article_of_another_kind_in_a_loaded_item_still_pickles() -> None:
     assert vars(item.article) == {"title": "Plain"}
     again = pickle.loads(pickle.dumps(item))
     assert again.article == _Plain(title="Plain")
+
+
+def test_an_entry_of_your_own_list_is_named_by_file_keys_whatever_the_models_locations() -> None:
+    """A model of yours may have pydantic report attribute names; the issue still names keys."""
+
+    class Desk(NewsModel):
+        model_config = pydantic.ConfigDict(loc_by_alias=False)
+        desk_size: int
+
+    class Desks(Article):
+        desk_list: ModelList[Desk] = Field(default_factory=list)
+
+    item = newsitem.loads(HEAD + "deskList:\n  - deskSize: 1\n" + TAIL, model=Desks)
+    with pytest.raises(ValidationError) as caught:
+        item.article.desk_list.append({"deskSize": "x"})  # type: ignore[arg-type]  # the mistake
+    assert [i.field for i in caught.value.issues] == ["deskList[1].deskSize"]
+
+
+def test_a_value_put_in_around_the_models_is_written_unvalidated() -> None:
+    """docs/editing.md: writes around the models are not watched, nor validated."""
+    text = HEAD + "topics:\n  - Ports\n" + TAIL
+    item = newsitem.loads(text)
+    list.append(item.article.topics, 5)  # type: ignore[arg-type]  # around the list's own append
+    item.article.related.append({"title": "R", "webUrl": "https://example.com/r"})  # watched
+    assert newsitem.dumps(item) == (
+        HEAD + "topics:\n  - Ports\n  - 5\n"
+        "related:\n  - title: R\n    webUrl: https://example.com/r\n" + TAIL
+    )
