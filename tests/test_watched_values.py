@@ -22,7 +22,7 @@ import pytest
 from pydantic import Field
 
 import newsitem
-from newsitem import ValidatedList, ValidationError
+from newsitem import EditError, ValidatedList, ValidationError
 from newsitem.models import Article, Image, ModelList, NewsModel, Provider, RelatedItem
 
 HEAD = "---\ntitle: Harbor news\nwebUrl: https://example.com/a\n"
@@ -513,6 +513,11 @@ def test_a_model_put_inside_itself_is_held() -> None:
     node.children.append(node)  # into a node that holds itself already
     assert node.children == [node, node]
     assert node.children[1] is node
+    with pytest.raises(EditError, match=r"cannot write a model that holds itself as YAML$") as err:
+        newsitem.dumps(item)  # no YAML text holds it
+    assert err.value.code == "unrepresentable-value"
+    with pytest.raises(EditError):
+        newsitem.dumps(newsitem.NewsItem(item.article))  # nor a new item's
 
 
 class _WithInfos(Article):

@@ -29,6 +29,7 @@ from ._lists import link_root
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import Loc, Locator, from_pydantic_error, naive_timestamps, validate
+from .errors import EditError
 from .frontmatter import FrontMatterDocument, typed_load, typed_loads, typed_update
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
@@ -398,7 +399,13 @@ def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
     """The article as plain values under file keys: what was read, plus what was set."""
     # warnings=False: a wrong value put in a list in place is reported by
     # _revalidate as our ValidationError, not as pydantic's serializer warning.
-    return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+    try:
+        return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+    except ValueError as exc:
+        if not str(exc).startswith("Circular reference"):
+            raise
+        # A model appended into its own list (or below it): no YAML text holds it.
+        raise EditError("cannot write a model that holds itself as YAML") from exc
 
 
 def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:
