@@ -424,7 +424,7 @@ class _Merger:
     entries the file has: there a string is quoted as the same key is in the
     entries beside it (or, for a first entry, as the article's own key of that
     name). A model's field the file does not have is not written when its
-    value is ``None`` or an empty list.
+    value is ``None`` or an empty list and that is its default.
     """
 
     def __init__(self, model: type[pydantic.BaseModel], document: FrontMatterDocument) -> None:
@@ -485,7 +485,7 @@ class _Merger:
                     added.setdefault(after, []).append(
                         (k, self.new_entry(value, [], (*loc, k), key=k))
                     )
-                elif not (_nothing(value) and k in fields):
+                elif not (_nothing(value) and model is not None and k in _empty_defaults(model)):
                     added.setdefault(after, []).append((k, _mark_quoted(value, self.quoted, k)))
             out: dict[Any, Any] = dict(added.get(_MISSING, []))
             for k in raw_map:
@@ -626,6 +626,22 @@ def _model_of(annotation: Any) -> type[pydantic.BaseModel] | None:
 def _nothing(value: Any) -> bool:
     """``None`` or an empty list: not written under a key the file does not have."""
     return value is None or (isinstance(value, list) and not value)
+
+
+@functools.cache
+def _empty_defaults(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The file keys of the fields whose default is ``None`` or an empty list.
+
+    Set to their default, they need not be written where the file has no key;
+    a field whose default is another value is (``desks: []``), or reading the
+    file would give that default back.
+    """
+    return frozenset(
+        info.alias or name
+        for name, info in model.model_fields.items()
+        if not info.is_required()
+        and _nothing(info.get_default(call_default_factory=True, validated_data={}))
+    )
 
 
 def _mark_quoted(value: Any, quoted: frozenset[str], key: Any = None) -> Any:
