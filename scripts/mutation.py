@@ -140,12 +140,15 @@ TESTS: dict[str, list[str]] = {
     ],
     # Where each value was written, read without the source tree (lint, positions).
     "_located": [
+        "tests/test_located_spots.py",
         "tests/test_located.py",
         "tests/test_positions.py",
         "tests/test_validation.py",
         "tests/lint/test_lint_api.py",
         "tests/lint/test_rules.py",
         "tests/lint/test_lint_file.py",
+        # The native build's record against the pure sink's, spot for spot.
+        "tests/test_native.py",
     ],
     "_validation": [
         "tests/test_validation.py",
