@@ -266,8 +266,8 @@ class _Parser:
         at = self.pos
         if context != "root":
             at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
-            if "\t" in text[after:at]:
-                context = "value" if context != "document" else context
+            if "\t" in text[after:at]:  # (never after "---": document_node skips the blanks)
+                context = "value"
         else:
             at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
             if at > self.pos:
@@ -308,7 +308,7 @@ class _Parser:
         if at < self.size and not (spaces == 0 and _marker(text, at)):
             if char == "\t":
                 at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
-                if spaces > indent and text[at : at + 1] not in ("", "\n"):
+                if spaces > indent and at < self.size:  # (a line of blanks was skipped)
                     self.inline(indent, "value", at, anchor, tag, properties)
                     return
             elif char in "&!" and spaces > indent:
@@ -336,10 +336,7 @@ class _Parser:
             else:
                 sequence = char == "-" and text[at + 1 : at + 2] in ("", " ", "\t", "\n")
                 if spaces > indent or (
-                    spaces == indent
-                    and sequence
-                    and context in ("value", "explicit")
-                    and indent >= 0
+                    spaces == indent and sequence and context in ("value", "explicit")
                 ):
                     if sequence:
                         self.block_sequence(at, spaces, anchor, tag, properties)
@@ -425,6 +422,8 @@ class _Parser:
                 self.node(column, "explicit", at + 1)
                 self.block_mapping(at, column, first=False)
                 return
+            if has_properties:  # "&a ? b": the properties need a line of their own
+                raise self.fail("a block mapping cannot start after properties on a line", at)
             anchor, tag, properties = self.merged(outer, (anchor, tag, properties))
             sink.open(True, False, at, anchor, tag, properties)
             self.block_mapping(at, column, first=True)
