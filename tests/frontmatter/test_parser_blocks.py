@@ -452,3 +452,122 @@ def test_a_value_alone_is_not_front_matter() -> None:
     message, line, column = _refused("\tfoo\n", StructureError)
     assert (line, column) == (1, 2)
     assert "not a single value" in message
+
+
+# -- where each node is written ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("yaml", "where"),
+    [
+        # an empty value is placed right after its indicator, or after its properties
+        pytest.param(
+            "k:\nj: 1\n",
+            [(1, 1, "k:\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (2, 1, "j"), (2, 4, "1")],
+            id="an-empty-value",
+        ),
+        pytest.param(
+            "k: &a   \nj: 1\n",
+            [(1, 1, "k: &a   \nj: 1\n"), (1, 1, "k"), (1, 6, ""), (2, 1, "j"), (2, 4, "1")],
+            id="an-empty-value-after-an-anchor",
+        ),
+        pytest.param(
+            "k: !!str\nj: 1\n",
+            [(1, 1, "k: !!str\nj: 1\n"), (1, 1, "k"), (1, 9, ""), (2, 1, "j"), (2, 4, "1")],
+            id="an-empty-value-after-a-tag",
+        ),
+        pytest.param(
+            "? a\nc: d\n",
+            [(1, 1, "? a\nc: d\n"), (1, 3, "a"), (1, 4, ""), (2, 1, "c"), (2, 4, "d")],
+            id="an-explicit-key-without-a-value",
+        ),
+        pytest.param(
+            "a: 1\n: v\n",
+            [(1, 1, "a: 1\n: v\n"), (1, 1, "a"), (1, 4, "1"), (2, 1, ""), (2, 3, "v")],
+            id="an-empty-key-at-its-colon",
+        ),
+        # a mapping starts at its first key, its properties left out
+        pytest.param(
+            "k:\n  &m a: 1\n",
+            [(1, 1, "k:\n  &m a: 1\n"), (1, 1, "k"), (2, 6, "a: 1\n"), (2, 6, "a"), (2, 9, "1")],
+            id="a-key's-anchor",
+        ),
+        pytest.param(
+            "k:\n  &m\n  a: 1\n",
+            [(1, 1, "k:\n  &m\n  a: 1\n"), (1, 1, "k"), (3, 3, "a: 1\n"), (3, 3, "a"), (3, 6, "1")],
+            id="a-mapping's-anchor-on-its-own-line",
+        ),
+        pytest.param(
+            "k: &m\n  a: 1\n",
+            [(1, 1, "k: &m\n  a: 1\n"), (1, 1, "k"), (2, 3, "a: 1\n"), (2, 3, "a"), (2, 6, "1")],
+            id="a-mapping's-anchor-after-its-key",
+        ),
+        pytest.param(
+            "&x a: 1\n", [(1, 4, "a: 1\n"), (1, 4, "a"), (1, 7, "1")], id="an-anchored-first-key"
+        ),
+        pytest.param(
+            'k:\n  "a": 1\n  b: 2\n',
+            [
+                (1, 1, 'k:\n  "a": 1\n  b: 2\n'),
+                (1, 1, "k"),
+                (2, 3, '"a": 1\n  b: 2\n'),
+                (2, 3, '"a"'),
+                (2, 8, "1"),
+                (3, 3, "b"),
+                (3, 6, "2"),
+            ],
+            id="a-quoted-first-key",
+        ),
+        pytest.param(
+            "k:\n  ? a\n  : b\n",
+            [
+                (1, 1, "k:\n  ? a\n  : b\n"),
+                (1, 1, "k"),
+                (2, 3, "? a\n  : b\n"),
+                (2, 5, "a"),
+                (3, 5, "b"),
+            ],
+            id="an-explicit-entry-below",
+        ),
+        pytest.param(
+            "k:\n  |\n x\nj: 1\n",
+            [(1, 1, "k:\n  |\n x\nj: 1\n"), (1, 1, "k"), (2, 3, "|\n x"), (4, 1, "j"), (4, 4, "1")],
+            id="a-block-scalar-below",
+        ),
+        pytest.param(
+            "k:\n  v\n", [(1, 1, "k:\n  v\n"), (1, 1, "k"), (2, 3, "v")], id="a-value-below"
+        ),
+        pytest.param(
+            "k:\n- a: 1\n  b: 2\n",
+            [
+                (1, 1, "k:\n- a: 1\n  b: 2\n"),
+                (1, 1, "k"),
+                (2, 1, "- a: 1\n  b: 2\n"),
+                (2, 3, "a: 1\n  b: 2\n"),
+                (2, 3, "a"),
+                (2, 6, "1"),
+                (3, 3, "b"),
+                (3, 6, "2"),
+            ],
+            id="a-compact-mapping",
+        ),
+        pytest.param(
+            "a:   x\nb:\ty\n",
+            [(1, 1, "a:   x\nb:\ty\n"), (1, 1, "a"), (1, 6, "x"), (2, 1, "b"), (2, 4, "y")],
+            id="blanks-before-values",
+        ),
+        pytest.param(
+            "a: x\n  y\nb: 'z'\n",
+            [
+                (1, 1, "a: x\n  y\nb: 'z'\n"),
+                (1, 1, "a"),
+                (1, 4, "x\n  y"),
+                (3, 1, "b"),
+                (3, 4, "'z'"),
+            ],
+            id="a-value-on-two-lines",
+        ),
+    ],
+)
+def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]) -> None:
+    assert _where(yaml) == where
