@@ -399,8 +399,8 @@ class _Parser:
         if char == "-" and blank_after and mapping_ok:
             if has_properties:
                 raise self.fail("a block sequence cannot start after properties on a line", at)
-            anchor, tag, properties = outer
-            self.block_sequence(at, column, anchor, tag, properties if anchor or tag else at)
+            # (properties above a list reach block_sequence from node_below)
+            self.block_sequence(at, column, None, None, at)
             return
         if not below or outer[2] < 0:
             outer_anchor = outer_tag = None
@@ -428,17 +428,16 @@ class _Parser:
             sink.open(True, False, at, anchor, tag, properties)
             self.block_mapping(at, column, first=True)
             return
-        if mapping_ok and char not in "[{\"'*" and plain_first(text, at, False):
-            key = _PLAIN_KEY.match(text, at)
-            if key is not None:
-                sink.open(True, False, at, outer_anchor, outer_tag, outer_at)
-                if has_properties:
-                    sink.scalar(key.group(1), at, key.end(1), None, anchor, tag, properties)
-                else:
-                    sink.plain(key.group(1), at, key.end(1))
-                self.block_mapping_value(key.end() - 1, column)
-                self.block_mapping(at, column, first=False)
-                return
+        key = _PLAIN_KEY.match(text, at) if mapping_ok else None
+        if key is not None:
+            sink.open(True, False, at, outer_anchor, outer_tag, outer_at)
+            if has_properties:
+                sink.scalar(key.group(1), at, key.end(1), None, anchor, tag, properties)
+            else:
+                sink.plain(key.group(1), at, key.end(1))
+            self.block_mapping_value(key.end() - 1, column)
+            self.block_mapping(at, column, first=False)
+            return
         # a flow node (maybe a key), or a plain scalar on one or more lines
         line_end = text.find("\n", at)
         if line_end == -1:
@@ -507,7 +506,7 @@ class _Parser:
             while m is not None:
                 key, plain_value, double, single, spaces_text, next_char = m.groups()
                 if plain_value is not None:
-                    if next_char == "" and spaces_text is not None:
+                    if next_char == "":
                         break  # a blank line: the value may go on after it
                     if next_char != "#" and len(spaces_text or "") > indent:
                         break  # a more indented line: the value may go on
@@ -538,7 +537,6 @@ class _Parser:
                     return
                 m = fast(text, at)
             if at == -1:
-                pending_first = False
                 continue
             char = text[at]
             after = text[at + 1 : at + 2]
@@ -559,7 +557,7 @@ class _Parser:
                 sink.scalar("", at, at, None, None, None, at)
                 self.node(indent, "entry", at + 1)
                 continue
-            key = _PLAIN_KEY.match(text, at) if char not in "\"'[{*&!" else None
+            key = _PLAIN_KEY.match(text, at)
             if key is not None:
                 sink.plain(key.group(1), at, key.end(1))
                 if text[key.end() : key.end() + 1] == "\n":  # "key:" alone: the value below
