@@ -17,6 +17,7 @@ import pytest
 
 from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _yaml
 from newsitem._nodes import MappingNode, Node, SequenceNode
+from newsitem._scalars import FrozenMapping
 
 
 def _read(yaml: str) -> dict[Any, Any]:
@@ -108,6 +109,10 @@ _SYNTAX = "invalid YAML: "
         pytest.param("k: :a\n", {"k": ":a"}, id="a-colon-and-a-letter"),
         pytest.param("k:  v\n", {"k": "v"}, id="two-spaces-before-the-value"),
         pytest.param("k:  v", {"k": "v"}, id="two-spaces-and-the-end-of-the-text"),
+        pytest.param("k:  \tv\n", {"k": "v"}, id="spaces-and-a-tab-before-the-value"),
+        pytest.param("k:  # c\n  v\n", {"k": "v"}, id="spaces-and-a-comment"),
+        pytest.param("k: !!str 1\n", {"k": "1"}, id="a-tag-and-the-value"),
+        pytest.param("a: &x 1\nb: *x\n", {"a": 1, "b": 1}, id="an-alias-value"),
         pytest.param("k: 'a' # c\nj: \"b\"\n", {"k": "a", "j": "b"}, id="quoted-values"),
         pytest.param("k: [a, b]\nj: {c: d}\n", {"k": ["a", "b"], "j": {"c": "d"}}, id="flow"),
         pytest.param("k: |\n  a\nj: >\n  b\n  c\n", {"k": "a\n", "j": "b c\n"}, id="block-scalars"),
@@ -252,6 +257,28 @@ def test_properties(yaml: str, expected: Any) -> None:
         pytest.param("k:\n- 'a': 1\n  \"b\": 2\n", {"k": [{"a": 1, "b": 2}]}, id="compact-quoted"),
         pytest.param('k:\n- "a": 1', {"k": [{"a": 1}]}, id="compact-quoted-to-the-end"),
         pytest.param("k:\n- &x 'a': 1\n  b: *x\n", {"k": [{"a": 1, "b": "a"}]}, id="an-anchor"),
+        pytest.param("&a [x]: 1\nb: *a\n", {("x",): 1, "b": ["x"]}, id="an-anchored-flow-key"),
+        pytest.param("!!str &a k: 1\nb: *a\n", {"k": 1, "b": "k"}, id="a-tag-and-an-anchor"),
+        pytest.param("a:\n  b: 1\n  ...: 2\n", {"a": {"b": 1, "...": 2}}, id="dots-key-indented"),
+        pytest.param("a: 1\n?", {"a": 1, None: None}, id="a-question-mark-ends-the-text"),
+        pytest.param("a: 1\n?\tb\n", {"a": 1, "b": None}, id="a-tab-after-a-question-mark"),
+        pytest.param("a: 1\n?x: 2\n", {"a": 1, "?x": 2}, id="a-key-starting-with-a-question"),
+        pytest.param("a: 1\n:x: 2\n", {"a": 1, ":x": 2}, id="a-key-starting-with-a-colon"),
+        pytest.param("? x\n: b: 2\n", {"x": {"b": 2}}, id="a-compact-mapping-after-a-colon"),
+        pytest.param("? x\n: - a\n  - b\n", {"x": ["a", "b"]}, id="a-compact-list-after-a-colon"),
+        pytest.param("? a: 1\n: b\n", {FrozenMapping({"a": 1}): "b"}, id="a-compact-mapping-key"),
+        pytest.param('a: "x\\ty"\nb: 1\n', {"a": "x\ty", "b": 1}, id="an-escape-in-a-value"),
+        pytest.param(
+            'k:\n- a: "x\\ty"\n  b: 1\n', {"k": [{"a": "x\ty", "b": 1}]}, id="an-escape-compact"
+        ),
+        pytest.param(
+            "k:\n- a: [1]\n  b: 2\n", {"k": [{"a": [1], "b": 2}]}, id="compact-flow-value"
+        ),
+        pytest.param("k:\n- a:\n    b\n", {"k": [{"a": "b"}]}, id="a-compact-value-below"),
+        pytest.param("k:\n- a: x\n\n    y\n", {"k": [{"a": "x\ny"}]}, id="compact-past-a-blank"),
+        pytest.param("k:\n- -\ta\n", {"k": [["a"]]}, id="a-tab-after-an-inner-dash"),
+        pytest.param("k:\n- -a\n", {"k": ["-a"]}, id="a-dash-and-a-letter-item"),
+        pytest.param("k:\n- -", {"k": [[None]]}, id="an-inner-dash-ends-the-text"),
     ],
 )
 def test_a_block_mapping(yaml: str, expected: Any) -> None:
@@ -335,6 +362,24 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
         pytest.param("a: 1\n\tb: 2\n", "bad indentation of a mapping entry", 2, 1, id="tab-key"),
         pytest.param(
             "a: 'x'\n\tb: 2\n", "bad indentation of a mapping entry", 2, 1, id="tab-after-quoted"
+        ),
+        # what a plain scalar cannot start with
+        pytest.param("k: %a\n", "unexpected '%'", 1, 4, id="a-percent-sign"),
+        pytest.param("k: @a\n", "unexpected '@'", 1, 4, id="an-at-sign"),
+        pytest.param("k: `a\n", "unexpected '`'", 1, 4, id="a-backquote"),
+        pytest.param("k: ,a\n", "unexpected ','", 1, 4, id="a-comma"),
+        pytest.param("k: ]\n", "unexpected ']'", 1, 4, id="a-closing-bracket"),
+        pytest.param("k: }\n", "unexpected '}'", 1, 4, id="a-closing-brace"),
+        pytest.param("k: - a\n", "unexpected '-'", 1, 4, id="a-dash-on-a-value's-line"),
+        pytest.param(
+            "a: 1\n-", "a sequence entry where a mapping key was expected", 2, 1, id="a-last-dash"
+        ),
+        pytest.param(
+            "a: 1\n-\tb\n",
+            "a sequence entry where a mapping key was expected",
+            2,
+            1,
+            id="a-dash-and-a-tab",
         ),
         # a collection cannot start on a value's line
         pytest.param("k: ? a\n", "unexpected '?'", 1, 4, id="a-question-mark-after-a-key"),
@@ -571,3 +616,12 @@ def test_a_value_alone_is_not_front_matter() -> None:
 )
 def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]) -> None:
     assert _where(yaml) == where
+
+
+def test_a_second_document_is_not_front_matter() -> None:
+    # "---" at the start of a line ends the mapping: what follows is another document
+    assert _refused("a: 1\n---\n", StructureError) == (
+        "front matter holds more than one YAML document",
+        2,
+        1,
+    )
