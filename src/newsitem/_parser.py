@@ -84,9 +84,9 @@ def normalized(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text) if "\r" in text else text
 
 
-# Blank and comment lines (the last may end the text without a line break),
-# then the spaces of the next line (group 1).
-_SKIP = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?:[ \t]*#[^\n]*\Z)?( *)")
+# Blank and comment lines (the last may end the text without a line break,
+# a comment or blanks alone), then the spaces of the next line (group 1).
+_SKIP = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?:[ \t]*(?:#[^\n]*)?\Z)?( *)")
 # Spaces and tabs, then a comment, up to the line break.
 _REST = re.compile(r"[ \t]*(?:#[^\n]*)?")
 _WHITE = re.compile(r"[ \t]*")
@@ -308,7 +308,7 @@ class _Parser:
         if at < self.size and not (spaces == 0 and _marker(text, at)):
             if char == "\t":
                 at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
-                if spaces > indent and at < self.size:  # (a line of blanks was skipped)
+                if spaces > indent:  # (a line of blanks alone was skipped)
                     self.inline(indent, "value", at, anchor, tag, properties)
                     return
             elif char in "&!" and spaces > indent:

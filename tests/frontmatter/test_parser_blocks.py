@@ -88,6 +88,16 @@ _SYNTAX = "invalid YAML: "
         pytest.param("k:\t\n  v\n", {"k": "v"}, id="a-tab-ends-the-line"),
         pytest.param("k:\n \tv\n", {"k": "v"}, id="a-space-then-a-tab-below"),
         pytest.param("k:\n  \t\n", {"k": None}, id="a-line-of-blanks-below"),
+        # a last line of blanks without a line break is a comment line (l-comment)
+        pytest.param("k:\n  \t", {"k": None}, id="blanks-below-end-the-text"),
+        pytest.param("k:\n\t", {"k": None}, id="a-tab-ends-the-text"),
+        pytest.param("k: 1\n\t", {"k": 1}, id="a-tab-after-the-last-entry"),
+        pytest.param("k: 1\n \t ", {"k": 1}, id="blanks-after-the-last-entry"),
+        pytest.param("k: [a]\n\t", {"k": ["a"]}, id="a-tab-after-a-flow-value"),
+        pytest.param("k:\n- a\n  \t", {"k": ["a"]}, id="blanks-after-the-last-item"),
+        # properties above, then a tab before the node
+        pytest.param("k: &a\n  \tv\nj: *a\n", {"k": "v", "j": "v"}, id="an-anchor-then-a-tab"),
+        pytest.param("k: !!str\n  \t1\n", {"k": "1"}, id="a-tag-then-a-tab"),
         pytest.param("k:\n-\tv\n", {"k": ["v"]}, id="a-tab-after-a-dash"),
         pytest.param("k:\n-\t[a]\n", {"k": [["a"]]}, id="a-flow-item-after-a-tab"),
         pytest.param("\t{a: 1}\n", {"a": 1}, id="a-tab-before-a-flow-root"),
@@ -466,6 +476,7 @@ def test_refused(yaml: str, message: str, line: int, column: int) -> None:
         pytest.param("k:\n  !!int\nj: 1\n", "'' is not a valid !!int", 2, 3, id="on-its-own-line"),
         pytest.param("k: !!int\n  &a x\n", "'x' is not a valid !!int", 1, 4, id="the-tag-above"),
         pytest.param("k:\n- !!int\n", "'' is not a valid !!int", 2, 3, id="an-empty-item"),
+        pytest.param("k: !!int\n  \tx\n", "'x' is not a valid !!int", 1, 4, id="then-a-tab"),
         pytest.param("k: !!int # c\n", "'' is not a valid !!int", 1, 4, id="and-a-comment"),
         pytest.param(
             "k: !!str\n  - a\n", "a sequence cannot be a !!str", 1, 4, id="a-list-below-the-tag"
