@@ -130,6 +130,14 @@ _SYNTAX = "invalid YAML: "
         pytest.param("k: a\n  b\nj: 1\n", {"k": "a b", "j": 1}, id="a-value-on-two-lines"),
         pytest.param("a:\n  b: x\n   y\n", {"a": {"b": "x y"}}, id="a-nested-value-on-two-lines"),
         pytest.param("a:\n  b: x\n\n   y\n", {"a": {"b": "x\ny"}}, id="past-a-blank-line"),
+        # capital letters: the same scalars as any other letter
+        pytest.param("k:\n- X\n  Y\n", {"k": ["X Y"]}, id="an-item-of-capitals-on-two-lines"),
+        pytest.param("k: &a X\n", {"k": "X"}, id="a-capital-after-an-anchor"),
+        pytest.param("k:\n  X\n", {"k": "X"}, id="a-capital-below"),
+        pytest.param("k:\n  &a\n  X\n", {"k": "X"}, id="a-capital-below-an-anchor-line"),
+        pytest.param("X: 1\nY: 2\n", {"X": 1, "Y": 2}, id="capital-keys"),
+        pytest.param("k:\n- X: 1\n  Y: 2\n", {"k": [{"X": 1, "Y": 2}]}, id="capital-compact-keys"),
+        pytest.param("? X\n: Y\n", {"X": "Y"}, id="a-capital-explicit-entry"),
     ],
 )
 def test_the_node_after_an_indicator(yaml: str, expected: Any) -> None:
@@ -194,6 +202,28 @@ def test_the_node_after_an_indicator(yaml: str, expected: Any) -> None:
             id="empty-nodes-with-tags",
         ),
         pytest.param("&a : v\nb: *a\n", {None: "v", "b": None}, id="an-anchored-empty-key"),
+        pytest.param(
+            "k:\n- &a : v\n  b: *a\n",
+            {"k": [{None: "v", "b": None}]},
+            id="a-compact-anchored-empty-key",
+        ),
+        pytest.param(
+            "k:\n- !!str : v\n  b: 1\n", {"k": [{"": "v", "b": 1}]}, id="a-compact-tagged-empty-key"
+        ),
+        pytest.param(
+            "k: &m\n  &a : v\nj: *m\n",
+            {"k": {None: "v"}, "j": {None: "v"}},
+            id="an-anchored-empty-key-below-an-anchor",
+        ),
+        pytest.param("k:\n- &a :\n  - x\n", {"k": [{None: ["x"]}]}, id="a-list-after-an-empty-key"),
+        pytest.param(
+            "k:\n  &m a: 1\n  b: 2\nj: *m\n",
+            {"k": {"a": 1, "b": 2}, "j": "a"},
+            id="an-anchored-first-key-then-a-second",
+        ),
+        pytest.param('!!map\n"a": 1\n', {"a": 1}, id="a-root-tag-above-a-quoted-key"),
+        pytest.param("!!map\n? a\n: b\n", {"a": "b"}, id="a-root-tag-above-an-explicit-key"),
+        pytest.param('&m\n&n "a": 1\nb: *n\n', {"a": 1, "b": "a"}, id="root-and-key-anchors"),
     ],
 )
 def test_properties(yaml: str, expected: Any) -> None:
@@ -289,6 +319,13 @@ def test_properties(yaml: str, expected: Any) -> None:
         pytest.param("k:\n- -\ta\n", {"k": [["a"]]}, id="a-tab-after-an-inner-dash"),
         pytest.param("k:\n- -a\n", {"k": ["-a"]}, id="a-dash-and-a-letter-item"),
         pytest.param("k:\n- -", {"k": [[None]]}, id="an-inner-dash-ends-the-text"),
+        pytest.param("k:\n- -\n- b\n", {"k": [[None], "b"]}, id="an-inner-dash-ends-its-line"),
+        pytest.param("k:\n- ?\n", {"k": [{None: None}]}, id="a-question-mark-alone-in-an-item"),
+        pytest.param("k:\n- :\n", {"k": [{None: None}]}, id="a-colon-alone-in-an-item"),
+        pytest.param("k:\n- ?\ta\n", {"k": [{"a": None}]}, id="a-question-mark-and-a-tab"),
+        pytest.param('k:\n- "a":\n    b\n', {"k": [{"a": "b"}]}, id="a-quoted-key-alone"),
+        pytest.param('k:\n- "a":', {"k": [{"a": None}]}, id="a-quoted-key-ends-the-text"),
+        pytest.param('k:\n- "a":\tb\n', {"k": [{"a": "b"}]}, id="a-quoted-key-and-a-tab"),
     ],
 )
 def test_a_block_mapping(yaml: str, expected: Any) -> None:
@@ -497,6 +534,12 @@ def test_refused(yaml: str, message: str, line: int, column: int) -> None:
         pytest.param(
             'k: !!seq\n  "a": 1\n', "a mapping cannot be a !!seq", 1, 4, id="a-quoted-first-key"
         ),
+        pytest.param("!!int a: 1\n", "'a' is not a valid !!int", 1, 1, id="a-tagged-first-key"),
+        pytest.param("k:\n- !!int a: 1\n", "'a' is not a valid !!int", 2, 3, id="a-compact-key"),
+        pytest.param('!!str\n"a": 1\n', "a mapping cannot be a !!str", 1, 1, id="root-tag-quoted"),
+        pytest.param("!!str\na: 1\n", "a mapping cannot be a !!str", 1, 1, id="root-tag-plain"),
+        pytest.param("!!str\n[a]: 1\n", "a mapping cannot be a !!str", 1, 1, id="root-tag-flow"),
+        pytest.param("!!str\n? a\n", "a mapping cannot be a !!str", 1, 1, id="root-tag-explicit"),
     ],
 )
 def test_a_tag_that_does_not_fit(yaml: str, message: str, line: int, column: int) -> None:
@@ -533,6 +576,16 @@ def test_a_value_alone_is_not_front_matter() -> None:
             id="an-empty-value-after-a-tag",
         ),
         pytest.param(
+            "k: &aX \nj: 1\n",
+            [(1, 1, "k: &aX \nj: 1\n"), (1, 1, "k"), (1, 7, ""), (2, 1, "j"), (2, 4, "1")],
+            id="an-empty-value-after-an-anchor-and-a-blank",
+        ),
+        pytest.param(
+            "k: &a\t\nj: 1\n",
+            [(1, 1, "k: &a\t\nj: 1\n"), (1, 1, "k"), (1, 6, ""), (2, 1, "j"), (2, 4, "1")],
+            id="an-empty-value-after-an-anchor-and-a-tab",
+        ),
+        pytest.param(
             "? a\nc: d\n",
             [(1, 1, "? a\nc: d\n"), (1, 3, "a"), (1, 4, ""), (2, 1, "c"), (2, 4, "d")],
             id="an-explicit-key-without-a-value",
@@ -560,6 +613,9 @@ def test_a_value_alone_is_not_front_matter() -> None:
         ),
         pytest.param(
             "&x a: 1\n", [(1, 4, "a: 1\n"), (1, 4, "a"), (1, 7, "1")], id="an-anchored-first-key"
+        ),
+        pytest.param(
+            '&x "a": 1\n', [(1, 4, '"a": 1\n'), (1, 4, '"a"'), (1, 9, "1")], id="anchored-quoted"
         ),
         pytest.param(
             'k:\n  "a": 1\n  b: 2\n',
