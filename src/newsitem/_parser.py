@@ -259,24 +259,18 @@ class _Parser:
         ``indent`` is the indentation of the collection the node is in.
         ``context``: "value" (after ``:``: no compact collection on the line),
         "entry" (after ``-``, ``?`` or an explicit ``:``), "root", "document".
-        It reads from ``after`` (the root from ``self.pos``) and leaves
+        It reads from ``after`` (the root's first character) and leaves
         ``self.pos`` at the start of the next line.
         """
         text = self.text
-        at = self.pos
-        if context != "root":
-            at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
-            if "\t" in text[after:at]:  # (never after "---": document_node skips the blanks)
-                context = "value"
-        else:
-            at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
-            if at > self.pos:
-                context = "value"
+        at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
         # every indicator is followed by a blank, so a "#" here starts a comment
         if at >= self.size or text[at] in "\n#":
             self.end_line(at)
             self.node_below(indent, context, after)
             return
+        # a compact collection on the line needs spaces after its indicator, not a tab
+        inline_context = "value" if "\t" in text[after:at] else context
         if text[at] in "&!":
             anchor, tag, properties, at = self.properties(at, indent, flow=False)
             if at >= self.size or text[at] in "\n#":
@@ -290,7 +284,7 @@ class _Parser:
         else:
             anchor = tag = None
             properties = at
-        self.inline(indent, context, at, anchor, tag, properties)
+        self.inline(indent, inline_context, at, anchor, tag, properties)
 
     def node_below(
         self,

@@ -101,6 +101,15 @@ _SYNTAX = "invalid YAML: "
         pytest.param("k:\n-\tv\n", {"k": ["v"]}, id="a-tab-after-a-dash"),
         pytest.param("k:\n-\t[a]\n", {"k": [["a"]]}, id="a-flow-item-after-a-tab"),
         pytest.param("\t{a: 1}\n", {"a": 1}, id="a-tab-before-a-flow-root"),
+        # a tab that ends the dash's line: the item is empty, as after a space
+        pytest.param("k:\n-\t\n- x\n", {"k": [None, "x"]}, id="a-tab-ends-an-item's-line"),
+        pytest.param("k:\n-\t# c\n- x\n", {"k": [None, "x"]}, id="a-tab-and-a-comment"),
+        pytest.param(
+            "k:\n-\t&a\n- x\nj: *a\n", {"k": [None, "x"], "j": None}, id="a-tab-and-an-anchor"
+        ),
+        pytest.param("k:\n-\t!!str\n- x\n", {"k": ["", "x"]}, id="a-tab-and-a-tag"),
+        pytest.param("k:\t\n- x\n", {"k": ["x"]}, id="a-tab-after-a-key-then-a-list"),
+        pytest.param("?\t\n- x\n: v\n", {("x",): "v"}, id="a-tab-after-a-question-mark"),
         # properties on the indicator's line, the node below them
         pytest.param("k: &a\n  v\nj: *a\n", {"k": "v", "j": "v"}, id="an-anchor-then-the-value"),
         pytest.param(
@@ -404,6 +413,13 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
             id="a-tab-then-a-key-below",
         ),
         pytest.param("k:\n-\t- a\n", "unexpected '-'", 2, 3, id="a-tab-then-a-dash"),
+        pytest.param(
+            "k:\n-\t&a b: 1\n",
+            "a mapping cannot start here (a key on a value's line)",
+            2,
+            7,
+            id="a-tab-an-anchor-then-a-key",
+        ),
         # a tab is no indentation
         pytest.param("k:\n\tv\n", "bad indentation of a mapping entry", 2, 1, id="a-tab-below"),
         pytest.param("a: 1\n\tb: 2\n", "bad indentation of a mapping entry", 2, 1, id="tab-key"),
