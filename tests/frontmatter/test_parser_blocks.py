@@ -172,6 +172,10 @@ def test_the_node_after_an_indicator(yaml: str, expected: Any) -> None:
         pytest.param("k:\n  &a\nj: *a\n", {"k": None, "j": None}, id="then-nothing"),
         pytest.param("k:\n  !!str\nj: 1\n", {"k": "", "j": 1}, id="a-tag-then-nothing"),
         pytest.param("k:\n&a j: 1\n", {"k": None, "j": 1}, id="not-below-the-key"),
+        pytest.param("k:\n  &a", {"k": None}, id="an-anchor-line-ends-the-text"),
+        pytest.param("k:\n  &a X\nj: *a\n", {"k": "X", "j": "X"}, id="an-anchor-and-a-capital"),
+        pytest.param("k:\n  !!str |\n x\n", {"k": "x\n"}, id="a-block-scalar-after-a-tag"),
+        pytest.param("k: &a\n  -x\nj: *a\n", {"k": "-x", "j": "-x"}, id="a-dash-and-a-letter"),
         # the mapping's properties, or its first key's
         pytest.param(
             "k:\n  &m\n  a: 1\nj: *m\n", {"k": {"a": 1}, "j": {"a": 1}}, id="a-mapping's-anchor"
@@ -486,6 +490,13 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
             id="a-dash-among-nested-keys",
         ),
         # indentation
+        pytest.param(
+            "k:\n  a:\n- x\n",
+            "a sequence entry where a mapping key was expected",
+            3,
+            1,
+            id="a-dash-left-of-an-empty-value",
+        ),
         pytest.param("a: 'x'\n  b: 2\n", "bad indentation of a mapping entry", 2, 3, id="deeper"),
         pytest.param('a: "x"\n b: 2\n', "bad indentation of a mapping entry", 2, 2, id="deeper-2"),
         pytest.param(
@@ -536,6 +547,12 @@ def test_refused(yaml: str, message: str, line: int, column: int) -> None:
         ),
         pytest.param(
             "k: !!str\n  a: 1\n", "a mapping cannot be a !!str", 1, 4, id="a-mapping-below-the-tag"
+        ),
+        pytest.param("k: !!str\n  -", "a sequence cannot be a !!str", 1, 4, id="a-dash-ends"),
+        pytest.param("k: !!str\n  -\ta\n", "a sequence cannot be a !!str", 1, 4, id="dash-tab"),
+        pytest.param("k: !!str\n  -\n", "a sequence cannot be a !!str", 1, 4, id="dash-alone"),
+        pytest.param(
+            "k: !!str\n-", "a sequence cannot be a !!str", 1, 4, id="a-dash-at-the-column"
         ),
         pytest.param(
             "k: !!str\n  &a\n  a: 1\n", "a mapping cannot be a !!str", 1, 4, id="and-an-anchor"
