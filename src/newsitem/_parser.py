@@ -549,7 +549,7 @@ class _Parser:
                 continue
             if char == ":" and after in ("", " ", "\t", "\n"):
                 sink.scalar("", at, at, None, None, None, at)
-                self.node(indent, "entry", at + 1)
+                self.node(indent, "explicit", at + 1)  # (a list may start at its column)
                 continue
             key = _PLAIN_KEY.match(text, at)
             if key is not None:

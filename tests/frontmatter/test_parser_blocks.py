@@ -296,6 +296,13 @@ def test_properties(yaml: str, expected: Any) -> None:
         pytest.param("a: 1\n: v\n", {"a": 1, None: "v"}, id="an-empty-key-later"),
         pytest.param("a: 1\n:\tv\n", {"a": 1, None: "v"}, id="an-empty-key-and-a-tab"),
         pytest.param("a: 1\n:", {"a": 1, None: None}, id="an-empty-key-ends-the-text"),
+        # an empty key's value is a block node: a list may start at the key's column
+        pytest.param(":\n- x\n", {None: ["x"]}, id="a-list-after-an-empty-key"),
+        pytest.param("a: 1\n:\n- x\nb: 2\n", {"a": 1, None: ["x"], "b": 2}, id="then-a-key"),
+        pytest.param("k:\n- :\n  - x\n", {"k": [{None: ["x"]}]}, id="in-a-compact-mapping"),
+        pytest.param(":\n  a: 1\n", {None: {"a": 1}}, id="a-mapping-after-an-empty-key"),
+        pytest.param("  a: 1\n  b: 2\n", {"a": 1, "b": 2}, id="an-indented-root"),
+        pytest.param("k: >-\n  1\n", {"k": "1"}, id="a-block-scalar-is-a-string"),
         pytest.param("k:\n  ? a\n  : b\nj: 1\n", {"k": {"a": "b"}, "j": 1}, id="nested-explicit"),
         pytest.param("k:\n- ? a\n  : b\n", {"k": [{"a": "b"}]}, id="a-compact-explicit"),
         pytest.param("k:\n- : b\n", {"k": [{None: "b"}]}, id="a-compact-empty-key"),
@@ -542,6 +549,7 @@ def test_refused(yaml: str, message: str, line: int, column: int) -> None:
         pytest.param("k:\n- !!int\n", "'' is not a valid !!int", 2, 3, id="an-empty-item"),
         pytest.param("k: !!int\n  \tx\n", "'x' is not a valid !!int", 1, 4, id="then-a-tab"),
         pytest.param("k: !!int # c\n", "'' is not a valid !!int", 1, 4, id="and-a-comment"),
+        pytest.param("k: !!int |\n  x\n", "'x\n' is not a valid !!int", 1, 4, id="a-block-scalar"),
         pytest.param(
             "k: !!str\n  - a\n", "a sequence cannot be a !!str", 1, 4, id="a-list-below-the-tag"
         ),
