@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _yaml
+from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _yaml, frontmatter
 from newsitem._nodes import MappingNode, Node, SequenceNode
 from newsitem._scalars import FrozenMapping
 
@@ -566,6 +566,9 @@ def test_refused(yaml: str, message: str, line: int, column: int) -> None:
             "k: !!str\n  &a\n  a: 1\n", "a mapping cannot be a !!str", 1, 4, id="and-an-anchor"
         ),
         pytest.param(
+            "k: !!str\n  &a : v\n", "a mapping cannot be a !!str", 1, 4, id="an-empty-first-key"
+        ),
+        pytest.param(
             "k: !!map\n  ? a\n  : b\nj: !!seq\n  ? a\n",
             "a mapping cannot be a !!seq",
             4,
@@ -733,3 +736,44 @@ def test_a_second_document_is_not_front_matter() -> None:
         2,
         1,
     )
+
+
+@pytest.mark.parametrize(
+    ("yaml", "path", "written"),
+    [
+        pytest.param("  a: 1\n", (), "  a: 1\n  b: 2\n", id="an-indented-root"),
+        pytest.param(": v\n", (), ": v\nb: 2\n", id="an-empty-first-key"),
+        pytest.param('!!map\n"a": 1\n', (), '!!map\n"a": 1\nb: 2\n', id="a-tag-above-the-root"),
+        pytest.param("k:\n- &x a: 1\n", ("k", 0), "k:\n- &x a: 1\n  b: 2\n", id="compact"),
+        pytest.param('k:\n- "a": 1\n', ("k", 0), 'k:\n- "a": 1\n  b: 2\n', id="compact-quoted"),
+        pytest.param("k:\n- &a : v\n", ("k", 0), "k:\n- &a : v\n  b: 2\n", id="compact-empty-key"),
+        pytest.param(
+            "k:\n- ? a\n  : c\n", ("k", 0), "k:\n- ? a\n  : c\n  b: 2\n", id="compact-explicit"
+        ),
+        pytest.param("k:\n  &a : v\n", ("k",), "k:\n  &a : v\n  b: 2\n", id="an-empty-key-below"),
+        pytest.param(
+            "k: !!map\n  ? a\n  : c\n", ("k",), "k: !!map\n  ? a\n  : c\n  b: 2\n", id="explicit"
+        ),
+        pytest.param("k:\n  ? a\n", ("k",), "k:\n  ? a\n  b: 2\n", id="an-explicit-key-alone"),
+        pytest.param(
+            "k:\n  &m\n  a: 1\n", ("k",), "k:\n  &m\n  a: 1\n  b: 2\n", id="an-anchor-line-above"
+        ),
+        pytest.param(
+            'k: &m\n  "a": 1\n',
+            ("k",),
+            'k: &m\n  "a": 1\n  b: 2\n',
+            id="an-anchor-and-a-quoted-key",
+        ),
+        pytest.param(
+            "k:\n  :\n  - x\n", ("k",), "k:\n  :\n  - x\n  b: 2\n", id="a-list-after-an-empty-key"
+        ),
+    ],
+)
+def test_a_key_added_to_a_block_mapping(yaml: str, path: tuple[Any, ...], written: str) -> None:
+    # a block mapping gets the new entry on a line of its own, at its column, after its last
+    doc = frontmatter.loads(f"---\n{yaml}---\n")
+    mapping = doc.data
+    for step in path:
+        mapping = mapping[step]
+    mapping["b"] = 2
+    assert frontmatter.dumps(doc) == f"---\n{written}---\n"
