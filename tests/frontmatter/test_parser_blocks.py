@@ -139,6 +139,11 @@ _SYNTAX = "invalid YAML: "
         pytest.param("k: a\n  b\nj: 1\n", {"k": "a b", "j": 1}, id="a-value-on-two-lines"),
         pytest.param("a:\n  b: x\n   y\n", {"a": {"b": "x y"}}, id="a-nested-value-on-two-lines"),
         pytest.param("a:\n  b: x\n\n   y\n", {"a": {"b": "x\ny"}}, id="past-a-blank-line"),
+        # flow indicators inside a plain scalar of block context
+        pytest.param(
+            "k:\n- a, [b]\n  c\n", {"k": ["a, [b] c"]}, id="commas-and-brackets-in-an-item"
+        ),
+        pytest.param("k: &a x, y\n", {"k": "x, y"}, id="a-comma-after-an-anchor"),
         # capital letters: the same scalars as any other letter
         pytest.param("k:\n- X\n  Y\n", {"k": ["X Y"]}, id="an-item-of-capitals-on-two-lines"),
         pytest.param("k: &a X\n", {"k": "X"}, id="a-capital-after-an-anchor"),
@@ -486,6 +491,8 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
         pytest.param("a: 1\n'b' c\n", "expected ':' after a mapping key", 2, 5, id="no-colon"),
         pytest.param("a: 1\n'b':c\n", "expected ':' after a mapping key", 2, 4, id="no-blank"),
         pytest.param('k:\n- "a" x\n', "unexpected 'x' after a node", 2, 7, id="after-a-node"),
+        pytest.param('k:\n- "a":x\n', "unexpected ':' after a node", 2, 6, id="no-blank-compact"),
+        pytest.param("'a':x\n", "unexpected ':' after a node", 1, 4, id="no-blank-first-key"),
         pytest.param(
             "a: 1\n- b\n", "a sequence entry where a mapping key was expected", 2, 1, id="a-dash"
         ),
