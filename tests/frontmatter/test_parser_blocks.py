@@ -261,6 +261,14 @@ def test_properties(yaml: str, expected: Any) -> None:
         pytest.param("a: 1\nb: 2", {"a": 1, "b": 2}, id="entries-to-the-end"),
         pytest.param("a : 1\nb  :  2\n", {"a": 1, "b": 2}, id="blanks-before-the-colon"),
         pytest.param("a: 1\n...\n", {"a": 1}, id="the-end-marker"),
+        pytest.param("a: 1\n\n...\n", {"a": 1}, id="the-end-marker-after-a-blank-line"),
+        pytest.param("a: 1\n# c\n...\n", {"a": 1}, id="the-end-marker-after-a-comment"),
+        # an indicator alone on its line: an empty node, then the next entry
+        pytest.param("?\na: 1\n", {None: None, "a": 1}, id="a-question-mark-alone"),
+        pytest.param(":\na: 1\n", {None: None, "a": 1}, id="a-colon-alone"),
+        pytest.param("? x\n:\na: 1\n", {"x": None, "a": 1}, id="an-explicit-colon-alone"),
+        pytest.param("b: 0\n?\na: 1\n", {"b": 0, None: None, "a": 1}, id="a-later-question-mark"),
+        pytest.param("b: 0\n:\na: 1\n", {"b": 0, None: None, "a": 1}, id="a-later-colon-alone"),
         pytest.param("a:\n  b: 1\n...\n", {"a": {"b": 1}}, id="the-end-marker-after-a-nested"),
         pytest.param("a: 1\n-x: 2\n", {"a": 1, "-x": 2}, id="a-key-starting-with-a-dash"),
         pytest.param("a: 1\n.b: 2\n", {"a": 1, ".b": 2}, id="a-key-starting-with-a-dot"),
@@ -507,6 +515,19 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
             3,
             id="a-dash-among-nested-keys",
         ),
+        pytest.param(
+            "a: 'x'\n\n  b: 2\n",
+            "bad indentation of a mapping entry",
+            3,
+            3,
+            id="deeper-past-a-blank",
+        ),
+        pytest.param(
+            "a: 'x'\n\n\tb: 2\n", "bad indentation of a mapping entry", 3, 1, id="tab-past-a-blank"
+        ),
+        pytest.param(
+            "a:\n  b: 1\n  ...\n", "expected ':' after a mapping key", 3, 6, id="indented-dots"
+        ),
         # indentation
         pytest.param(
             "k:\n  a:\n- x\n",
@@ -740,13 +761,14 @@ def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]
     assert _where(yaml) == where
 
 
-def test_a_second_document_is_not_front_matter() -> None:
+@pytest.mark.parametrize(
+    ("yaml", "line"),
+    [("a: 1\n---\n", 2), ("a: 1\n# c\n---\n", 3), ("a:\n  b: 1\n\n---\n", 4)],
+)
+def test_a_second_document_is_not_front_matter(yaml: str, line: int) -> None:
     # "---" at the start of a line ends the mapping: what follows is another document
-    assert _refused("a: 1\n---\n", StructureError) == (
-        "front matter holds more than one YAML document",
-        2,
-        1,
-    )
+    message = "front matter holds more than one YAML document"
+    assert _refused(yaml, StructureError) == (message, line, 1)
 
 
 @pytest.mark.parametrize(
