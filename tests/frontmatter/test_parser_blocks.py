@@ -341,6 +341,13 @@ def test_properties(yaml: str, expected: Any) -> None:
         pytest.param("a: 1\n?\tb\n", {"a": 1, "b": None}, id="a-tab-after-a-question-mark"),
         pytest.param("a: 1\n?x: 2\n", {"a": 1, "?x": 2}, id="a-key-starting-with-a-question"),
         pytest.param("a: 1\n:x: 2\n", {"a": 1, ":x": 2}, id="a-key-starting-with-a-colon"),
+        pytest.param("a: 1\n-x,y: 2\n", {"a": 1, "-x,y": 2}, id="a-dash-key-with-a-comma"),
+        pytest.param("a: 1\nk:\n  v\n", {"a": 1, "k": "v"}, id="a-later-value-below"),
+        pytest.param("a: 1\nk:\nj: 2\n", {"a": 1, "k": None, "j": 2}, id="a-later-empty-value"),
+        pytest.param("a: 1\nk:\n- x\n", {"a": 1, "k": ["x"]}, id="a-later-list"),
+        pytest.param("a: 1\n'b':", {"a": 1, "b": None}, id="a-later-quoted-key-ends-the-text"),
+        pytest.param("a: 1\n'b':\t2\n", {"a": 1, "b": 2}, id="a-later-quoted-key-and-a-tab"),
+        pytest.param("a: 1\n'b':\n  2\n", {"a": 1, "b": 2}, id="a-later-quoted-key-alone"),
         pytest.param("? x\n: b: 2\n", {"x": {"b": 2}}, id="a-compact-mapping-after-a-colon"),
         pytest.param("? x\n: - a\n  - b\n", {"x": ["a", "b"]}, id="a-compact-list-after-a-colon"),
         pytest.param("? a: 1\n: b\n", {FrozenMapping({"a": 1}): "b"}, id="a-compact-mapping-key"),
@@ -464,6 +471,13 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
         pytest.param("k: - a\n", "unexpected '-'", 1, 4, id="a-dash-on-a-value's-line"),
         pytest.param(
             "a: 1\n-", "a sequence entry where a mapping key was expected", 2, 1, id="a-last-dash"
+        ),
+        pytest.param(
+            "a: 1\n-\n",
+            "a sequence entry where a mapping key was expected",
+            2,
+            1,
+            id="a-dash-alone",
         ),
         pytest.param(
             "a: 1\n-\tb\n",
