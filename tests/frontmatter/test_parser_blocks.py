@@ -592,6 +592,10 @@ def test_refused(yaml: str, message: str, line: int, column: int) -> None:
         pytest.param("k: !!int\nj: 1\n", "'' is not a valid !!int", 1, 4, id="then-a-key"),
         pytest.param("k:\n  !!int\nj: 1\n", "'' is not a valid !!int", 2, 3, id="on-its-own-line"),
         pytest.param("k: !!int\n  &a x\n", "'x' is not a valid !!int", 1, 4, id="the-tag-above"),
+        # where the node's properties start, as when they are on one line
+        pytest.param("k: &a !!int x\n", "'x' is not a valid !!int", 1, 4, id="after-an-anchor"),
+        pytest.param("k: &a\n  !!int x\n", "'x' is not a valid !!int", 1, 4, id="an-anchor-above"),
+        pytest.param("k:\n  &a\n  !!int x\n", "'x' is not a valid !!int", 2, 3, id="anchor-line"),
         pytest.param("k:\n- !!int\n", "'' is not a valid !!int", 2, 3, id="an-empty-item"),
         pytest.param("k: !!int\n  \tx\n", "'x' is not a valid !!int", 1, 4, id="then-a-tab"),
         pytest.param("k: !!int # c\n", "'' is not a valid !!int", 1, 4, id="and-a-comment"),
