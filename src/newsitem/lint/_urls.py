@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import unquote
 
@@ -47,6 +48,7 @@ def host_of(url: str) -> str | None:
     return _ascii(host.rstrip(".")) if host else None
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus has few providers, and few hosts for each
 def domain_matches(domain: str, host: str) -> bool:
     """Whether ``domain`` is ``host`` or a parent domain of it (case and IDN-insensitive)."""
     wanted = _ascii(domain.strip().lower().rstrip("."))
