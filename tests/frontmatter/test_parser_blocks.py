@@ -680,6 +680,22 @@ def test_a_value_alone_is_not_front_matter() -> None:
             id="an-empty-value-after-an-anchor-and-a-tab",
         ),
         pytest.param(
+            "k:\n  &a\nj: 1\n",
+            [(1, 1, "k:\n  &a\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (3, 1, "j"), (3, 4, "1")],
+            id="an-empty-value-below-its-anchor-line",
+        ),
+        pytest.param(
+            "k:\n  &a\n  !!str\nj: 1\n",
+            [
+                (1, 1, "k:\n  &a\n  !!str\nj: 1\n"),
+                (1, 1, "k"),
+                (1, 3, ""),
+                (4, 1, "j"),
+                (4, 4, "1"),
+            ],
+            id="an-empty-value-below-two-property-lines",
+        ),
+        pytest.param(
             "? a\nc: d\n",
             [(1, 1, "? a\nc: d\n"), (1, 3, "a"), (1, 4, ""), (2, 1, "c"), (2, 4, "d")],
             id="an-explicit-key-without-a-value",
