@@ -734,6 +734,24 @@ def test_a_value_alone_is_not_front_matter() -> None:
             id="nested-entries-then-a-key",
         ),
         pytest.param(
+            "a: 1\nb: 'x'",
+            [(1, 1, "a: 1\nb: 'x'"), (1, 1, "a"), (1, 4, "1"), (2, 1, "b"), (2, 4, "'x'")],
+            id="a-quoted-entry-ends-the-text",
+        ),
+        pytest.param(
+            'k:\n  a: 1\n  b: "x"',
+            [
+                (1, 1, 'k:\n  a: 1\n  b: "x"'),
+                (1, 1, "k"),
+                (2, 3, 'a: 1\n  b: "x"'),
+                (2, 3, "a"),
+                (2, 6, "1"),
+                (3, 3, "b"),
+                (3, 6, '"x"'),
+            ],
+            id="a-nested-quoted-entry-ends-the-text",
+        ),
+        pytest.param(
             "? a\nc: d\n",
             [(1, 1, "? a\nc: d\n"), (1, 3, "a"), (1, 4, ""), (2, 1, "c"), (2, 4, "d")],
             id="an-explicit-key-without-a-value",
