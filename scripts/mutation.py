@@ -132,6 +132,8 @@ TESTS: dict[str, list[str]] = {
     # Change tracking: an unchanged item dumps its text, every change is written.
     "_lists": [
         "tests/test_change_tracking.py",
+        "tests/test_list_operations.py",
+        "tests/test_watched_values.py",
         "tests/test_api_edges.py",
         "tests/test_api.py",
         "tests/test_validation.py",
@@ -139,12 +141,15 @@ TESTS: dict[str, list[str]] = {
     ],
     # Where each value was written, read without the source tree (lint, positions).
     "_located": [
+        "tests/test_located_spots.py",
         "tests/test_located.py",
         "tests/test_positions.py",
         "tests/test_validation.py",
         "tests/lint/test_lint_api.py",
         "tests/lint/test_rules.py",
         "tests/lint/test_lint_file.py",
+        # The native build's record against the pure sink's, spot for spot.
+        "tests/test_native.py",
     ],
     "_validation": [
         "tests/test_validation.py",

@@ -5,6 +5,7 @@ value is not in the file.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ import pydantic
 from newsitem._validation import Loc
 from newsitem.models import Article, Image, RelatedItem
 
-from ._urls import domain_matches, host_of
+from ._urls import host_mismatch
 
 __all__ = ["RULED", "value_problems"]
 
@@ -37,39 +38,54 @@ def value_problems(
         # The stored values, read past the fields' accessors (which wrap a list
         # or link a child model to its parent, for edits): read only.
         values = model.__dict__
-        if isinstance(model, _ITEMS):
-            article = isinstance(model, Article)
-            if domains and (provider := values.get("provider")) is not None:
-                _domain(provider.__dict__.get("domain"), values["web_url"], loc, found)
-            if quality and (value := values.get("quality")) is not None and value < 0:
-                found.append(("quality-range", (*loc, "quality"), f"quality {value} is below 0"))
-            if article and heat and (value := values.get("heat")) is not None and value < -1:
-                found.append(("heat-range", (*loc, "heat"), f"heat {value} is below -1 (unknown)"))
-            if dates and (published := values.get("published_date_time")) is not None:
-                updated = values.get("updated_date_time") if article else None
-                _dates(published, updated, limit, loc, found)
-            if article and (related := values.get("related")):
-                _related(values["web_url"], related, rules, found)
-        elif images and isinstance(model, Image):
-            for key in ("width", "height"):
-                value = values.get(key)
-                if value is not None and value <= 0:
-                    found.append(
-                        ("image-size", (*loc, key), f"image {key} {value} is not positive")
-                    )
+        kind = _kind(type(model))
+        if kind is _IMAGE:
+            if images:
+                for key in ("width", "height"):
+                    value = values.get(key)
+                    if value is not None and value <= 0:
+                        found.append(
+                            ("image-size", (*loc, key), f"image {key} {value} is not positive")
+                        )
+            continue
+        if kind is _OTHER:
+            continue
+        article = kind is _ARTICLE
+        if domains and (provider := values.get("provider")) is not None:
+            _domain(provider.__dict__.get("domain"), values["web_url"], loc, found)
+        if quality and (value := values.get("quality")) is not None and value < 0:
+            found.append(("quality-range", (*loc, "quality"), f"quality {value} is below 0"))
+        if article and heat and (value := values.get("heat")) is not None and value < -1:
+            found.append(("heat-range", (*loc, "heat"), f"heat {value} is below -1 (unknown)"))
+        if dates and (published := values.get("published_date_time")) is not None:
+            updated = values.get("updated_date_time") if article else None
+            _dates(published, updated, limit, loc, found)
+        if article and (related := values.get("related")):
+            _related(values["web_url"], related, rules, found)
     return found
 
 
-_ITEMS = (Article, RelatedItem)
 RULED = (Article, RelatedItem, Image)
 """The models these rules look at; the walk hands them over, in the order of the item."""
+
+_ARTICLE, _RELATED, _IMAGE, _OTHER = "article", "related", "image", "other"
+
+
+@functools.cache
+def _kind(model_class: type) -> str:
+    """Which rules a model of this class gets (a class test per item costs more)."""
+    if issubclass(model_class, Article):
+        return _ARTICLE
+    if issubclass(model_class, RelatedItem):
+        return _RELATED
+    return _IMAGE if issubclass(model_class, Image) else _OTHER
 
 
 def _domain(domain: str | None, url: str, loc: Loc, found: list[Found]) -> None:
     if not domain:
         return
-    host = host_of(url)
-    if host is not None and not domain_matches(domain, host):
+    host = host_mismatch(domain, url)
+    if host is not None:
         found.append(
             (
                 "domain-mismatch",
