@@ -48,6 +48,7 @@ _READER = [
     "tests/frontmatter/test_composer.py",
     "tests/frontmatter/test_scanner.py",
     "tests/frontmatter/test_parser.py",
+    "tests/frontmatter/test_parser_blocks.py",
     "tests/hostile/test_one_reader.py",
     "tests/hostile/test_fuzz_regressions.py",
     "tests/frontmatter/test_roundtrip.py",
@@ -132,6 +133,8 @@ TESTS: dict[str, list[str]] = {
     # Change tracking: an unchanged item dumps its text, every change is written.
     "_lists": [
         "tests/test_change_tracking.py",
+        "tests/test_list_operations.py",
+        "tests/test_watched_values.py",
         "tests/test_api_edges.py",
         "tests/test_api.py",
         "tests/test_validation.py",
