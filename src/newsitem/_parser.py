@@ -154,7 +154,10 @@ class _Parser:
         return ScanError(message, at)
 
     def column(self, at: int) -> int:
-        return at - (self.text.rfind("\n", 0, at) + 1)
+        start = self.text.rfind("\n", 0, at) + 1
+        if start == 0 and self.text.startswith("\ufeff"):
+            start = 1  # a byte order mark is no part of the first line's indentation
+        return at - start
 
     def skip_lines(self) -> tuple[int, int]:
         """From a line start: past blank and comment lines. (content offset, indent)."""
@@ -905,9 +908,13 @@ class _Parser:
         return end
 
     def json_like(self, start: int, end: int) -> bool:
-        """Whether the flow node from ``start`` to ``end`` is quoted or a flow collection."""
+        """Whether the flow node from ``start`` to ``end`` is JSON-like (spec 7.4.2): its
+        content, after any properties, a quoted scalar or a flow collection. A plain
+        scalar or an alias is not, even one that ends with a quote."""
         text = self.text
-        return text[_WHITE.match(text, start).end()] in "\"'[{" or text[end - 1] in "\"'}]"  # type: ignore[union-attr]
+        if text[start] in "&!":  # properties already read once: they hold no error
+            start = self.properties(start, -1, flow=True)[3]
+        return text[start : start + 1] in ('"', "'", "[", "{")
 
     def flow_value(self, pos: int, indent: int, *, adjacent: bool, pair: bool = False) -> int:
         """After a key: ``:`` and a value, or an empty value. Closes a pair."""
