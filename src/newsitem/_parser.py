@@ -171,11 +171,10 @@ class _Parser:
         """After a node on its line: only blanks and a comment, then the next line."""
         text = self.text
         end = _REST.match(text, at).end()  # type: ignore[union-attr]
+        # (no "#" can stop the match: _REST reads it as the start of a comment)
         if end < self.size and text[end] != "\n":
-            if text[end] == "#":
-                raise self.fail("a comment needs a blank before it", end)
             raise self.fail(f"unexpected {text[end]!r} after a node", end)
-        if end > at and "#" in text[at:end]:
+        if "#" in text[at:end]:
             hash_at = text.index("#", at)
             if text[hash_at - 1] not in " \t":
                 raise self.fail("a comment needs a blank before it", hash_at)
@@ -204,7 +203,7 @@ class _Parser:
                 self.document_node(at + 3)
             elif directives:
                 raise self.fail("directives must be followed by '---'", directive_at)
-            elif indent == 0 and text.startswith("...", at) and _marker(text, at):
+            elif indent == 0 and _marker(text, at):  # "...": "---" is read above
                 self.end_line(at + 3)
                 continue
             else:
@@ -215,9 +214,7 @@ class _Parser:
             if at >= self.size:
                 return
             if indent == 0 and _marker(text, at):
-                if text.startswith("...", at):
-                    self.end_line(at + 3)
-                continue
+                continue  # the next document, or "...": read at the top
             raise self.fail("unexpected content after the document", at)
 
     def directives(self) -> None:
@@ -756,8 +753,8 @@ class _Parser:
             if at >= self.size:
                 return at
             char = text[at]
-            if char == "#":
-                if at > 0 and text[at - 1] not in " \t\n":
+            if char == "#":  # (never first: a bracket or an indicator comes before)
+                if text[at - 1] not in " \t\n":
                     raise self.fail("a comment needs a blank before it", at)
                 at = text.find("\n", at)
                 if at == -1:
@@ -825,7 +822,7 @@ class _Parser:
         if anchor is not None or tag is not None:
             sink.scalar("", at, at, None, anchor, tag, properties)
             return at
-        if not char or char in "\n":
+        if not char:  # (a line break is skipped before a flow node, and ends a block one)
             raise self.fail("expected a node", at)
         raise self.fail(f"unexpected {char!r}", at)
 

@@ -96,6 +96,14 @@ def _spans(yaml: str) -> list[str]:
         pytest.param("k: {a:b}\n", {"a:b": None}, id="a-colon-inside-a-key"),
         pytest.param("k: {:a}\n", {":a": None}, id="a-key-starting-with-a-colon"),
         pytest.param("k: {?a: b}\n", {"?a": "b"}, id="a-key-starting-with-a-question-mark"),
+        pytest.param("k: {? :a}\n", {":a": None}, id="an-explicit-key-starting-with-a-colon"),
+        pytest.param("k: [? :a]\n", [{":a": None}], id="an-explicit-colon-word-in-a-sequence"),
+        pytest.param('k: ["1", \'2\', !!int "3"]\n', ["1", "2", 3], id="quoted-numbers"),
+        pytest.param("k: [&x , *x]\n", [None, None], id="an-anchored-empty-item-and-its-alias"),
+        pytest.param(
+            "k: [a, #c\n  b]\n", ["a", "b"], id="a-comment-without-a-blank-after-the-hash"
+        ),
+        pytest.param("k: [cd e,\n  f]\n", ["cd e", "f"], id="a-blank-fourth-character"),
         # single pairs in a sequence
         pytest.param("k: [a: 1, b: 2]\n", [{"a": 1}, {"b": 2}], id="two-pairs"),
         pytest.param("k: [a b: c d]\n", [{"a b": "c d"}], id="a-pair-of-words"),
@@ -265,6 +273,9 @@ def test_an_alias_ending_with_a_quote_takes_no_adjacent_value() -> None:
         ),
         pytest.param("{a: [b,\n---x]}\n", {"a": ["b", "---x"]}, id="three-dashes-and-a-letter"),
         pytest.param("{a: [b,\n...]}\n", {"a": ["b", "..."]}, id="three-dots-and-a-bracket"),
+        pytest.param(
+            "{a: [b,\ncd e]}\n", {"a": ["b", "cd e"]}, id="a-line-with-a-blank-fourth-character"
+        ),
         pytest.param("\n&x a: 1\nb: 2\n", {"a": 1, "b": 2}, id="properties-after-a-blank-line"),
         pytest.param("\n\n  a: 1\n  b: 2\n", {"a": 1, "b": 2}, id="an-indented-mapping"),
         # nothing but what is no document
@@ -290,6 +301,15 @@ def test_an_alias_ending_with_a_quote_takes_no_adjacent_value() -> None:
         pytest.param("a:\n...\n", {"a": None}, id="an-end-marker-ends-an-empty-value"),
         pytest.param("a:\n- b\n...\n", {"a": ["b"]}, id="an-end-marker-ends-a-list"),
         pytest.param("---\na: 1\n...\n", {"a": 1}, id="both-markers"),
+        pytest.param("---\na: 1\n...\n...\n", {"a": 1}, id="two-end-markers-after-a-document"),
+        pytest.param("  ... : 1\n", {"...": 1}, id="an-indented-key-of-three-dots"),
+        pytest.param("  --- : 1\n", {"---": 1}, id="an-indented-key-of-three-dashes"),
+        pytest.param("a: 1\nbc : 2\n", {"a": 1, "bc": 2}, id="a-blank-fourth-character"),
+        pytest.param("a: 1\n&x : b\n", {"a": 1, None: "b"}, id="an-anchored-empty-key"),
+        pytest.param("a:\n \t&x b\n", {"a": "b"}, id="a-tab-then-properties-below-a-key"),
+        pytest.param("a:\n \t&x", {"a": None}, id="a-tab-then-properties-end-the-text"),
+        pytest.param("k: 'a' # b#c\n", {"k": "a"}, id="a-hash-inside-a-comment"),
+        pytest.param("k: [a] #c\n", {"k": ["a"]}, id="a-comment-without-a-blank-after-the-hash"),
         pytest.param("# c\n---\na: 1\n...\n# d\n", {"a": 1}, id="comments-around-the-markers"),
         # directives
         pytest.param("%YAML 1.2\n---\na: 1", {"a": 1}, id="a-directive"),
@@ -371,6 +391,16 @@ def test_normalized_makes_each_line_break_one_newline() -> None:
             id="pairs-in-a-sequence",
         ),
         pytest.param(
+            "k: [? : c]\n",
+            ["k: [? : c]\n", "k", "[? : c]", "? : c", "", "c"],
+            id="an-explicit-empty-key",
+        ),
+        pytest.param(
+            "k: [&x , b]\n",
+            ["k: [&x , b]\n", "k", "[&x , b]", "", "b"],
+            id="an-anchored-empty-item",
+        ),
+        pytest.param(
             'k: {a, b: , "c":d}\n',
             ['k: {a, b: , "c":d}\n', "k", '{a, b: , "c":d}', "a", "", "b", "", '"c"', "d"],
             id="keys-and-empty-values",
@@ -409,6 +439,8 @@ def test_each_flow_node_spans_its_text(yaml: str, spans: list[str]) -> None:
         pytest.param(
             '{a: "b"', "a flow collection is not closed (expected '}')", 1, 1, id="the-document"
         ),
+        pytest.param("k: [? :", "a flow collection is not closed (expected ']')", 1, 4, id="? :"),
+        pytest.param("k: [:", "a flow collection is not closed (expected ']')", 1, 4, id=":"),
         # separators
         pytest.param("k: {,}\n", "unexpected ',' in a flow collection", 1, 5, id="a-comma-first"),
         pytest.param("k: [a,,]\n", "unexpected ',' in a flow collection", 1, 7, id="two-commas"),
@@ -480,6 +512,9 @@ def test_each_flow_node_spans_its_text(yaml: str, spans: list[str]) -> None:
             2,
             1,
             id="a-mapping's-line",
+        ),
+        pytest.param(
+            "k: [a,\nXb]\n", "a flow collection's line is not indented enough", 2, 1, id="a-capital"
         ),
         pytest.param(
             "{a: [b,\n--- c]}\n", "a document marker inside a flow collection", 2, 1, id="---"
@@ -600,3 +635,21 @@ def test_a_document_that_is_no_mapping(yaml: str, kind: str, line: int, column: 
         line,
         column,
     )
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message", "line", "column"),
+    [
+        pytest.param("k: !!map [a]\n", "a sequence cannot be a !!map", 1, 4, id="!!map-[]"),
+        pytest.param("k: !!seq {a: b}\n", "a mapping cannot be a !!seq", 1, 4, id="!!seq-{}"),
+        pytest.param("k: [a, !!map [b]]\n", "a sequence cannot be a !!map", 1, 8, id="[!!map-[]]"),
+        pytest.param('k: [!!map "a"]\n', "'a' is a scalar, not a !!map", 1, 5, id='!!map-"a"'),
+        pytest.param("k: [!!map 'a']\n", "'a' is a scalar, not a !!map", 1, 5, id="!!map-'a'"),
+        pytest.param("k: [!!map a]\n", "'a' is a scalar, not a !!map", 1, 5, id="!!map-a"),
+        pytest.param("k: [!!map , a]\n", "'' is a scalar, not a !!map", 1, 5, id="!!map-empty"),
+    ],
+)
+def test_a_tag_a_flow_node_cannot_have_is_refused_at_the_tag(
+    yaml: str, message: str, line: int, column: int
+) -> None:
+    assert _refused(yaml) == (message, line, column)
