@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _parser, _yaml
+from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _parser, _yaml, frontmatter
 from newsitem._nodes import MappingNode, Node, SequenceNode
 from newsitem._scalars import FrozenMapping
 
@@ -352,6 +352,14 @@ def test_an_alias_ending_with_a_quote_takes_no_adjacent_value() -> None:
 )
 def test_a_stream_is_read(yaml: str, expected: Any) -> None:
     assert _read(yaml) == expected
+
+
+def test_a_byte_order_mark_after_the_fence_is_no_indentation() -> None:
+    """The YAML between the fences may start with a byte order mark, as a YAML stream may:
+    the keys below the first one are at its column (they were refused, the mark counted)."""
+    doc = frontmatter.loads("---\n\ufeffa: 1\nb: 2\n---\nBody\n")
+    assert doc.data == {"a": 1, "b": 2}
+    assert frontmatter.dumps(doc) == "---\n\ufeffa: 1\nb: 2\n---\nBody\n"
 
 
 def test_normalized_makes_each_line_break_one_newline() -> None:
