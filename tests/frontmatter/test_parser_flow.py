@@ -228,6 +228,11 @@ def test_a_json_like_key_after_its_properties(yaml: str, expected: Any) -> None:
     assert _read(yaml)["k"] == expected
 
 
+def test_a_json_like_key_at_column_one_below_its_anchor() -> None:
+    """A flow mapping that is the document may have lines at column 1 (nothing is above it)."""
+    assert _read('{&x\n"a":b, c: *x}\n') == {"a": "b", "c": "a"}
+
+
 @pytest.mark.parametrize(
     ("yaml", "message", "column"),
     [
