@@ -1503,6 +1503,143 @@ static PyObject *native_places(PyObject *module, PyObject *const *args, Py_ssize
     return found;
 }
 
+/* visit(model, loc, shape_of, models, titles) -> None
+ *
+ * lint's visit of an item's models (lint/_walk.py, Walk._models, whose pure
+ * version does the same): depth first, in the order of the fields, each
+ * model whose class `shape_of` gives a shape (None: not a model class). A
+ * shape is (ruled, title attr, title key, ((attr, key), ...) of the fields
+ * that may hold models). Appends (loc, model) to `models` for a ruled model,
+ * and (loc + (title key,), model, title attr, title) to `titles` for a
+ * title that is a str. A field's value is read from the model's __dict__,
+ * past any accessor; a list's entries by index, each a model or not. */
+static int visit_model(PyObject *model, PyObject *loc, PyObject *shape, PyObject *shape_of,
+                       PyObject *models, PyObject *titles);
+
+static PyObject *loc_plus(PyObject *loc, PyObject *key, PyObject *index) {
+    Py_ssize_t n = PyTuple_GET_SIZE(loc);
+    PyObject *out = PyTuple_New(n + (index == NULL ? 1 : 2));
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *part = PyTuple_GET_ITEM(loc, i);
+        Py_INCREF(part);
+        PyTuple_SET_ITEM(out, i, part);
+    }
+    Py_INCREF(key);
+    PyTuple_SET_ITEM(out, n, key);
+    if (index != NULL) PyTuple_SET_ITEM(out, n + 1, index); /* stolen */
+    return out;
+}
+
+/* Visit `value` at `loc` if shape_of gives its class a shape; 0, or -1 on an error. */
+static int visit_if_model(PyObject *value, PyObject *loc, PyObject *shape_of, PyObject *models,
+                          PyObject *titles) {
+    PyObject *shape = PyObject_CallOneArg(shape_of, (PyObject *)Py_TYPE(value));
+    if (shape == NULL) return -1;
+    int result = 0;
+    if (shape != Py_None) result = visit_model(value, loc, shape, shape_of, models, titles);
+    Py_DECREF(shape);
+    return result;
+}
+
+static int visit_model(PyObject *model, PyObject *loc, PyObject *shape, PyObject *shape_of,
+                       PyObject *models, PyObject *titles) {
+    if (!PyTuple_Check(shape) || PyTuple_GET_SIZE(shape) != 4
+        || !PyTuple_Check(PyTuple_GET_ITEM(shape, 3))) {
+        PyErr_SetString(PyExc_TypeError, "visit(): a shape is (ruled, attr, key, nested)");
+        return -1;
+    }
+    if (Py_EnterRecursiveCall(" in visit()")) return -1;
+    int result = -1;
+    PyObject *values = NULL;
+    int ruled = PyObject_IsTrue(PyTuple_GET_ITEM(shape, 0));
+    if (ruled < 0) goto done;
+    if (ruled) {
+        PyObject *pair = PyTuple_Pack(2, loc, model);
+        if (pair == NULL || PyList_Append(models, pair) < 0) {
+            Py_XDECREF(pair);
+            goto done;
+        }
+        Py_DECREF(pair);
+    }
+    values = PyObject_GenericGetDict(model, NULL);
+    if (values == NULL) goto done;
+    if (!PyDict_Check(values)) {
+        PyErr_SetString(PyExc_TypeError, "visit(): a model's __dict__ must be a dict");
+        goto done;
+    }
+    PyObject *title_attr = PyTuple_GET_ITEM(shape, 1);
+    if (title_attr != Py_None) {
+        PyObject *title = PyDict_GetItemWithError(values, title_attr); /* borrowed */
+        if (title == NULL && PyErr_Occurred()) goto done;
+        if (title != NULL && PyUnicode_Check(title)) {
+            PyObject *where = loc_plus(loc, PyTuple_GET_ITEM(shape, 2), NULL);
+            if (where == NULL) goto done;
+            PyObject *entry = PyTuple_Pack(4, where, model, title_attr, title);
+            Py_DECREF(where);
+            if (entry == NULL || PyList_Append(titles, entry) < 0) {
+                Py_XDECREF(entry);
+                goto done;
+            }
+            Py_DECREF(entry);
+        }
+    }
+    PyObject *nested = PyTuple_GET_ITEM(shape, 3);
+    for (Py_ssize_t f = 0; f < PyTuple_GET_SIZE(nested); f++) {
+        PyObject *field = PyTuple_GET_ITEM(nested, f);
+        if (!PyTuple_Check(field) || PyTuple_GET_SIZE(field) != 2) {
+            PyErr_SetString(PyExc_TypeError, "visit(): a nested field is (attr, key)");
+            goto done;
+        }
+        PyObject *key = PyTuple_GET_ITEM(field, 1);
+        PyObject *value = PyDict_GetItemWithError(values, PyTuple_GET_ITEM(field, 0));
+        if (value == NULL) {
+            if (PyErr_Occurred()) goto done;
+            continue;
+        }
+        if (value == Py_None) continue;
+        Py_INCREF(value);
+        int failed = 0;
+        if (PyList_Check(value)) {
+            for (Py_ssize_t i = 0; !failed && i < PyList_GET_SIZE(value); i++) {
+                PyObject *entry = PyList_GET_ITEM(value, i);
+                Py_INCREF(entry);
+                PyObject *index = PyLong_FromSsize_t(i);
+                PyObject *where = index == NULL ? NULL : loc_plus(loc, key, index);
+                failed = where == NULL
+                         || visit_if_model(entry, where, shape_of, models, titles) < 0;
+                Py_XDECREF(where);
+                Py_DECREF(entry);
+            }
+        } else {
+            PyObject *where = loc_plus(loc, key, NULL);
+            failed = where == NULL || visit_if_model(value, where, shape_of, models, titles) < 0;
+            Py_XDECREF(where);
+        }
+        Py_DECREF(value);
+        if (failed) goto done;
+    }
+    result = 0;
+done:
+    Py_XDECREF(values);
+    Py_LeaveRecursiveCall();
+    return result;
+}
+
+static PyObject *native_visit(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "visit() takes 5 arguments");
+        return NULL;
+    }
+    if (!PyTuple_Check(args[1]) || !PyList_Check(args[3]) || !PyList_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "visit(): loc must be a tuple, models and titles lists");
+        return NULL;
+    }
+    if (visit_if_model(args[0], args[1], args[2], args[3], args[4]) < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"values", (PyCFunction)(void (*)(void))native_values, METH_FASTCALL,
      "values(text, max_nodes, max_depth, resolve) -> dict | None\n\n"
@@ -1516,6 +1653,9 @@ static PyMethodDef methods[] = {
     {"places", (PyCFunction)(void (*)(void))native_places, METH_FASTCALL,
      "places(text, marks, leads, continuations, spaced, blanks) -> list[int]\n\n"
      "Where lint's text rules may fire in text (see newsitem.lint._places)."},
+    {"visit", (PyCFunction)(void (*)(void))native_visit, METH_FASTCALL,
+     "visit(model, loc, shape_of, models, titles) -> None\n\n"
+     "lint's visit of an item's models and titles (see newsitem.lint._walk)."},
     {NULL, NULL, 0, NULL},
 };
 

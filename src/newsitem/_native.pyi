@@ -12,3 +12,13 @@ def located(
 def places(
     text: str, marks: str, leads: str, continuations: str, spaced: str, blanks: str, /
 ) -> list[int]: ...
+def visit(
+    model: object,
+    loc: tuple[Any, ...],
+    shape_of: Callable[
+        [type], tuple[bool, str | None, str | None, tuple[tuple[str, str], ...]] | None
+    ],
+    models: list[tuple[tuple[Any, ...], Any]],
+    titles: list[tuple[tuple[Any, ...], Any, str, str]],
+    /,
+) -> None: ...

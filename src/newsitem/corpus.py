@@ -40,11 +40,10 @@ from typing import Any, Generic, TypeVar, overload
 from .api import (
     NewsItem,
     _read,  # pyright: ignore[reportPrivateUsage] - the typed read of a document
-    load,
     loads,
 )
 from .errors import NewsItemError
-from .frontmatter import typed_load, typed_loads
+from .frontmatter import Locating, typed_load, typed_loads
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article
 
@@ -140,9 +139,10 @@ def load_file(
 
 
 def _load_file(
-    path: StrPath, *, model: type[Any], strict: bool, limits: Limits, located: bool
+    path: StrPath, *, model: type[Any], strict: bool, limits: Limits, located: Locating
 ) -> Result[Any]:
-    """:func:`load_file`; with ``located``, where each value was written is recorded too.
+    """:func:`load_file`; with ``located``, where each value was written is recorded too
+    (for every file, or for those whose front matter the test passes: see ``Locating``).
 
     For a caller that will look up the positions of values (lint does, for
     every finding): one parse that records them, instead of a values-only
@@ -150,10 +150,7 @@ def _load_file(
     """
     source = os.fspath(path)
     try:
-        if located:
-            item = _read(typed_load(source, limits, located=True), model, strict)
-        else:
-            item = load(source, model=model, strict=strict, limits=limits)
+        item = _read(typed_load(source, limits, located=located), model, strict)
         return Result(source, item=item)
     except NewsItemError as exc:
         return Result(source, error=exc)
@@ -342,7 +339,7 @@ def _map_files(
     progress: Progress | None = None,
     chunksize: int = 64,
     limits: Limits = DEFAULT_LIMITS,
-    located: bool,
+    located: Locating,
 ) -> Generator[T, None, None]:
     """:func:`map_files`; ``located`` as :func:`_load_file` has it."""
     _check_workers(workers, chunksize)
@@ -452,7 +449,7 @@ def _load_files(
     model: type[Any],
     strict: bool,
     limits: Limits,
-    located: bool = False,
+    located: Locating = False,
 ) -> list[Any]:
     results = [
         _load_file(path, model=model, strict=strict, limits=limits, located=located)
@@ -468,7 +465,7 @@ def _load_texts(
     model: type[Any],
     strict: bool,
     limits: Limits,
-    located: bool,
+    located: Locating,
 ) -> list[Any]:
     results = [
         _load_text(text, model, f"<text {index}>", strict=strict, limits=limits, located=located)
@@ -478,33 +475,40 @@ def _load_texts(
 
 
 def _load_text(
-    text: str, model: type[Any], source: str, *, strict: bool, limits: Limits, located: bool
+    text: str, model: type[Any], source: str, *, strict: bool, limits: Limits, located: Locating
 ) -> Result[Any]:
     """:func:`load_text`; ``located`` as :func:`_load_file` has it."""
-    if not located:
+    if located is False:
         return load_text(text, model=model, source=source, strict=strict, limits=limits)
     try:
-        return Result(source, item=_read(typed_loads(text, limits, located=True), model, strict))
+        return Result(source, item=_read(typed_loads(text, limits, located=located), model, strict))
     except NewsItemError as exc:
         return Result(source, error=exc)
 
 
-# The functions that look up their items' positions (lint's): their items are
-# read with the positions recorded, in one parse.
-_LOCATING: list[Callable[..., Any]] = []
+# The functions that look up their items' positions (lint's), with what their
+# items are read with: the positions recorded, in one parse, for every text or
+# for those a test passes (see ``Locating``).
+_LOCATING: list[tuple[Callable[..., Any], Locating]] = []
 
 
-def _locating(fn: Callable[..., Any]) -> bool:
-    """Whether ``fn`` (or the function a ``functools.partial`` wraps) asks for positions."""
+def _locating(fn: Callable[..., Any]) -> Locating:
+    """What ``fn`` (or the function a ``functools.partial`` wraps) asks of positions."""
     while isinstance(fn, partial):
         fn = fn.func  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
-    return any(fn is known for known in _LOCATING)
+    return next((located for known, located in _LOCATING if fn is known), False)
 
 
-def _asks_positions(fn: F) -> F:  # pyright: ignore[reportUnusedFunction] - lint's
-    """Mark ``fn``, a function for :func:`map_files`, as one that asks for positions."""
-    _LOCATING.append(fn)
-    return fn
+def _asks_positions(  # pyright: ignore[reportUnusedFunction] - lint's
+    located: Locating = True,
+) -> Callable[[F], F]:
+    """Mark a function for :func:`map_files` as one that asks for positions (``located``)."""
+
+    def mark(fn: F) -> F:
+        _LOCATING.append((fn, located))
+        return fn
+
+    return mark
 
 
 def _died(source: str, why: str) -> Result[Any]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pickle
 import re
-from collections.abc import Iterator, MutableMapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from typing import Any, TypeAlias
 
 from . import _edit, _io, _located, _split, _yaml
 from ._io import Source, Target
@@ -84,8 +84,8 @@ class FrontMatterDocument:
             self._split = parts
             self._root: MappingNode | None = None
             self._located: _located.Located | None = None
-            self._looked = self._LOCATE
-            if self._LOCATE:
+            self._looked = self._locates(parts.yaml)
+            if self._looked:
                 self._located = _located.located(parts.yaml, limits=self._limits)
                 # What the offsets table does not model is composed in full.
                 data = self._compose().data if self._located is None else self._located.data
@@ -103,6 +103,12 @@ class FrontMatterDocument:
         # The values as read, in pickle's bytes (written in C): equal bytes
         # later mean the same values, type for type, even after edits in place.
         self._snapshot = _pickled(data) if self._SNAPSHOT else None
+
+    def _locates(self, yaml: str) -> bool:
+        """Whether to record the offsets of the values of ``yaml`` (the front matter) as it
+        is read: ``_LOCATE``, unless a subclass asks the text.
+        """
+        return self._LOCATE
 
     def _compose(self) -> _yaml.Composed:
         composed = _yaml.compose(self._split.yaml, line_offset=1, limits=self._limits)
@@ -195,6 +201,12 @@ class FrontMatterDocument:
     def recorded_offsets(self) -> _located.Located | None:
         """The offsets recorded when the text was read, if they were; nothing is read anew."""
         return self._located if self._looked else None
+
+    def _offsets_declined_by(self, test: Callable[[str], bool]) -> bool:
+        """Whether ``test`` (see :data:`Locating`) said, of this text as read, not to record
+        its offsets, and none were read since.
+        """
+        return False
 
     def _ends(self, path: Sequence[str | int]) -> list[int] | None:
         """Where the comment of the value at ``path`` may start (see :meth:`comment`)."""
@@ -384,19 +396,57 @@ class _TypedLocated(_Typed):
     __slots__ = ()
 
 
-def typed_loads(text: str, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
+Locating: TypeAlias = "bool | Callable[[str], bool]"
+"""Whether a reader will look up positions: ``True``, ``False``, or a test of the front
+matter's text saying whether it will for that text (its values' offsets are then
+recorded as they are read; for any other text, read on the first position asked for).
+"""
+
+
+class _TypedLocatedIf(_Typed):
+    """A typed item's document that records where its values were written, in the same
+    parse, when its test says the reader will ask (see :data:`Locating`).
+    """
+
+    __slots__ = ("_test",)
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        path: str | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        test: Callable[[str], bool],
+    ) -> None:
+        self._test = test
+        super().__init__(text, path=path, limits=limits)
+
+    def _locates(self, yaml: str) -> bool:
+        return self._test(yaml)
+
+    def _offsets_declined_by(self, test: Callable[[str], bool]) -> bool:
+        return test is self._test and not self._looked
+
+
+def _typed(text: str, path: str | None, limits: Limits, located: Locating) -> FrontMatterDocument:
+    if located is True or located is False:
+        return (_TypedLocated if located else _Typed)(text, path=path, limits=limits)
+    return _TypedLocatedIf(text, path=path, limits=limits, test=located)
+
+
+def typed_loads(text: str, limits: Limits, *, located: Locating = False) -> FrontMatterDocument:
     """The document under a typed item read from ``text``: no snapshot.
 
     With ``located``, where each value was written is recorded with the
     values (one parse), for a caller that will look up positions.
     """
-    return (_TypedLocated if located else _Typed)(text, limits=limits)
+    return _typed(text, None, limits, located)
 
 
-def typed_load(source: Source, limits: Limits, *, located: bool = False) -> FrontMatterDocument:
+def typed_load(source: Source, limits: Limits, *, located: Locating = False) -> FrontMatterDocument:
     """The document under a typed item read from ``source``; see :func:`typed_loads`."""
     text, path = _io.read(source, max_bytes=limits.max_bytes)
-    return (_TypedLocated if located else _Typed)(text, path=path, limits=limits)
+    return _typed(text, path, limits, located)
 
 
 def typed_update(

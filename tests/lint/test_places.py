@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import random
 import re
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from _lint_text import strings
@@ -289,3 +290,138 @@ def test_a_default_is_looked_at_though_no_text_holds_it() -> None:
         "---\ntitle: Plain\nnote: Plain\nlabels: [a]\nwebUrl: https://e.com/a\n---\n", Noted
     )
     assert _run.lint_item(written, _run.resolve_rules(), now=None, repair=False) == []
+
+
+# -- read without the offsets: a front matter that holds no place -------------
+
+# Where lint wants the offsets recorded at load, by the definition: an alias, or
+# a place of the text once the reader has made every line break a "\n".
+WRITTEN_CHARS = st.sampled_from([*"*\r ", *(chr(code) for code in range(0xC2, 0xC6)), "©"])
+
+
+def as_read(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@given(st.text(st.one_of(CHARS, WRITTEN_CHARS), max_size=40))
+@example("voilÃ\r\nle")  # a lead before a folded line's CRLF
+@example("voilÃ\rle")
+@example("x: *a")
+@example("caf\u00e9 na\u00efve S\u00fcddeutsche \u65e5\u672c")  # real text: no place
+def test_the_offsets_are_wanted_where_the_text_holds_a_place_or_an_alias(text: str) -> None:
+    expected = "*" in text or EXPECTED.search(as_read(text)) is not None
+    assert _places.offsets_wanted(text) is expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_places, "_native_places", None)  # the pure build
+        assert _places.offsets_wanted(text) is expected
+
+
+def read_as_lint_reads(text: str) -> newsitem.NewsItem[Any]:
+    """An item as ``lint_file`` reads one: the offsets recorded only where they are wanted."""
+    document = typed_loads(text, DEFAULT_LIMITS, located=_places.offsets_wanted)
+    return api._read(document, Article, False)  # pyright: ignore[reportPrivateUsage]
+
+
+CLEAN_TITLES = [
+    "Plain words",
+    "Café crème, naïve Süddeutsche",
+    "日本経済新聞 の 記事",
+    "עברית ו-Ελληνικά",
+    "Emoji 😀 and “curly” quotes – dashes",
+    " Leading space",
+    "Trailing space ",
+    "Two  spaces",
+    "No-break\u00a0space",
+    "Zero\u200bwidth",
+    "Tab\tinside",
+]
+# Titles with a place: their items are read with the offsets.
+DAMAGED_TITLES = ["Trust Stampâ€™s plan", "Tom &amp; Jerry", "A <b>bold</b> claim"]
+
+
+def value_item_text(rng: random.Random) -> str:
+    """An item whose text holds no place, with findings of the value rules and the
+    whitespace rule, in the styles a value may take.
+    """
+
+    def title() -> str:
+        damaged = rng.random() < 0.15
+        return rendered(rng.choice(DAMAGED_TITLES if damaged else CLEAN_TITLES), 0, rng)
+
+    domain = rng.choice(["example.com", "www.example.com", "other.org", "EXAMPLE.com."])
+    lines = [
+        f"title: {title()}",
+        "webUrl: https://www.example.com/a/b" + rng.choice(["", "?x=1"]),
+        f"quality: {rng.choice([-1, 0, 3])}",
+        f"heat: {rng.choice([-2, -1, 5])}",
+        f"publishedDateTime: {rng.choice(['2020-01-02T03:04:05Z', '2999-01-01T00:00:00Z'])}",
+        f"updatedDateTime: {rng.choice(['2019-01-01T00:00:00Z', '2021-06-01T00:00:00Z'])}",
+        "provider:" + rng.choice(["  # the site", ""]),
+        f"  name: {rendered(rng.choice(CLEAN_TITLES[:5]), 2, rng)}",
+        f"  domain: {domain}",
+        "  images:",
+        f"    - {{url: 'https://img.example.com/1.jpg', width: {rng.choice([0, -5, 640])}}}",
+        "related:",
+    ]
+    urls = ["https://www.example.com/a/b", "https://other.org/x", "https://other.org/x"]
+    for url in rng.sample(urls, rng.randint(0, 3)):
+        lines += [
+            f"  - title: {rendered(rng.choice(CLEAN_TITLES), 4, rng)}",
+            f"    webUrl: {url}",
+            f"    provider: {{name: Other, domain: {rng.choice(['other.org', 'example.com'])}}}",
+        ]
+    text = "---\n" + "\n".join(lines) + "\n---\nA body with & and <b>.\n"
+    if rng.random() < 0.3:
+        text = text.replace("\n", "\r\n")
+    if rng.random() < 0.2:
+        text = "\ufeff" + text
+    return text
+
+
+def test_an_item_read_without_offsets_gets_the_findings_of_the_full_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(11)
+    texts = [value_item_text(rng) for _ in range(200)]
+    now = datetime(2026, 12, 1, tzinfo=timezone.utc)
+
+    def outcome(read: Any) -> list[object]:
+        out: list[object] = []
+        for text in texts:
+            item = read(text)
+            found = _run.lint_item(item, _run.resolve_rules(), now=now, repair=False)
+            out.append([tuple(vars(finding).values()) for finding in found])
+            _run.lint_item(item, _run.resolve_rules(), now=now, repair=True)
+            out.append(newsitem.dumps(item))
+        return out
+
+    routes: list[object] = []
+    whole = _walk.Walk.__init__
+
+    def spy(self: _walk.Walk, *args: Any, **kwargs: Any) -> None:
+        routes.append(kwargs.get("paths"))
+        whole(self, *args, **kwargs)
+
+    monkeypatch.setattr(_walk.Walk, "__init__", spy)
+    documents = [read_as_lint_reads(text)._document for text in texts]
+    # A title written with an escape (JSON's "\u00e9") holds a place: offsets.
+    unread = sum(d is not None and d.recorded_offsets() is None for d in documents)
+    assert unread > 90
+    by_titles = outcome(read_as_lint_reads)
+    findings = by_titles[::2]
+    assert sum(bool(found) for found in findings) > 150
+    codes = {entry[0] for found in findings for entry in cast("list[Any]", found)}
+    assert codes >= {"whitespace", "domain-mismatch", "quality-range", "heat-range"}
+    assert codes >= {"future-date", "image-size", "self-related", "duplicate-related"}
+    assert codes >= {"mojibake", "html-entity", "markup"}
+    assert routes.count([]) >= 2 * unread  # check() and fix() went by the titles alone
+    # Read as newsitem.loads reads (no offsets at all): the same, by the same test.
+    routes.clear()
+    assert outcome(newsitem.loads) == by_titles
+    assert routes.count([]) >= 2 * unread
+    # The full walk: the offsets recorded, and no route by places.
+    monkeypatch.setattr(_places, "offsets_wanted", lambda text: True)
+    monkeypatch.setattr(_places, "holders", lambda located: None)
+    routes.clear()
+    assert outcome(read) == by_titles
+    assert set(map(str, routes)) == {"None"}

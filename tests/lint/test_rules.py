@@ -400,6 +400,18 @@ def test_select_and_ignore() -> None:
         lint.check(item, now=datetime(2024, 1, 1))  # naive on purpose
 
 
+def test_a_projects_rules_with_options_given_for_every_file() -> None:
+    """Worked out once a run where the options can key a cache, and alike every time."""
+    config = lint.Config(ignore=frozenset({"future-date"}))
+    for _ in range(2):
+        assert config.rules("mojibake,future-date") == {"mojibake"}
+        assert config.rules(frozenset({"markup"}), "markup") == frozenset()
+        assert lint.Config().rules("mojibake,future-date") == {"mojibake", "future-date"}
+        assert config.rules(["heat-range"], ("quality-range",)) == {"heat-range"}
+        with pytest.raises(ValueError, match="unknown rule code"):
+            config.rules(None, "mojibak")
+
+
 def test_now_decides_future_date() -> None:
     """``future-date`` counts from ``now``: a day later, the same item is fine."""
     text = "---\ntitle: T\npublishedDateTime: 2024-05-02T13:00:00Z\nwebUrl: https://a.example.com/\n---\n"

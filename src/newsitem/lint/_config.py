@@ -48,14 +48,25 @@ class Config:
         """The codes to run: ``select`` given here replaces the project's, ``ignore`` adds."""
         if select is None and ignore is None:
             return _own_rules(self)
-        chosen = resolve_rules(select, ignore, base=self.select)
-        return chosen - self.ignore
+        if type(select) in _KEYS and type(ignore) in _KEYS:
+            return _given_rules(self, select, ignore)
+        return resolve_rules(select, ignore, base=self.select) - self.ignore
 
 
 @functools.lru_cache(maxsize=256)
 def _own_rules(config: Config) -> frozenset[str]:
     """The codes a project's settings run, worked out once (a run asks for each file)."""
     return resolve_rules(None, None, base=config.select) - config.ignore
+
+
+# The kinds of select and ignore that can key a cache (a list cannot).
+_KEYS = (str, frozenset, type(None))
+
+
+@functools.lru_cache(maxsize=256)
+def _given_rules(config: Config, select: object, ignore: object) -> frozenset[str]:
+    """:meth:`Config.rules` with options given, worked out once a run (given for each file)."""
+    return resolve_rules(select, ignore, base=config.select) - config.ignore
 
 
 def find_config(start: str | os.PathLike[str]) -> Config:
@@ -78,7 +89,11 @@ def config_for_file(path: str) -> Config:
     """:func:`find_config` for a file's path, without looking at the file itself."""
     if not os.path.isabs(path):
         path = os.path.abspath(path)
-    return _find_for(os.path.dirname(path))
+    if os.altsep is not None:  # two separators (Windows): let dirname find the folder
+        return _find_for(os.path.dirname(path))
+    # The folder as written, cut at the last separator: a run asks for every
+    # file, and this costs a fraction of dirname (_find_for normalises it).
+    return _find_for(path[: path.rfind(os.sep)] or os.sep)
 
 
 @functools.lru_cache(maxsize=256)

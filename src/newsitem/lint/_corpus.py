@@ -22,6 +22,7 @@ from newsitem.models import Article
 
 from ._config import Config, config_for_file
 from ._finding import Finding
+from ._places import offsets_wanted
 from ._run import ignores, lint_item
 
 __all__ = ["Report", "duplicate_items", "lint_file", "lint_result"]
@@ -51,7 +52,10 @@ class Report:
         return self.error is None and not self.findings
 
 
-@_asks_positions
+_NO_CONFIG = Config()
+
+
+@_asks_positions(offsets_wanted)
 def lint_result(
     result: Result[Any],
     *,
@@ -65,17 +69,17 @@ def lint_result(
 
     Map it over a corpus, in parallel, with ``corpus.map_files(lint_result, ...)``
     (``functools.partial`` for the options): ``map_files`` and ``map_texts``
-    then read each item with the positions of its values, in one parse. With
+    then read each item as :func:`lint_file` does. With
     ``project``, the nearest ``pyproject.toml`` of a file sets the rules (see
     :func:`find_config`): ``select`` given here replaces its ``select``,
     ``ignore`` adds to its own.
     """
     if result.error is not None or result.item is None:
         return Report(result.source, error=result.error)
-    config = Config()
     try:
-        if project and not result.source.startswith("<"):  # a file, not "<text 0>"
-            config = config_for_file(result.source)
+        source = result.source
+        # A file, not "<text 0>": the settings of its project.
+        config = config_for_file(source) if project and source[:1] != "<" else _NO_CONFIG
         rules = config.rules(select, ignore)
         item = result.item
         findings = lint_item(item, rules, now=now, repair=fix)
@@ -102,12 +106,15 @@ def lint_file(
 ) -> Report:
     """Load one file and lint it: :func:`lint_result` of the file, read in one parse.
 
-    The file's values and where each was written (for the findings'
-    positions) are read together, where a load for ``check`` reads the values
-    alone and an item with a finding would be read a second time for its
-    positions.
+    Where its front matter holds a place a text rule may fire (an ``&``, a
+    ``<``, a ``\\`` or a mojibake pair) or an alias, the file's values and
+    where each was written are read together; any other front matter is read
+    for its values alone, as ``check`` reads it, and its positions only on a
+    finding (of the value rules, or on a title).
     """
-    result = _load_file(path, model=Article, strict=False, limits=DEFAULT_LIMITS, located=True)
+    result = _load_file(
+        path, model=Article, strict=False, limits=DEFAULT_LIMITS, located=offsets_wanted
+    )
     return lint_result(result, select=select, ignore=ignore, now=now, fix=fix, project=project)
 
 

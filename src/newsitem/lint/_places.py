@@ -29,7 +29,15 @@ from typing import Any, cast
 
 from newsitem._located import Located, Spot
 
-__all__ = ["CONTINUATIONS", "SPACED_LEADS", "has_pair", "holders", "places", "pure_places"]
+__all__ = [
+    "CONTINUATIONS",
+    "SPACED_LEADS",
+    "has_pair",
+    "holders",
+    "offsets_wanted",
+    "places",
+    "pure_places",
+]
 
 # UTF-8 read as Windows-1252 or Latin-1 always holds the reading of a lead
 # byte (0xC2-0xF4, the same letters in both codecs) followed by the reading
@@ -84,6 +92,15 @@ if os.environ.get("NEWSITEM_PURE", "") != "1":
         _native_places = None
 
 _BLANKS = " \t\n"  # after a lead, in a text: a folded line's space or break, or a tab
+# The same in a front matter as written, before the reader makes every line break a "\n".
+_WRITTEN_BLANKS = " \t\n\r"
+_WRITTEN_PAIR = re.compile(
+    _alternatives(LEADS)
+    + _alternatives(CONTINUATIONS)
+    + b"|"
+    + _alternatives(SPACED_LEADS)
+    + b"[ \t\n\r]"
+)
 
 
 def has_pair(text: str) -> bool:
@@ -103,6 +120,27 @@ def places(text: str) -> list[int]:
         found: list[int] = _native_places(text, _MARKS, LEADS, CONTINUATIONS, SPACED_LEADS, _BLANKS)
         return found
     return pure_places(text)
+
+
+def offsets_wanted(front_matter: str) -> bool:
+    """Whether lint may look up where the values of ``front_matter`` (as written) are:
+    where it holds a place (see :func:`places`; a lead's reading before a ``\\r``
+    counts) or an alias. Otherwise the text rules look at the titles alone, and
+    only a finding asks for a position.
+    """
+    if "*" in front_matter:
+        return True
+    if _native_places is not None:
+        return bool(
+            _native_places(
+                front_matter, _MARKS, LEADS, CONTINUATIONS, SPACED_LEADS, _WRITTEN_BLANKS
+            )
+        )
+    if any(mark in front_matter for mark in _MARKS):
+        return True
+    return not front_matter.isascii() and (
+        _WRITTEN_PAIR.search(front_matter.encode("utf-8", "surrogatepass")) is not None
+    )
 
 
 def pure_places(text: str) -> list[int]:

@@ -10,6 +10,7 @@ and its repair is not made.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -116,7 +117,7 @@ def lint_item(
         findings.append(Finding(code, message, _dotted(loc), line, column, fixable))
         return True
 
-    text_rules = [rule for rule in _text.TEXT_RULES if rule[0] in rules]
+    text_rules = _text_rules(rules)
     if "mojibake" in rules:
         _text.require_ftfy()
     tracking = "tracking-param" in rules
@@ -145,12 +146,18 @@ def lint_item(
                 current = problem.repaired
         if repair and current != slot.value:
             slot.set(current)
-    if rules & _VALUE_RULES:
+    if not rules.isdisjoint(_VALUE_RULES):
         when = _now(now)
         for code, loc, message in _values.value_problems(walk.models, rules, when):
             report(code, loc, message, False)
     findings.sort(key=lambda f: (f.line is None, f.line or 0, f.column or 0))
     return findings
+
+
+@functools.lru_cache(maxsize=64)  # a run asks with the same rules for every item
+def _text_rules(rules: frozenset[str]) -> tuple[_text.TextRule, ...]:
+    """The text rules among ``rules``, in the order they run on a value."""
+    return tuple(rule for rule in _text.TEXT_RULES if rule[0] in rules)
 
 
 _VALUE_RULES = frozenset(

@@ -267,7 +267,8 @@ def odd_spacing(text: str) -> bool:
 
 # The text rules in the order they run on a value, with the fields they look
 # at: None for every text field, else the roles (see _walk.Slot.role).
-TEXT_RULES: tuple[tuple[str, Callable[[str], Problem | None], frozenset[str] | None], ...] = (
+TextRule = tuple[str, Callable[[str], "Problem | None"], "frozenset[str] | None"]
+TEXT_RULES: tuple[TextRule, ...] = (
     ("mojibake", mojibake, None),
     ("html-entity", html_entity, None),
     ("whitespace", whitespace, frozenset({"title"})),

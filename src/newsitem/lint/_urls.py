@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import unquote
 
 from ._text import Problem
 
-__all__ = ["domain_matches", "host_of", "tracking_param"]
+__all__ = ["domain_matches", "host_mismatch", "host_of", "tracking_param"]
 
 _TRACKING = re.compile(r"[?&](?:utm_|fbclid|gclid)", re.IGNORECASE)
 
@@ -45,6 +46,23 @@ def host_of(url: str) -> str | None:
     match = _HOST.match(url)
     host = match.group(1) if match else ""
     return _ascii(host.rstrip(".")) if host else None
+
+
+def host_mismatch(domain: str, url: str) -> str | None:
+    """The host of ``url`` when ``domain`` is neither it nor a parent domain of it; else
+    None (also for a URL without a host).
+    """
+    # The answer depends on the URL up to the "/" after its authority alone: a
+    # corpus has few providers, and few hosts for each, so that part is cached.
+    scheme = url.find("://")
+    end = url.find("/", scheme + 3) if scheme >= 0 else -1
+    return _host_mismatch(domain, url if end < 0 else url[:end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_mismatch(domain: str, head: str) -> str | None:
+    host = host_of(head)
+    return host if host is not None and not domain_matches(domain, host) else None
 
 
 def domain_matches(domain: str, host: str) -> bool:

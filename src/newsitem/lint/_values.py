@@ -5,6 +5,7 @@ value is not in the file.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ import pydantic
 from newsitem._validation import Loc
 from newsitem.models import Article, Image, RelatedItem
 
-from ._urls import domain_matches, host_of
+from ._urls import host_mismatch
 
 __all__ = ["RULED", "value_problems"]
 
@@ -30,87 +31,95 @@ def value_problems(
     limit = now + _A_DAY
     domains = "domain-mismatch" in rules
     images = "image-size" in rules
+    quality = "quality-range" in rules
+    heat = "heat-range" in rules
+    dates = "future-date" in rules
     for loc, model in models:
-        if isinstance(model, _ITEMS):
-            if domains:
-                _domain(model, loc, found)
-            _item(model, loc, rules, limit, found)
-            # The stored values, read past the fields' accessors (which wrap a
-            # list or link a child model to its parent, for edits): read only.
-            if isinstance(model, Article) and (related := model.__dict__.get("related")):
-                _related(model, related, rules, found)
-        elif images and isinstance(model, Image):
-            for key in ("width", "height"):
-                value = model.__dict__.get(key)
-                if value is not None and value <= 0:
-                    found.append(
-                        ("image-size", (*loc, key), f"image {key} {value} is not positive")
-                    )
+        # The stored values, read past the fields' accessors (which wrap a list
+        # or link a child model to its parent, for edits): read only.
+        values = model.__dict__
+        kind = _kind(type(model))
+        if kind is _IMAGE:
+            if images:
+                for key in ("width", "height"):
+                    value = values.get(key)
+                    if value is not None and value <= 0:
+                        found.append(
+                            ("image-size", (*loc, key), f"image {key} {value} is not positive")
+                        )
+            continue
+        if kind is _OTHER:
+            continue
+        article = kind is _ARTICLE
+        if domains and (provider := values.get("provider")) is not None:
+            _domain(provider.__dict__.get("domain"), values["web_url"], loc, found)
+        if quality and (value := values.get("quality")) is not None and value < 0:
+            found.append(("quality-range", (*loc, "quality"), f"quality {value} is below 0"))
+        if article and heat and (value := values.get("heat")) is not None and value < -1:
+            found.append(("heat-range", (*loc, "heat"), f"heat {value} is below -1 (unknown)"))
+        if dates and (published := values.get("published_date_time")) is not None:
+            updated = values.get("updated_date_time") if article else None
+            _dates(published, updated, limit, loc, found)
+        if article and (related := values.get("related")):
+            _related(values["web_url"], related, rules, found)
     return found
 
 
-_ITEMS = (Article, RelatedItem)
 RULED = (Article, RelatedItem, Image)
 """The models these rules look at; the walk hands them over, in the order of the item."""
 
+_ARTICLE, _RELATED, _IMAGE, _OTHER = "article", "related", "image", "other"
 
-def _domain(model: Article | RelatedItem, loc: Loc, found: list[Found]) -> None:
-    provider: Any = model.__dict__.get("provider")  # read only: see value_problems
-    if provider is None or not provider.domain:
+
+@functools.cache
+def _kind(model_class: type) -> str:
+    """Which rules a model of this class gets (a class test per item costs more)."""
+    if issubclass(model_class, Article):
+        return _ARTICLE
+    if issubclass(model_class, RelatedItem):
+        return _RELATED
+    return _IMAGE if issubclass(model_class, Image) else _OTHER
+
+
+def _domain(domain: str | None, url: str, loc: Loc, found: list[Found]) -> None:
+    if not domain:
         return
-    host = host_of(model.web_url)
-    if host is not None and not domain_matches(provider.domain, host):
+    host = host_mismatch(domain, url)
+    if host is not None:
         found.append(
             (
                 "domain-mismatch",
                 (*loc, "provider", "domain"),
-                f"provider domain {provider.domain!r} is not the host of webUrl ({host}) "
+                f"provider domain {domain!r} is not the host of webUrl ({host}) "
                 "nor a parent domain of it",
             )
         )
 
 
-def _item(
-    model: Article | RelatedItem,
-    loc: Loc,
-    rules: frozenset[str],
-    limit: datetime,
-    found: list[Found],
-) -> None:
-    """quality-range, heat-range and future-date; ``limit`` is a day after now."""
-    values = model.__dict__
-    quality = values.get("quality")
-    if quality is not None and quality < 0 and "quality-range" in rules:
-        found.append(("quality-range", (*loc, "quality"), f"quality {quality} is below 0"))
-    heat = values.get("heat") if isinstance(model, Article) else None
-    if heat is not None and heat < -1 and "heat-range" in rules:
-        found.append(("heat-range", (*loc, "heat"), f"heat {heat} is below -1 (unknown)"))
-    published = values.get("published_date_time")
-    if published is not None and "future-date" in rules:
-        where = (*loc, "publishedDateTime")
-        if published > limit:
-            found.append(
-                ("future-date", where, f"published {_when(published)}, over a day after now")
+def _dates(published: Any, updated: Any, limit: datetime, loc: Loc, found: list[Found]) -> None:
+    """future-date; ``limit`` is a day after now, ``updated`` the article's update time."""
+    where = (*loc, "publishedDateTime")
+    if published > limit:
+        found.append(("future-date", where, f"published {_when(published)}, over a day after now"))
+    if updated is not None and published > updated:
+        found.append(
+            (
+                "future-date",
+                where,
+                f"published {_when(published)}, after the item was updated ({_when(updated)})",
             )
-        updated = values.get("updated_date_time") if isinstance(model, Article) else None
-        if updated is not None and published > updated:
-            found.append(
-                (
-                    "future-date",
-                    where,
-                    f"published {_when(published)}, after the item was updated ({_when(updated)})",
-                )
-            )
+        )
 
 
 def _related(
-    article: Article, related: list[RelatedItem], rules: frozenset[str], found: list[Found]
+    own_url: str, related: list[RelatedItem], rules: frozenset[str], found: list[Found]
 ) -> None:
+    """duplicate-related and self-related over the article's related items."""
     seen: dict[str, int] = {}
     for index, entry in enumerate(related):
         where: Loc = ("related", index, "webUrl")
         url = entry.web_url
-        if "self-related" in rules and url == article.web_url:
+        if "self-related" in rules and url == own_url:
             found.append(("self-related", where, "a related item with the article's own webUrl"))
         if url in seen:
             if "duplicate-related" in rules:

@@ -9,12 +9,15 @@ the dumper writes only that value's lines).
 An item that holds the values of its text as read, with the offsets
 recorded at load, is not walked string by string: :func:`walk` goes to the
 values whose text holds a place a rule may fire (``_places``), and to the
-titles, and visits the rest of the models only for the value rules.
+titles, and visits the rest of the models only for the value rules. Read
+without the offsets, from a front matter that holds no place at all (lint
+records them only where it does), it goes to the titles alone.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import UnionType
@@ -27,6 +30,7 @@ from pydantic.fields import FieldInfo
 from newsitem import _lists
 from newsitem._validation import Loc
 from newsitem.api import NewsItem
+from newsitem.frontmatter import FrontMatterDocument
 from newsitem.models import Article, HttpUrlStr, RelatedItem
 
 from . import _places
@@ -39,6 +43,14 @@ _ROLE_OWNERS = (Article, RelatedItem)
 _MISSING = object()
 _ROLES = frozenset({"title", "excerpt"})
 _OPAQUE = frozenset({"secured"})  # base64: text rules do not apply
+
+# The native build (src/newsitem/_native.c) of Walk._models; NEWSITEM_PURE=1 keeps to Python.
+_native_visit: Any = None
+if os.environ.get("NEWSITEM_PURE", "") != "1":
+    try:
+        from newsitem._native import visit as _native_visit
+    except ImportError:  # no compiler at install: the pure build alone
+        _native_visit = None
 
 
 @dataclass(slots=True)
@@ -109,6 +121,25 @@ def _plan(model: type[pydantic.BaseModel]) -> _Plan:
         ),
         issubclass(model, RULED),
     )
+
+
+Shape = tuple[bool, str | None, str | None, tuple[tuple[str, str], ...]]
+
+
+@functools.cache
+def _shape(kind: type) -> Shape | None:
+    """What the native visit needs of a class (see ``_native.c``): None for a class that
+    is not a model; else whether the value rules look at its models, its title's
+    attribute and key, and the attribute and key of each field that may hold models.
+    """
+    if not issubclass(kind, pydantic.BaseModel):
+        return None
+    plan = _plan(kind)
+    title = plan.title
+    nested = tuple((field.attr, field.key) for field in plan.nested)
+    if title is None:
+        return (plan.ruled, None, None, nested)
+    return (plan.ruled, title.attr, title.key, nested)
 
 
 @functools.cache
@@ -201,15 +232,29 @@ def walk(item: NewsItem[Any], *, urls: bool) -> Walk:
     """The :class:`Walk` of ``item``'s article: by the places a rule may fire where the
     article holds the values of its text as read (see the module's doc), else whole.
     """
-    if not urls and item._as_read():  # pyright: ignore[reportPrivateUsage]
-        document = item._document  # pyright: ignore[reportPrivateUsage]
-        located = document.recorded_offsets() if document is not None else None
-        paths = _places.holders(located) if located is not None else None
-        if located is not None and paths is not None:
-            article: pydantic.BaseModel = item.article
-            table = located.root[3] if _defaults_below(type(article)) else None
-            return Walk(article, urls=False, paths=paths, table=table)
+    document = item._document  # pyright: ignore[reportPrivateUsage]
+    if not urls and document is not None and item._as_read():  # pyright: ignore[reportPrivateUsage]
+        article: pydantic.BaseModel = item.article
+        located = document.recorded_offsets()
+        if located is None:
+            # Read without the offsets: where the front matter holds no place
+            # and no alias, no value but a title can hold anything to flag.
+            if not _defaults_below(type(article)) and not _offsets_wanted(document):
+                return Walk(article, urls=False, paths=[])
+        else:
+            paths = _places.holders(located)
+            if paths is not None:
+                table = located.root[3] if _defaults_below(type(article)) else None
+                return Walk(article, urls=False, paths=paths, table=table)
     return Walk(item.article, urls=urls)
+
+
+def _offsets_wanted(document: FrontMatterDocument) -> bool:
+    """:func:`_places.offsets_wanted` of the document's front matter (asked at its read)."""
+    wanted = _places.offsets_wanted
+    if document._offsets_declined_by(wanted):  # pyright: ignore[reportPrivateUsage]
+        return False
+    return wanted(document._split.yaml)  # pyright: ignore[reportPrivateUsage]
 
 
 class Walk:
@@ -250,6 +295,17 @@ class Walk:
         """The models, and the titles the whitespace rule may flag (the other rules need
         a place in the text, see :func:`walk`).
         """
+        if _native_visit is None:
+            self._models_pure(model, loc)
+            return
+        titles: list[tuple[Loc, pydantic.BaseModel, str, str]] = []
+        _native_visit(model, loc, _shape, self.models, titles)
+        for where, owner, attr, title in titles:
+            if odd_spacing(title):
+                self.slots.append(Slot(where, title, False, "title", owner, attr))
+
+    def _models_pure(self, model: pydantic.BaseModel, loc: Loc) -> None:
+        """:meth:`_models` in Python alone."""
         plan = _plan(type(model))
         if plan.ruled:
             self.models.append((loc, model))
@@ -264,9 +320,9 @@ class Walk:
                 entries = cast("list[object]", value)
                 for index, entry in enumerate(entries):
                     if isinstance(entry, pydantic.BaseModel):
-                        self._models(entry, (*loc, field.key, index))
+                        self._models_pure(entry, (*loc, field.key, index))
             elif isinstance(value, pydantic.BaseModel):
-                self._models(value, (*loc, field.key))
+                self._models_pure(value, (*loc, field.key))
 
     def _spaced_title(self, model: pydantic.BaseModel, title: _Field, loc: Loc) -> bool:
         """A slot for the title when the whitespace rule may flag it; whether it got one."""
