@@ -49,6 +49,7 @@ _READER = [
     "tests/frontmatter/test_scanner.py",
     "tests/frontmatter/test_parser.py",
     "tests/frontmatter/test_parser_flow.py",
+    "tests/frontmatter/test_parser_blocks.py",
     "tests/hostile/test_one_reader.py",
     "tests/hostile/test_fuzz_regressions.py",
     "tests/frontmatter/test_roundtrip.py",
@@ -132,6 +133,8 @@ TESTS: dict[str, list[str]] = {
     # Change tracking: an unchanged item dumps its text, every change is written.
     "_lists": [
         "tests/test_change_tracking.py",
+        "tests/test_list_operations.py",
+        "tests/test_watched_values.py",
         "tests/test_api_edges.py",
         "tests/test_api.py",
         "tests/test_validation.py",
@@ -139,12 +142,15 @@ TESTS: dict[str, list[str]] = {
     ],
     # Where each value was written, read without the source tree (lint, positions).
     "_located": [
+        "tests/test_located_spots.py",
         "tests/test_located.py",
         "tests/test_positions.py",
         "tests/test_validation.py",
         "tests/lint/test_lint_api.py",
         "tests/lint/test_rules.py",
         "tests/lint/test_lint_file.py",
+        # The native build's record against the pure sink's, spot for spot.
+        "tests/test_native.py",
     ],
     "_validation": [
         "tests/test_validation.py",

@@ -54,6 +54,8 @@ SHAPES = {
     "empty": "---\n---\n",
     "quoted keys": "---\n'a b': 1\n\"c\": {'d': [e]}\n---\n",
     "multi-line plain": "---\ntitle: one\n  two\n  three  # c\nx: 1\n---\n",
+    "a quoted key under a key": "---\nm:\n  'k': v  # k\n  l: w\nn: &a\n  \"o\": p\nq: *a\n---\n",
+    "kept block scalars": "---\na: |+\n  x\n\nb: y  # b\nc: >+  # c\n  z\r\n\r\nd: 1  # d\n---\n",
 }
 
 
@@ -155,6 +157,19 @@ def test_mutated_texts(text: str) -> None:
     """Mutated texts: both refuse, or both read the same values at the same places."""
     found, _ = differences(text)
     assert found == []
+
+
+@pytest.mark.parametrize("tree", [False, True])
+def test_a_kept_block_scalar_has_not_the_comment_of_the_next_line(tree: bool) -> None:
+    """``|+`` keeps its line breaks: the next line, and its comment, are another value's."""
+    text = "---\nkept: |+\n  k\n\nend: x  # end\nlast: >+  # last\n  l\r\n\r\nz: 1  # z\n---\n"
+    document = frontmatter.loads(text)
+    if tree:
+        document._tree()  # pyright: ignore[reportPrivateUsage]
+    assert document.comment(("kept",)) is None
+    assert document.comment(("end",)) == "end"
+    assert document.comment(("last",)) == "last"
+    assert document.comment(("z",)) == "z"
 
 
 def test_a_document_read_for_values_records_offsets_on_need(

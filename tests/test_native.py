@@ -217,6 +217,8 @@ CASES: list[tuple[str, dict[Any, Any]]] = [
     ),
     ("q: '2024-05-01'\nd: \"2024-05-01\"\n", {"q": "2024-05-01", "d": "2024-05-01"}),
     ("2024: year\n1: one\n", {2024: "year", 1: "one"}),
+    # a nested mapping whose first key is quoted, and one anchored
+    ("m:\n  'k': v\n  l: w\nn: &a\n  \"o\": p\n", {"m": {"k": "v", "l": "w"}, "n": {"o": "p"}}),
     ("a: b # a comment\n# a line\n  # indented\nc: d\t# tab in a comment\n", {"a": "b", "c": "d"}),
     ("url: http://x.org/a#b\nratio: a:b\n", {"url": "http://x.org/a#b", "ratio": "a:b"}),
     ("text: one\n  two\n\n  three\nnext: x\n", {"text": "one two\nthree", "next": "x"}),

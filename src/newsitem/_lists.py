@@ -25,18 +25,18 @@ value put in from outside that the caller may still hold) marks the model
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
 import itertools
+import operator
 import threading
 import types
 import typing
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, cast, get_args, overload
+from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, get_args, overload
 
 import pydantic
 from pydantic import GetJsonSchemaHandler, TypeAdapter
@@ -119,10 +119,19 @@ def frozen(value: object) -> bool:
 def expose(model: object) -> None:
     """Mark ``model`` as having handed out a value it cannot watch (see the module doc)."""
     global exposed_epoch
-    with contextlib.suppress(AttributeError):  # a model of another kind, without the slot
+    if slotted(type(model)):  # a model of another kind is compared on every dump anyway
         object.__setattr__(model, "_newsitem_exposed", True)
     exposed_epoch = next(_COUNTER)
     changed()
+
+
+def slotted(cls: type[Any]) -> bool:
+    """Whether ``cls`` is a newsitem model: one with the slots for its link and its mark.
+
+    A model of another kind has none; set on it, they would land in its
+    ``__dict__``, and a weak reference there cannot be pickled.
+    """
+    return isinstance(getattr(cls, "_newsitem_parent", None), types.MemberDescriptorType)
 
 
 def is_exposed(model: object) -> bool:
@@ -133,15 +142,14 @@ def is_exposed(model: object) -> bool:
         return False
 
 
-def _holds_model(value: object) -> bool:
+def _holds_model(value: Any) -> bool:
     """Whether ``value`` is or holds (in dicts, lists, tuples) a pydantic model instance."""
     if isinstance(value, pydantic.BaseModel):
         return True
     if isinstance(value, dict):
-        entries: Iterable[object] = cast("dict[Any, Any]", value).values()  # type: ignore[redundant-cast]  # pyright needs it
-        return any(_holds_model(v) for v in entries)
+        return any(_holds_model(v) for v in value.values())  # pyright: ignore[reportUnknownVariableType]
     if isinstance(value, list | tuple):
-        return any(_holds_model(v) for v in cast("list[Any]", value))
+        return any(_holds_model(v) for v in value)  # pyright: ignore[reportUnknownVariableType]
     return False
 
 
@@ -156,7 +164,7 @@ def adopt(value: object, holder: pydantic.BaseModel, given: object = None) -> No
     as their first read would, so a list the caller passed in is no longer
     the one the model holds.
     """
-    if given is not None and _holds_model(given):
+    if _holds_model(given):
         unchecked()
     if frozen(value):
         return
@@ -208,15 +216,10 @@ def adopt_assigned(model: pydantic.BaseModel, name: str, given: object) -> None:
             unchecked()
         entries: list[Any] = getattr(model, name)
         for entry in entries:
-            if not frozen(entry):
-                adopt(entry, model)
+            adopt(entry, model)
         return
-    fields, extra = vars(model), model.__pydantic_extra__
-    if name in fields:
-        stored = fields[name]
-    else:
-        stored = extra.get(name, given) if extra is not None else given
-    adopt(stored, model, given)
+    # An unknown key holds the very value given: pydantic keeps it as it is.
+    adopt(vars(model).get(name, given), model, given)
 
 
 def exposed(article: pydantic.BaseModel) -> bool:
@@ -234,12 +237,15 @@ def exposed(article: pydantic.BaseModel) -> bool:
             if isinstance(item, pydantic.BaseModel):
                 stack.append(item)
             elif isinstance(item, list):
-                entries: list[Any] = cast("list[Any]", item)  # type: ignore[redundant-cast]  # pyright needs it
-                stack.extend(e for e in entries if isinstance(e, pydantic.BaseModel))
+                stack.extend(_models(item))  # pyright: ignore[reportUnknownArgumentType]
         extra = model.__pydantic_extra__
         if extra:
             stack.extend(v for v in extra.values() if isinstance(v, pydantic.BaseModel))
     return False
+
+
+def _models(values: list[Any]) -> Iterator[pydantic.BaseModel]:
+    return (value for value in values if isinstance(value, pydantic.BaseModel))
 
 
 @functools.cache
@@ -262,7 +268,7 @@ def tracked_class(model: type[Any]) -> bool:
     """
     if not issubclass(model, pydantic.BaseModel):
         return False
-    if "_newsitem_exposed" not in dir(model):
+    if not slotted(model):
         return False
     if model in _TRACKING:
         return True
@@ -280,26 +286,32 @@ def tracked_class(model: type[Any]) -> bool:
         _TRACKING.discard(model)
 
 
+# pydantic's own date and datetime kinds: classes whose values are dates and datetimes.
+_PYDANTIC_DATES: tuple[Any, ...] = (
+    pydantic.AwareDatetime,
+    pydantic.NaiveDatetime,
+    pydantic.PastDatetime,
+    pydantic.FutureDatetime,
+    pydantic.PastDate,
+    pydantic.FutureDate,
+)
+
+
 def _tracked_annotation(annotation: Any) -> bool:
-    if annotation is None or annotation is type(None):
-        return True
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _tracked_annotation(get_args(annotation)[0])
     if origin is typing.Union or origin is types.UnionType:
         return all(_tracked_annotation(arg) for arg in get_args(annotation))
-    if origin is typing.Literal:
-        return all(frozen(arg) for arg in get_args(annotation))
+    if origin is typing.Literal:  # its values are ints, strs, bytes, bools, enums and None
+        return True
+    if annotation in _PYDANTIC_DATES:
+        return True
     if origin is not None or not isinstance(annotation, type):
         return False
     if issubclass(annotation, pydantic.BaseModel):
         return tracked_class(annotation)
-    if issubclass(annotation, _FROZEN):
-        return True
-    # pydantic's own datetime kinds (AwareDatetime...) hold datetimes.
-    return annotation.__module__ == "pydantic.types" and annotation.__name__.endswith(
-        ("Datetime", "Date")
-    )
+    return issubclass(annotation, _FROZEN)
 
 
 class Holder(Protocol):
@@ -309,7 +321,7 @@ class Holder(Protocol):
     def article(self) -> Any: ...
 
     def _where(
-        self, loc: Loc, old: object, *, check: bool = True
+        self, loc: Loc, old: object, *, check: bool
     ) -> tuple[str | None, Callable[[Loc], tuple[int, int] | None] | None]: ...
 
 
@@ -358,61 +370,60 @@ class ValidatedList(list[T]):
     # Set by the model holding the list (see adopt); a list made by hand has
     # none, and validates nothing.
     _items: _Items | None
-    _owner: weakref.ref[pydantic.BaseModel] | None
-    _name: str | None
+    _owner: weakref.ref[pydantic.BaseModel]
+    _name: str  # the field's name, set with _owner
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The links are rebuilt by the model that holds the list when it is unpickled.
         return (ValidatedList, (list(self),))
 
-    def _check(self, value: object, index: int) -> T:
+    def _check(self, value: T, index: int) -> T:
         items = getattr(self, "_items", None)
         if items is None:
-            return cast("T", value)
+            return value
         try:
-            checked = cast("T", items.validate(value))
+            checked: T = items.validate(value)
         except pydantic.ValidationError as exc:
             from ._validation import list_error  # _validation imports the models
 
             raise list_error(exc, self, index, items.model) from exc
         if not frozen(checked):
-            link = getattr(self, "_owner", None)
-            owner = link() if link is not None else None
-            if owner is not None:
+            owner = self._owner()  # set with _items, when the model's field was read
+            if owner is not None:  # else the list is no model's now: no item holds it
                 adopt(checked, owner, value)
-            elif _holds_model(value):
-                unchecked()
         if isinstance(checked, pydantic.BaseModel):
             _link(checked, self, None)
         return checked
 
-    def _grew(self) -> None:
-        """Mark the field as set on its owner: a list the file did not have is written."""
-        link = getattr(self, "_owner", None)
-        owner = link() if link is not None else None
-        if owner is not None and self._name is not None:
-            owner.__pydantic_fields_set__.add(self._name)
+    def _changed(self, held: int = 0) -> None:
+        """Record a change; mark the field set on its owner if the list holds or ``held`` entries.
+
+        A field that is set is written: a list the file did not have that
+        gains entries, and a default list of a field of your own changed in
+        place. An empty list left empty sets nothing (it writes nothing).
+        """
+        if held or self:
+            link = getattr(self, "_owner", None)
+            owner = link() if link is not None else None
+            if owner is not None:
+                owner.__pydantic_fields_set__.add(self._name)
+        changed()
 
     def append(self, value: T, /) -> None:
         super().append(self._check(value, len(self)))
-        self._grew()
-        changed()
+        self._changed()
 
     def insert(self, index: SupportsIndex, value: T, /) -> None:
-        position = min(
-            max(index.__index__() + (len(self) if index.__index__() < 0 else 0), 0), len(self)
-        )
-        super().insert(index, self._check(value, position))
-        self._grew()
-        changed()
+        at = operator.index(index)  # a TypeError for a str, as from a list
+        position = min(max(at + len(self) if at < 0 else at, 0), len(self))
+        super().insert(position, self._check(value, position))
+        self._changed()
 
     def extend(self, values: Iterable[T], /) -> None:
         start = len(self)
         checked = [self._check(value, start + offset) for offset, value in enumerate(values)]
         super().extend(checked)
-        if checked:
-            self._grew()
-        changed()
+        self._changed()
 
     def __iadd__(self, values: Iterable[T], /) -> ValidatedList[T]:  # type: ignore[override,misc]
         self.extend(values)
@@ -423,51 +434,70 @@ class ValidatedList(list[T]):
     @overload
     def __setitem__(self, index: slice, value: Iterable[T], /) -> None: ...
     def __setitem__(self, index: SupportsIndex | slice, value: Any, /) -> None:
+        held = len(self)
         if isinstance(index, slice):
-            start = index.indices(len(self))[0]
-            checked = [self._check(entry, start + offset) for offset, entry in enumerate(value)]
+            entries = list(value)
+            start, stop, step = index.indices(held)
+            if step == 1:  # entries take the place of the slice's: start, start + 1...
+                positions = range(start, start + len(entries))
+            else:  # an extended slice: one entry for each place, as a list requires
+                positions = range(start, stop, step)
+                if len(positions) != len(entries):
+                    raise ValueError(
+                        f"attempt to assign sequence of size {len(entries)} "
+                        f"to extended slice of size {len(positions)}"
+                    )
+            checked = [self._check(entry, positions[at]) for at, entry in enumerate(entries)]
             super().__setitem__(index, checked)
+            self._changed(held)
         else:
-            position = index.__index__()
-            super().__setitem__(index, self._check(value, position % len(self) if self else 0))
-        self._grew()
-        changed()
+            try:
+                position = operator.index(index)
+            except TypeError:
+                name = type(index).__name__
+                raise TypeError(f"list indices must be integers or slices, not {name}") from None
+            if not -held <= position < held:  # the place is checked before the value
+                raise IndexError("list assignment index out of range")
+            super().__setitem__(position, self._check(value, position % held))
+            self._changed()
 
     # What takes entries away or moves them adds nothing to validate; it is
     # recorded as a change all the same.
 
     def __delitem__(self, index: SupportsIndex | slice, /) -> None:
+        held = len(self)
         super().__delitem__(index)
-        changed()
+        self._changed(held)
 
     def __imul__(self, count: SupportsIndex, /) -> ValidatedList[T]:
+        held = len(self)
         super().__imul__(count)
-        changed()
+        self._changed(held)
         return self
 
     def pop(self, index: SupportsIndex = -1, /) -> T:
-        try:
-            return super().pop(index)
-        finally:
-            changed()
+        value = super().pop(index)
+        self._changed(True)
+        return value
 
     def remove(self, value: T, /) -> None:
         super().remove(value)
-        changed()
+        self._changed(True)
 
     def clear(self) -> None:
+        held = len(self)
         super().clear()
-        changed()
+        self._changed(held)
 
     def sort(self, *, key: Callable[[T], Any] | None = None, reverse: bool = False) -> None:
         try:
             super().sort(key=key, reverse=reverse)  # pyright: ignore[reportCallIssue,reportArgumentType]
         finally:
-            changed()  # a key that raises may leave the list partly sorted
+            self._changed()  # a comparison that raises may leave the list partly sorted
 
     def reverse(self) -> None:
         super().reverse()
-        changed()
+        self._changed()
 
 
 class _Validated:
@@ -488,10 +518,8 @@ VALIDATED = _Validated()
 
 def _link(child: object, container: object, name: str | None) -> None:
     """Record that ``child`` (a model) sits in ``container`` (under the field ``name``)."""
-    try:
+    if slotted(type(child)):
         object.__setattr__(child, "_newsitem_parent", (weakref.ref(container), name))
-    except AttributeError:  # a model of another kind, without the slot
-        return
 
 
 @functools.cache
@@ -526,13 +554,15 @@ class _ChildField:
         self.items = items
 
     def __get__(self, model: pydantic.BaseModel | None, cls: type[Any] | None = None) -> Any:
-        if model is None:  # like any pydantic field, not an attribute of the class
-            raise AttributeError(self.name)
+        # Not there: pydantic's own __getattr__ (the class's or the model's) then
+        # answers, with its message. A field is not an attribute of the class.
+        if model is None:
+            raise AttributeError
         values = vars(model)
         try:
             value: Any = values[self.name]
         except KeyError:
-            raise AttributeError(self.name) from None
+            raise AttributeError from None
         items = self.items
         if items is None:
             if isinstance(value, pydantic.BaseModel):
@@ -576,11 +606,10 @@ def install(model: type[pydantic.BaseModel]) -> None:
 
 def _wrap(values: list[Any], items: _Items) -> ValidatedList[Any]:
     wrapped: ValidatedList[Any] = ValidatedList(values)
-    wrapped._items = items  # pyright: ignore[reportPrivateUsage]
-    if items.model is not None and wrapped:
+    if items.model is not None:
         link = (weakref.ref(wrapped), None)
         for entry in wrapped:
-            with contextlib.suppress(AttributeError):  # a model without the slot
+            if slotted(type(entry)):  # pyright: ignore[reportUnknownArgumentType]
                 object.__setattr__(entry, "_newsitem_parent", link)
     return wrapped
 
@@ -604,41 +633,43 @@ def place(model: pydantic.BaseModel) -> tuple[Loc, Holder | None]:
             break
         container = link[0]()
         if isinstance(container, ValidatedList):
-            entries = cast("ValidatedList[object]", container)
-            index = next((i for i, entry in enumerate(entries) if entry is node), None)
-            link = getattr(entries, "_owner", None)
-            owner = link() if link is not None else None
-            name = getattr(entries, "_name", None)
-            if index is None or owner is None or name is None:
+            index = _index(container, node)  # pyright: ignore[reportUnknownArgumentType]
+            place = list_place(container)  # pyright: ignore[reportUnknownArgumentType]
+            if index is None or not place[0]:
                 break
-            if owner.__dict__.get(name) is not entries:
-                break
-            loc += [index, _key(owner, name)]
-            node = owner
+            return (*place[0], index, *reversed(loc)), place[1]
         elif isinstance(container, pydantic.BaseModel):
-            name = cast("str", link[1])
+            name: str = link[1]
             if container.__dict__.get(name) is not node:
                 break
             loc.append(_key(container, name))
             node = container
-        elif container is not None and getattr(container, "article", None) is node:
-            return tuple(reversed(loc)), cast("Holder", container)
+        elif container is not None and container.article is node:  # a NewsItem
+            return tuple(reversed(loc)), container
         else:
             break
     return tuple(reversed(loc)), None
 
 
+def _index(values: list[Any], entry: object) -> int | None:
+    """The index of ``entry`` itself (not an equal value) in ``values``; None if it is not in it."""
+    return next((i for i, value in enumerate(values) if value is entry), None)
+
+
 def list_place(values: ValidatedList[Any]) -> tuple[Loc, Holder | None]:
-    """Where the list ``values`` sits, as :func:`place` gives it for a model."""
-    link = getattr(values, "_owner", None)
-    owner = link() if link is not None else None
-    name: str | None = getattr(values, "_name", None)
-    if owner is None or name is None or owner.__dict__.get(name) is not values:
+    """Where the list ``values`` sits, as :func:`place` gives it for a model.
+
+    ``values`` is a model's list: its link to the model was set when it was
+    first read (a list made by hand validates nothing, so never comes here).
+    """
+    owner = values._owner()  # pyright: ignore[reportPrivateUsage]
+    name = values._name  # pyright: ignore[reportPrivateUsage]
+    if owner is None or owner.__dict__.get(name) is not values:
         return (), None
     loc, holder = place(owner)
     return (*loc, _key(owner, name)), holder
 
 
 def _key(model: pydantic.BaseModel, name: str) -> str:
-    info = type(model).model_fields.get(name)
-    return (info.alias or name) if info is not None else name
+    """The file key of the field ``name`` of ``model`` (a field that holds a list or a model)."""
+    return type(model).model_fields[name].alias or name

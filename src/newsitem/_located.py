@@ -190,7 +190,8 @@ class _Sink:
         self.documents = 0
         self.anchors: dict[str, tuple[Any, int, Spot]] = {}
         self.stack: list[list[Any]] = []
-        self.keys: list[Any] = []  # per open mapping: (key, start, end) pending, or _NO_KEY
+        self.keys: list[Any] = []  # per open mapping: (key, its end) pending, or _NO_KEY
+        self.taken: Any = _NO_KEY  # the pending key the last value was added under
         self.root: Any = _NO_KEY
         self.root_spot: Spot = (0, 0, False, None)
         self.root_first_key: int | None = None
@@ -214,13 +215,14 @@ class _Sink:
         keys = self.keys
         key = keys[-1]
         if key is _NO_KEY:
-            if type(value) is not str and not _hashable(value):
+            if not _hashable(value):
                 raise _Refused  # a collection as a key: the composer places it
-            keys[-1] = (value, spot[0], spot[1])
+            keys[-1] = (value, spot[1])
             if frame[6] is None:
                 frame[6] = spot[0]
             return
         keys[-1] = _NO_KEY
+        self.taken = key
         key = key[0]
         if key in container:
             raise _Refused
@@ -250,7 +252,7 @@ class _Sink:
         container: Any = frame[0]
         if self.expanded > self.max_nodes or key_value in container:
             raise _Refused
-        if style is None and (not value or value[0] in _NOT_ONLY_STR):
+        if style is None and value[0] in _NOT_ONLY_STR:  # never empty: see _parser._VALUE
             container[key_value] = _resolve(value)
         else:
             container[key_value] = value
@@ -263,7 +265,7 @@ class _Sink:
         if self.expanded > self.max_nodes:
             raise _Refused
         frame = self.stack[-1]
-        if style is None and (not value or value[0] in _NOT_ONLY_STR):
+        if style is None and value[0] in _NOT_ONLY_STR:  # never empty: see _parser._VALUE
             frame[0].append(_resolve(value))
         else:
             frame[0].append(value)
@@ -301,7 +303,7 @@ class _Sink:
         if type(self.stack[-1][0]) is dict:
             key = self.keys[-1]
             if key is not _NO_KEY:
-                key_end: int = key[2]
+                key_end: int = key[1]
                 at = key_end
                 while at < len(text) and text[at] in " \t":
                     at += 1
@@ -347,14 +349,13 @@ class _Sink:
             first_key = frame[6]
             if frame[5]:  # flow
                 spot = (frame[4], end, False, table)
-            else:
-                spots = cast("dict[object, Spot]", table)
-                last = next(reversed(spots.values()))[1] if spots else end
-                spot = (frame[4] if first_key is None else first_key, last, False, spots)
+            else:  # a block mapping: it has a key, at which it starts
+                spots: dict[object, Spot] = table
+                spot = (first_key, next(reversed(spots.values()))[1], False, spots)
             if not self.stack:
                 self.root_first_key = first_key
         else:
-            items = cast("list[Spot]", table)
+            items: list[Spot] = table
             spot = (frame[4], end if frame[5] or not items else items[-1][1], False, items)
         if frame[2] is not None:  # an anchor
             self.anchors[frame[2]] = (container, self.expanded - frame[3] + 1, spot)
@@ -368,17 +369,18 @@ class _Sink:
         spot: Spot
         if not self.stack:
             value, spot = self.root, self.root_spot
-            self.root = _NO_KEY
         else:
             frame = self.stack[-1]
             items: Any = frame[0]
             if type(items) is list:
                 value, spot = items.pop(), frame[1].pop()  # pyright: ignore[reportUnknownVariableType]
-            elif self.keys[-1] is not _NO_KEY:
-                value, key_start, key_end = self.keys[-1]
-                spot = (key_start, key_end, False, None)
-                self.keys[-1] = _NO_KEY
-            else:  # the value of an explicit entry, whose key's offsets are not kept
+            elif self.keys[-1] is _NO_KEY:
+                # The value of the last key (``m:`` then ``  "k": v``): that key is
+                # pending again, for the new mapping.
+                _, value = items.popitem()
+                _, spot = frame[1].popitem()
+                self.keys[-1] = self.taken
+            else:  # a key (``? "k": v``): the new mapping would be a key, for the composer
                 raise _Refused
         self.open(True, flow, start, anchor, tag, at)
         self._add(value, spot)  # refused when a collection: the composer places such keys

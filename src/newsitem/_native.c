@@ -1256,8 +1256,10 @@ static PyObject *node_below(P *p, int indent, int context, PyObject *anchor, Py_
 /* A block node after its indicator ("-" or a key's ":") at after. */
 static PyObject *node(P *p, int indent, int context, Py_ssize_t after) {
     Py_ssize_t at = after;
+    int inline_context = context;
     while (at < p->n && (p->s[at] == ' ' || p->s[at] == '\t')) {
-        if (p->s[at] == '\t') context = CTX_VALUE;
+        /* a compact collection needs spaces after its indicator, not a tab */
+        if (p->s[at] == '\t') inline_context = CTX_VALUE;
         at++;
     }
     int c = ch(p, at);
@@ -1266,7 +1268,7 @@ static PyObject *node(P *p, int indent, int context, Py_ssize_t after) {
         return node_below(p, indent, context, NULL, after);
     }
     if (c == '!') return NULL;
-    if (c != '&') return inline_node(p, indent, context, at, NULL, 0, 0);
+    if (c != '&') return inline_node(p, indent, inline_context, at, NULL, 0, 0);
     Py_ssize_t end = name_end(p, at + 1);
     if (end < 0) return NULL;
     Py_ssize_t sep = skip_white(p, end);
@@ -1279,7 +1281,7 @@ static PyObject *node(P *p, int indent, int context, Py_ssize_t after) {
     if (next == 0 || next == '\n' || next == '#') {
         value = end_line(p, sep) < 0 ? NULL : node_below(p, indent, context, anchor, end);
     } else {
-        value = inline_node(p, indent, context, sep, anchor, 0, 0);
+        value = inline_node(p, indent, inline_context, sep, anchor, 0, 0);
     }
     Py_DECREF(anchor);
     return value;

@@ -84,9 +84,9 @@ def normalized(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text) if "\r" in text else text
 
 
-# Blank and comment lines (the last may end the text without a line break),
-# then the spaces of the next line (group 1).
-_SKIP = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?:[ \t]*#[^\n]*\Z)?( *)")
+# Blank and comment lines (the last may end the text without a line break,
+# a comment or blanks alone), then the spaces of the next line (group 1).
+_SKIP = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?:[ \t]*(?:#[^\n]*)?\Z)?( *)")
 # Spaces and tabs, then a comment, up to the line break.
 _REST = re.compile(r"[ \t]*(?:#[^\n]*)?")
 _WHITE = re.compile(r"[ \t]*")
@@ -259,24 +259,18 @@ class _Parser:
         ``indent`` is the indentation of the collection the node is in.
         ``context``: "value" (after ``:``: no compact collection on the line),
         "entry" (after ``-``, ``?`` or an explicit ``:``), "root", "document".
-        It reads from ``after`` (the root from ``self.pos``) and leaves
+        It reads from ``after`` (the root's first character) and leaves
         ``self.pos`` at the start of the next line.
         """
         text = self.text
-        at = self.pos
-        if context != "root":
-            at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
-            if "\t" in text[after:at]:
-                context = "value" if context != "document" else context
-        else:
-            at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
-            if at > self.pos:
-                context = "value"
+        at = _WHITE.match(text, after).end()  # type: ignore[union-attr]
         # every indicator is followed by a blank, so a "#" here starts a comment
         if at >= self.size or text[at] in "\n#":
             self.end_line(at)
             self.node_below(indent, context, after)
             return
+        # a compact collection on the line needs spaces after its indicator, not a tab
+        inline_context = "value" if "\t" in text[after:at] else context
         if text[at] in "&!":
             anchor, tag, properties, at = self.properties(at, indent, flow=False)
             if at >= self.size or text[at] in "\n#":
@@ -290,7 +284,7 @@ class _Parser:
         else:
             anchor = tag = None
             properties = at
-        self.inline(indent, context, at, anchor, tag, properties)
+        self.inline(indent, inline_context, at, anchor, tag, properties)
 
     def node_below(
         self,
@@ -308,7 +302,7 @@ class _Parser:
         if at < self.size and not (spaces == 0 and _marker(text, at)):
             if char == "\t":
                 at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
-                if spaces > indent and text[at : at + 1] not in ("", "\n"):
+                if spaces > indent:  # (a line of blanks alone was skipped)
                     self.inline(indent, "value", at, anchor, tag, properties)
                     return
             elif char in "&!" and spaces > indent:
@@ -336,10 +330,7 @@ class _Parser:
             else:
                 sequence = char == "-" and text[at + 1 : at + 2] in ("", " ", "\t", "\n")
                 if spaces > indent or (
-                    spaces == indent
-                    and sequence
-                    and context in ("value", "explicit")
-                    and indent >= 0
+                    spaces == indent and sequence and context in ("value", "explicit")
                 ):
                     if sequence:
                         self.block_sequence(at, spaces, anchor, tag, properties)
@@ -402,8 +393,8 @@ class _Parser:
         if char == "-" and blank_after and mapping_ok:
             if has_properties:
                 raise self.fail("a block sequence cannot start after properties on a line", at)
-            anchor, tag, properties = outer
-            self.block_sequence(at, column, anchor, tag, properties if anchor or tag else at)
+            # (properties above a list reach block_sequence from node_below)
+            self.block_sequence(at, column, None, None, at)
             return
         if not below or outer[2] < 0:
             outer_anchor = outer_tag = None
@@ -425,21 +416,22 @@ class _Parser:
                 self.node(column, "explicit", at + 1)
                 self.block_mapping(at, column, first=False)
                 return
+            if has_properties:  # "&a ? b": the properties need a line of their own
+                raise self.fail("a block mapping cannot start after properties on a line", at)
             anchor, tag, properties = self.merged(outer, (anchor, tag, properties))
             sink.open(True, False, at, anchor, tag, properties)
             self.block_mapping(at, column, first=True)
             return
-        if mapping_ok and char not in "[{\"'*" and plain_first(text, at, False):
-            key = _PLAIN_KEY.match(text, at)
-            if key is not None:
-                sink.open(True, False, at, outer_anchor, outer_tag, outer_at)
-                if has_properties:
-                    sink.scalar(key.group(1), at, key.end(1), None, anchor, tag, properties)
-                else:
-                    sink.plain(key.group(1), at, key.end(1))
-                self.block_mapping_value(key.end() - 1, column)
-                self.block_mapping(at, column, first=False)
-                return
+        key = _PLAIN_KEY.match(text, at) if mapping_ok else None
+        if key is not None:
+            sink.open(True, False, at, outer_anchor, outer_tag, outer_at)
+            if has_properties:
+                sink.scalar(key.group(1), at, key.end(1), None, anchor, tag, properties)
+            else:
+                sink.plain(key.group(1), at, key.end(1))
+            self.block_mapping_value(key.end() - 1, column)
+            self.block_mapping(at, column, first=False)
+            return
         # a flow node (maybe a key), or a plain scalar on one or more lines
         line_end = text.find("\n", at)
         if line_end == -1:
@@ -508,7 +500,7 @@ class _Parser:
             while m is not None:
                 key, plain_value, double, single, spaces_text, next_char = m.groups()
                 if plain_value is not None:
-                    if next_char == "" and spaces_text is not None:
+                    if next_char == "":
                         break  # a blank line: the value may go on after it
                     if next_char != "#" and len(spaces_text or "") > indent:
                         break  # a more indented line: the value may go on
@@ -539,7 +531,6 @@ class _Parser:
                     return
                 m = fast(text, at)
             if at == -1:
-                pending_first = False
                 continue
             char = text[at]
             after = text[at + 1 : at + 2]
@@ -558,9 +549,9 @@ class _Parser:
                 continue
             if char == ":" and after in ("", " ", "\t", "\n"):
                 sink.scalar("", at, at, None, None, None, at)
-                self.node(indent, "entry", at + 1)
+                self.node(indent, "explicit", at + 1)  # (a list may start at its column)
                 continue
-            key = _PLAIN_KEY.match(text, at) if char not in "\"'[{*&!" else None
+            key = _PLAIN_KEY.match(text, at)
             if key is not None:
                 sink.plain(key.group(1), at, key.end(1))
                 if text[key.end() : key.end() + 1] == "\n":  # "key:" alone: the value below

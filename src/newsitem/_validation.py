@@ -147,7 +147,7 @@ def assignment_error(
     path: str | None = None
     locate: Locator | None = None
     if holder is not None:
-        path, locate = holder._where((*prefix, key), model.__dict__.get(name))  # pyright: ignore[reportPrivateUsage]
+        path, locate = holder._where((*prefix, key), model.__dict__.get(name), check=True)  # pyright: ignore[reportPrivateUsage]
     if exc is None:
         message = "required field cannot be deleted"
         return ValidationError(

@@ -29,6 +29,7 @@ from ._lists import link_root
 from ._render import as_list, as_mapping
 from ._scalars import REFERENCE_TIMESTAMP, TimestampStyle, format_timestamp
 from ._validation import Loc, Locator, from_pydantic_error, naive_timestamps, validate
+from .errors import EditError
 from .frontmatter import FrontMatterDocument, typed_load, typed_loads, typed_update
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Article, quoted_keys
@@ -398,7 +399,13 @@ def _plain(article: pydantic.BaseModel) -> dict[str, Any]:
     """The article as plain values under file keys: what was read, plus what was set."""
     # warnings=False: a wrong value put in a list in place is reported by
     # _revalidate as our ValidationError, not as pydantic's serializer warning.
-    return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+    try:
+        return article.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+    except ValueError as exc:
+        if not str(exc).startswith("Circular reference"):
+            raise
+        # A model appended into its own list (or below it): no YAML text holds it.
+        raise EditError("cannot write a model that holds itself as YAML") from exc
 
 
 def _revalidate(article: pydantic.BaseModel, data: dict[str, Any]) -> None:
@@ -417,7 +424,7 @@ class _Merger:
     entries the file has: there a string is quoted as the same key is in the
     entries beside it (or, for a first entry, as the article's own key of that
     name). A model's field the file does not have is not written when its
-    value is ``None`` or an empty list.
+    value is ``None`` or an empty list and that is its default.
     """
 
     def __init__(self, model: type[pydantic.BaseModel], document: FrontMatterDocument) -> None:
@@ -433,8 +440,14 @@ class _Merger:
         new: Any,
         loc: Loc = (),
         model: type[pydantic.BaseModel] | None = None,
+        loose: bool = False,
     ) -> Any:
-        """Merge at ``loc``; ``model`` is the model whose mapping this is (None: not a model's)."""
+        """Merge at ``loc``; ``model`` is the model whose mapping this is (None: not a model's).
+
+        ``loose``: the value sits under a key no model declares (or in a mapping
+        that is no model's). pydantic keeps such values as the objects read, so
+        ``raw`` is the model's own object there, and may have been changed in place.
+        """
         # ``==`` first: it rules out most changed parts in C, and freezing only
         # the parts that are equal keeps the walk linear.
         key = loc[-1] if loc and isinstance(loc[-1], str) else None
@@ -459,13 +472,20 @@ class _Merger:
             fields = _field_models(model) if model is not None else {}
             for k, value in new_map.items():
                 if k in base_map and k in raw_map:
-                    merged[k] = self.merge(raw_map[k], base_map[k], value, (*loc, k), fields.get(k))
+                    merged[k] = self.merge(
+                        raw_map[k],
+                        base_map[k],
+                        value,
+                        (*loc, k),
+                        fields.get(k),
+                        loose or k not in fields,
+                    )
                     after = k
                 elif as_mapping(value) or as_list(value):
                     added.setdefault(after, []).append(
                         (k, self.new_entry(value, [], (*loc, k), key=k))
                     )
-                elif not (_nothing(value) and k in fields):
+                elif not (_nothing(value) and model is not None and k in _empty_defaults(model)):
                     added.setdefault(after, []).append((k, _mark_quoted(value, self.quoted, k)))
             out: dict[Any, Any] = dict(added.get(_MISSING, []))
             for k in raw_map:
@@ -475,9 +495,13 @@ class _Merger:
             return out
         new_list, base_list, raw_list = as_list(new), as_list(base), as_list(raw)
         if new_list is not None and base_list is not None and raw_list is not None:
-            if len(base_list) != len(raw_list):
+            if len(base_list) != len(raw_list) or (loose and raw_list != base_list):
+                # Changed in place (``tags.reverse()`` on an unknown key's list): its
+                # entries are not the ones read any more, so none is kept as written.
                 return _mark_quoted(new, self.quoted, key)
-            return self.merge_lists(list(raw_list), list(base_list), list(new_list), loc, model)
+            return self.merge_lists(
+                list(raw_list), list(base_list), list(new_list), loc, model, loose
+            )
         return _mark_quoted(new, self.quoted, key)
 
     def merge_lists(
@@ -487,6 +511,7 @@ class _Merger:
         new: list[Any],
         loc: Loc,
         model: type[pydantic.BaseModel] | None,
+        loose: bool,
     ) -> list[Any]:
         matcher = SequenceMatcher(None, [freeze(v) for v in base], [freeze(v) for v in new])
         out: list[Any] = []
@@ -496,7 +521,7 @@ class _Merger:
                 continue
             paired = min(i2 - i1, j2 - j1)
             out.extend(
-                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k), model)
+                self.merge(raw[i1 + k], base[i1 + k], new[j1 + k], (*loc, i1 + k), model, loose)
                 for k in range(paired)
             )
             out.extend(self.new_entry(value, raw, loc) for value in new[j1 + paired : j2])
@@ -601,6 +626,22 @@ def _model_of(annotation: Any) -> type[pydantic.BaseModel] | None:
 def _nothing(value: Any) -> bool:
     """``None`` or an empty list: not written under a key the file does not have."""
     return value is None or (isinstance(value, list) and not value)
+
+
+@functools.cache
+def _empty_defaults(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The file keys of the fields whose default is ``None`` or an empty list.
+
+    Set to their default, they need not be written where the file has no key;
+    a field whose default is another value is (``desks: []``), or reading the
+    file would give that default back.
+    """
+    return frozenset(
+        info.alias or name
+        for name, info in model.model_fields.items()
+        if not info.is_required()
+        and _nothing(info.get_default(call_default_factory=True, validated_data={}))
+    )
 
 
 def _mark_quoted(value: Any, quoted: frozenset[str], key: Any = None) -> Any:

@@ -143,7 +143,8 @@ class FrontMatterDocument:
         ``path`` is a sequence of keys and list indexes, such as
         ``("related", 1, "title")``. Where the path goes further than the file
         does (a missing key), the position of the deepest value that exists is
-        given. ``None`` when not even the first step exists.
+        given; the first key's when not even the first step exists (the mapping
+        starts there). ``None`` only for an empty front matter.
         """
         offsets = self._offsets()
         if offsets is not None:
@@ -178,6 +179,10 @@ class FrontMatterDocument:
             return None
         yaml = self._split.yaml
         for end in ends:
+            if yaml[end - 1 : end] in ("\n", "\r"):
+                # A kept block scalar (``|+``) ends after its line break: the line
+                # it ends on holds only its text, and the next line is another value's.
+                continue
             line_end = _LINE_BREAK.search(yaml, end)
             match = _COMMENT.search(yaml, end, line_end.start() if line_end else len(yaml))
             if match is not None:

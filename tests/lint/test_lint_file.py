@@ -199,3 +199,13 @@ def test_document_with_its_tree_at_load_edits_as_any() -> None:
     assert document.render() == (
         "---\ntitle: New  # keep me\ntags:\n  - a\n  - 'b'\n  - 'c: d'\n---\nBody\n"
     )
+
+
+def test_a_kept_block_scalar_is_not_silenced_by_the_next_lines_comment(tmp_path: Path) -> None:
+    """``|+`` keeps its line breaks; the ``ignore`` on the key after it is that key's only."""
+    text = (
+        "---\ntitle: T\nexcerpt: |+\n  Fish &amp; chips\n\n"
+        "webUrl: https://www.example.com/c  # newsitem: ignore\n---\n"
+    )
+    report = lint.lint_file(_write(tmp_path, "a.md", text), select="html-entity")
+    assert _seen(report) == [("html-entity", "excerpt", 3, 10, True)]

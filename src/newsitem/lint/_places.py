@@ -10,7 +10,9 @@ the end of a line, before a space, a tab or the line break), or by an escape
 the offsets recorded at load (``_located``) say which values hold them: the
 rules look at those values and at no other (titles aside: the whitespace
 rule looks at every title). Aliases repeat a value at another path, so a
-text with a ``*`` is not used this way.
+text with a ``*`` is not used this way. A front matter with no place and no
+alias needs no offsets at all (:func:`offsets_wanted`): lint reads it for its
+values alone, and looks at its titles only.
 
 The same scan, with a space alone after the six leads, is ``mojibake``'s
 prefilter on one string (:func:`has_pair`). Both run in C where the native
