@@ -48,6 +48,7 @@ _READER = [
     "tests/frontmatter/test_composer.py",
     "tests/frontmatter/test_scanner.py",
     "tests/frontmatter/test_parser.py",
+    "tests/frontmatter/test_parser_flow.py",
     "tests/frontmatter/test_parser_blocks.py",
     "tests/hostile/test_one_reader.py",
     "tests/hostile/test_fuzz_regressions.py",

@@ -917,9 +917,12 @@ static PyObject *flow_collection(P *p, Py_ssize_t at, int indent, PyObject *anch
         PyObject *node = flow_node(p, pos, indent, &end, &is_scalar);
         if (node == NULL) goto fail;
         spot = take_spot(p);
-        int first = p->s[start];
-        int last = p->s[end - 1];
-        int json_like = strchr("\"'[{", first) != NULL || strchr("\"'}]", last) != NULL;
+        /* JSON-like (spec 7.4.2): its content, after an anchor, quoted or a flow
+         * collection; a plain scalar or an alias ending with a quote is not */
+        Py_ssize_t content = start;
+        if (p->s[content] == '&') content = skip_white(p, name_end(p, content + 1));
+        int first = ch(p, content);
+        int json_like = first == '"' || first == '\'' || first == '[' || first == '{';
         Py_ssize_t next = flow_skip(p, end, indent);
         if (next < 0) {
             Py_DECREF(node);

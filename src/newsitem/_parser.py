@@ -154,7 +154,10 @@ class _Parser:
         return ScanError(message, at)
 
     def column(self, at: int) -> int:
-        return at - (self.text.rfind("\n", 0, at) + 1)
+        start = self.text.rfind("\n", 0, at) + 1
+        if start == 0 and self.text.startswith("\ufeff"):
+            start = 1  # a byte order mark is no part of the first line's indentation
+        return at - start
 
     def skip_lines(self) -> tuple[int, int]:
         """From a line start: past blank and comment lines. (content offset, indent)."""
@@ -168,11 +171,10 @@ class _Parser:
         """After a node on its line: only blanks and a comment, then the next line."""
         text = self.text
         end = _REST.match(text, at).end()  # type: ignore[union-attr]
+        # (no "#" can stop the match: _REST reads it as the start of a comment)
         if end < self.size and text[end] != "\n":
-            if text[end] == "#":
-                raise self.fail("a comment needs a blank before it", end)
             raise self.fail(f"unexpected {text[end]!r} after a node", end)
-        if end > at and "#" in text[at:end]:
+        if "#" in text[at:end]:
             hash_at = text.index("#", at)
             if text[hash_at - 1] not in " \t":
                 raise self.fail("a comment needs a blank before it", hash_at)
@@ -201,7 +203,7 @@ class _Parser:
                 self.document_node(at + 3)
             elif directives:
                 raise self.fail("directives must be followed by '---'", directive_at)
-            elif indent == 0 and text.startswith("...", at) and _marker(text, at):
+            elif indent == 0 and _marker(text, at):  # "...": "---" is read above
                 self.end_line(at + 3)
                 continue
             else:
@@ -212,9 +214,7 @@ class _Parser:
             if at >= self.size:
                 return
             if indent == 0 and _marker(text, at):
-                if text.startswith("...", at):
-                    self.end_line(at + 3)
-                continue
+                continue  # the next document, or "...": read at the top
             raise self.fail("unexpected content after the document", at)
 
     def directives(self) -> None:
@@ -744,8 +744,8 @@ class _Parser:
             if at >= self.size:
                 return at
             char = text[at]
-            if char == "#":
-                if at > 0 and text[at - 1] not in " \t\n":
+            if char == "#":  # (never first: a bracket or an indicator comes before)
+                if text[at - 1] not in " \t\n":
                     raise self.fail("a comment needs a blank before it", at)
                 at = text.find("\n", at)
                 if at == -1:
@@ -813,7 +813,7 @@ class _Parser:
         if anchor is not None or tag is not None:
             sink.scalar("", at, at, None, anchor, tag, properties)
             return at
-        if not char or char in "\n":
+        if not char:  # (a line break is skipped before a flow node, and ends a block one)
             raise self.fail("expected a node", at)
         raise self.fail(f"unexpected {char!r}", at)
 
@@ -896,9 +896,13 @@ class _Parser:
         return end
 
     def json_like(self, start: int, end: int) -> bool:
-        """Whether the flow node from ``start`` to ``end`` is quoted or a flow collection."""
+        """Whether the flow node from ``start`` to ``end`` is JSON-like (spec 7.4.2): its
+        content, after any properties, a quoted scalar or a flow collection. A plain
+        scalar or an alias is not, even one that ends with a quote."""
         text = self.text
-        return text[_WHITE.match(text, start).end()] in "\"'[{" or text[end - 1] in "\"'}]"  # type: ignore[union-attr]
+        if text[start] in "&!":  # properties already read once: they hold no error
+            start = self.properties(start, -1, flow=True)[3]
+        return text[start : start + 1] in ('"', "'", "[", "{")
 
     def flow_value(self, pos: int, indent: int, *, adjacent: bool, pair: bool = False) -> int:
         """After a key: ``:`` and a value, or an empty value. Closes a pair."""
