@@ -1,4 +1,6 @@
-"""Shared helpers for the front-matter tests: fixture discovery and strict data comparison."""
+"""Shared helpers for the front-matter tests: fixture discovery, strict data comparison,
+and reading a YAML text on both of the reader's routes.
+"""
 
 from __future__ import annotations
 
@@ -201,3 +203,56 @@ def split_front_matter(text: str) -> tuple[str, str, str] | None:
         if _is_fence(lines[index]):
             return lines[0], "".join(lines[1:index]), "".join(lines[index:])
     return None
+
+
+def read_alike(yaml: str) -> dict[Any, Any]:
+    """The values of ``yaml``, the same on the full route and the values-only one."""
+    from newsitem import _yaml
+
+    data = _yaml.compose(yaml).data
+    assert _yaml.values(yaml) == data
+    return data
+
+
+def refused_alike(
+    yaml: str, kind: type[Exception] | None = None
+) -> tuple[str, int | None, int | None]:
+    """The message, line and column of the error ``yaml`` raises, the same on both routes
+    (a :class:`~newsitem.YAMLSyntaxError` unless ``kind`` says otherwise).
+    """
+    import pytest
+
+    from newsitem import YAMLSyntaxError, _yaml
+
+    expected = YAMLSyntaxError if kind is None else kind
+    with pytest.raises(expected) as composed:
+        _yaml.compose(yaml)
+    with pytest.raises(expected) as alone:
+        _yaml.values(yaml)
+    error: Any = composed.value
+    other: Any = alone.value
+    found = (error.message, error.line, error.column)
+    assert (other.message, other.line, other.column) == found
+    return found
+
+
+def node_spans(yaml: str) -> list[str]:
+    """The text of every node of the source tree, depth first, keys before their values."""
+    from newsitem import _yaml
+    from newsitem._nodes import MappingNode, Node, SequenceNode
+
+    spans: list[str] = []
+
+    def walk(node: Node) -> None:
+        assert 0 <= node.start <= node.end <= len(yaml)  # offsets into the text
+        spans.append(yaml[node.start : node.end])
+        if isinstance(node, MappingNode):
+            for key, value in zip(node.keys, node.values, strict=True):
+                walk(key)
+                walk(value)
+        elif isinstance(node, SequenceNode):
+            for item in node.items:
+                walk(item)
+
+    walk(_yaml.compose(yaml).root)
+    return spans

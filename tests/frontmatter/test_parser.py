@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _support import node_spans, read_alike, refused_alike
 
 from newsitem import (
     DuplicateKeyError,
@@ -24,30 +25,7 @@ from newsitem import (
     YAMLSyntaxError,
     _yaml,
 )
-from newsitem._nodes import MappingNode, Node, SequenceNode
 from newsitem._scalars import FrozenMapping
-
-
-def _read(yaml: str) -> dict[Any, Any]:
-    """The values of ``yaml``, the same on the full route and the values-only one."""
-    data = _yaml.compose(yaml).data
-    assert _yaml.values(yaml) == data
-    return data
-
-
-def _refused(
-    yaml: str, kind: type[NewsItemError] = YAMLSyntaxError
-) -> tuple[str, int | None, int | None]:
-    """The message, line and column of the error ``yaml`` raises, the same on both routes."""
-    with pytest.raises(kind) as composed:
-        _yaml.compose(yaml)
-    with pytest.raises(kind) as alone:
-        _yaml.values(yaml)
-    error, other = composed.value, alone.value
-    found = (error.message, error.line, error.column)
-    assert (other.message, other.line, other.column) == found
-    return found
-
 
 # -- block structure -------------------------------------------------------------
 
@@ -177,9 +155,9 @@ def _refused(
 )
 def test_a_block_mapping(yaml: str, expected: Any) -> None:
     if expected is None:
-        assert _refused(yaml) == ("invalid YAML: bad indentation of a mapping entry", 2, 1)
+        assert refused_alike(yaml) == ("invalid YAML: bad indentation of a mapping entry", 2, 1)
         return
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 # -- properties ------------------------------------------------------------------------
@@ -260,9 +238,13 @@ def test_a_block_mapping(yaml: str, expected: Any) -> None:
 )
 def test_properties(yaml: str, expected: Any) -> None:
     if expected is None:
-        assert _refused(yaml, UnsupportedTagError) == ("the tag '!!str1' is not supported", 1, 4)
+        assert refused_alike(yaml, UnsupportedTagError) == (
+            "the tag '!!str1' is not supported",
+            1,
+            4,
+        )
         return
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 # -- flow collections ------------------------------------------------------------------
@@ -316,7 +298,7 @@ def test_properties(yaml: str, expected: Any) -> None:
     ],
 )
 def test_a_flow_collection(yaml: str, expected: Any) -> None:
-    assert _read(yaml)["k"] == expected
+    assert read_alike(yaml)["k"] == expected
 
 
 # -- documents and directives --------------------------------------------------------------
@@ -356,7 +338,7 @@ def test_documents(yaml: str, expected: Any) -> None:
         with pytest.raises(StructureError):
             _yaml.compose(yaml)
         return
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 @pytest.mark.parametrize(
@@ -421,7 +403,7 @@ def test_documents(yaml: str, expected: Any) -> None:
     ],
 )
 def test_not_a_mapping(yaml: str, message: str, line: int, column: int) -> None:
-    assert _refused(yaml, StructureError) == (message, line, column)
+    assert refused_alike(yaml, StructureError) == (message, line, column)
 
 
 # -- refused texts -------------------------------------------------------------------------
@@ -966,7 +948,7 @@ def test_not_a_mapping(yaml: str, message: str, line: int, column: int) -> None:
 def test_a_refused_text_says_what_and_where(
     yaml: str, message: str, line: int, column: int
 ) -> None:
-    assert _refused(yaml) == (f"invalid YAML: {message}", line, column)
+    assert refused_alike(yaml) == (f"invalid YAML: {message}", line, column)
 
 
 @pytest.mark.parametrize(
@@ -991,7 +973,7 @@ def test_a_refused_text_says_what_and_where(
     ],
 )
 def test_texts_close_to_errors_are_read(yaml: str, expected: Any) -> None:
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 def test_an_alias_key_that_names_the_key_before_it_is_a_duplicate() -> None:
@@ -1002,7 +984,7 @@ def test_an_alias_key_that_names_the_key_before_it_is_a_duplicate() -> None:
 
 def test_a_hash_is_part_of_a_tag() -> None:
     """``#`` is a URI character: ``!!str#c`` is one tag, which newsitem does not know."""
-    assert _refused("k: !!str#c\n", UnsupportedTagError) == (
+    assert refused_alike("k: !!str#c\n", UnsupportedTagError) == (
         "the tag '!!str#c' is not supported",
         1,
         4,
@@ -1030,7 +1012,7 @@ def test_a_hash_is_part_of_a_tag() -> None:
 )
 def test_what_follows_a_marker_or_an_indicator(yaml: str, expected: Any) -> None:
     """The node on the marker's line or below it; blanks, tabs and comments after ``:``."""
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 @pytest.mark.parametrize(
@@ -1106,29 +1088,10 @@ def test_what_follows_a_marker_or_an_indicator(yaml: str, expected: Any) -> None
 def test_markers_directives_and_indicators_refused(
     yaml: str, kind: type[NewsItemError], message: str, line: int, column: int
 ) -> None:
-    assert _refused(yaml, kind) == (message, line, column)
+    assert refused_alike(yaml, kind) == (message, line, column)
 
 
 # -- where each node is written ------------------------------------------------------------
-
-
-def _spans(yaml: str) -> list[str]:
-    """The text of every node of the source tree, depth first, keys before their values."""
-    spans: list[str] = []
-
-    def walk(node: Node) -> None:
-        assert 0 <= node.start <= node.end <= len(yaml)  # offsets into the text
-        spans.append(yaml[node.start : node.end])
-        if isinstance(node, MappingNode):
-            for key, value in zip(node.keys, node.values, strict=True):
-                walk(key)
-                walk(value)
-        elif isinstance(node, SequenceNode):
-            for item in node.items:
-                walk(item)
-
-    walk(_yaml.compose(yaml).root)
-    return spans
 
 
 @pytest.mark.parametrize(
@@ -1253,7 +1216,7 @@ def _spans(yaml: str) -> list[str]:
     ],
 )
 def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
-    assert _spans(yaml) == spans
+    assert node_spans(yaml) == spans
 
 
 @pytest.mark.parametrize(
@@ -1298,13 +1261,13 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
 def test_properties_above_a_node_belong_to_it(yaml: str, expected: Any) -> None:
     """Properties on the line of ``key:`` belong to the node below: a mapping if it is one."""
     if expected is None:
-        assert _refused(yaml) == (
+        assert refused_alike(yaml) == (
             "invalid YAML: a flow collection is not closed (expected ']')",
             1,
             4,
         )
         return
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 @pytest.mark.parametrize(
@@ -1327,7 +1290,7 @@ def test_properties_above_a_node_belong_to_it(yaml: str, expected: Any) -> None:
 )
 def test_a_tag_is_resolved_by_its_handle(yaml: str, message: str, line: int, column: int) -> None:
     """``!x`` is a local tag; ``%TAG`` gives ``!!`` and ``!`` other prefixes."""
-    assert _refused(yaml, UnsupportedTagError) == (message, line, column)
+    assert refused_alike(yaml, UnsupportedTagError) == (message, line, column)
 
 
 @pytest.mark.parametrize(
@@ -1338,7 +1301,7 @@ def test_a_tag_is_resolved_by_its_handle(yaml: str, message: str, line: int, col
     ],
 )
 def test_a_document_of_one_value(yaml: str, message: str, column: int) -> None:
-    assert _refused(yaml, StructureError) == (message, 1, column)
+    assert refused_alike(yaml, StructureError) == (message, 1, column)
 
 
 @pytest.mark.parametrize(
@@ -1367,7 +1330,7 @@ def test_a_document_of_one_value(yaml: str, message: str, column: int) -> None:
 def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
     """Spec 7.4: after ``?``, a JSON-like key (quoted, or a flow collection) takes a value
     right after its ``:``; any other key needs a blank there."""
-    assert _read(yaml)["k"] == expected
+    assert read_alike(yaml)["k"] == expected
 
 
 @pytest.mark.parametrize(
@@ -1385,7 +1348,7 @@ def test_an_explicit_flow_entry(yaml: str, expected: Any) -> None:
     ],
 )
 def test_a_flow_value_refused(yaml: str, message: str, line: int, column: int) -> None:
-    assert _refused(yaml) == (f"invalid YAML: {message}", line, column)
+    assert refused_alike(yaml) == (f"invalid YAML: {message}", line, column)
 
 
 @pytest.mark.parametrize(
@@ -1400,4 +1363,4 @@ def test_a_collection_with_a_tag_it_cannot_have(
     yaml: str, message: str, line: int, column: int
 ) -> None:
     """The error is at the tag, above the collection."""
-    assert _refused(yaml) == (message, line, column)
+    assert refused_alike(yaml) == (message, line, column)

@@ -14,29 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _support import read_alike, refused_alike
 
-from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _yaml, frontmatter
+from newsitem import StructureError, YAMLSyntaxError, _yaml, frontmatter
 from newsitem._nodes import MappingNode, Node, SequenceNode
 from newsitem._scalars import FrozenMapping
-
-
-def _read(yaml: str) -> dict[Any, Any]:
-    """The values of ``yaml``, the same on the full route and the values-only one."""
-    data = _yaml.compose(yaml).data
-    assert _yaml.values(yaml) == data
-    return data
-
-
-def _refused(yaml: str, kind: type[NewsItemError]) -> tuple[str, int | None, int | None]:
-    """The message, line and column of the error ``yaml`` raises, the same on both routes."""
-    with pytest.raises(kind) as composed:
-        _yaml.compose(yaml)
-    with pytest.raises(kind) as alone:
-        _yaml.values(yaml)
-    error, other = composed.value, alone.value
-    found = (error.message, error.line, error.column)
-    assert (other.message, other.line, other.column) == found
-    return found
 
 
 def _where(yaml: str) -> list[tuple[int, int, str]]:
@@ -157,7 +139,7 @@ _AFTER_AN_INDICATOR = [
 
 @pytest.mark.parametrize(("yaml", "expected"), _AFTER_AN_INDICATOR)
 def test_the_node_after_an_indicator(yaml: str, expected: Any) -> None:
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 # -- properties ---------------------------------------------------------------------
@@ -247,7 +229,7 @@ _PROPERTIES = [
 
 @pytest.mark.parametrize(("yaml", "expected"), _PROPERTIES)
 def test_properties(yaml: str, expected: Any) -> None:
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 # -- block mappings ---------------------------------------------------------------
@@ -369,7 +351,7 @@ _MAPPINGS = [
 
 @pytest.mark.parametrize(("yaml", "expected"), _MAPPINGS)
 def test_a_block_mapping(yaml: str, expected: Any) -> None:
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 # -- refused texts -------------------------------------------------------------------
@@ -577,7 +559,7 @@ _REFUSED = [
 
 @pytest.mark.parametrize(("yaml", "message", "line", "column"), _REFUSED)
 def test_refused(yaml: str, message: str, line: int, column: int) -> None:
-    assert _refused(yaml, YAMLSyntaxError) == (_SYNTAX + message, line, column)
+    assert refused_alike(yaml, YAMLSyntaxError) == (_SYNTAX + message, line, column)
 
 
 _TAGS_THAT_DO_NOT_FIT = [
@@ -631,12 +613,12 @@ _TAGS_THAT_DO_NOT_FIT = [
 
 @pytest.mark.parametrize(("yaml", "message", "line", "column"), _TAGS_THAT_DO_NOT_FIT)
 def test_a_tag_that_does_not_fit(yaml: str, message: str, line: int, column: int) -> None:
-    assert _refused(yaml, YAMLSyntaxError) == (message, line, column)
+    assert refused_alike(yaml, YAMLSyntaxError) == (message, line, column)
 
 
 def test_a_value_alone_is_not_front_matter() -> None:
     # "\tfoo" is a plain scalar after a tab (separation): a value, not a mapping
-    message, line, column = _refused("\tfoo\n", StructureError)
+    message, line, column = refused_alike("\tfoo\n", StructureError)
     assert (line, column) == (1, 2)
     assert "not a single value" in message
 
@@ -858,7 +840,7 @@ def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]
 def test_a_second_document_is_not_front_matter(yaml: str, line: int) -> None:
     # "---" at the start of a line ends the mapping: what follows is another document
     message = "front matter holds more than one YAML document"
-    assert _refused(yaml, StructureError) == (message, line, 1)
+    assert refused_alike(yaml, StructureError) == (message, line, 1)
 
 
 @pytest.mark.parametrize(
@@ -925,7 +907,7 @@ _LATER = "z0: 0\n"
     ],
 )
 def test_a_later_entry_reads_the_same(yaml: str, expected: dict[Any, Any]) -> None:
-    assert list(_read(_LATER + yaml).items()) == [("z0", 0), *expected.items()]
+    assert list(read_alike(_LATER + yaml).items()) == [("z0", 0), *expected.items()]
 
 
 @pytest.mark.parametrize(
@@ -939,6 +921,6 @@ def test_a_later_entry_reads_the_same(yaml: str, expected: dict[Any, Any]) -> No
     ],
 )
 def test_a_later_entry_is_refused_the_same(yaml: str, message: str, line: int, column: int) -> None:
-    found = _refused(_LATER + yaml, YAMLSyntaxError)
+    found = refused_alike(_LATER + yaml, YAMLSyntaxError)
     assert found[0].removeprefix(_SYNTAX) == message.removeprefix(_SYNTAX)
     assert found[1:] == (line + 1, column)

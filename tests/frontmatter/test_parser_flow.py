@@ -16,53 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _support import node_spans, read_alike, refused_alike
 
-from newsitem import NewsItemError, StructureError, YAMLSyntaxError, _parser, _yaml, frontmatter
-from newsitem._nodes import MappingNode, Node, SequenceNode
+from newsitem import StructureError, _parser, frontmatter
 from newsitem._scalars import FrozenMapping
 
 _NO_ITEMS: list[Any] = []
 _NO_KEYS: dict[Any, Any] = {}
-
-
-def _read(yaml: str) -> dict[Any, Any]:
-    """The values of ``yaml``, the same on the full route and the values-only one."""
-    data = _yaml.compose(yaml).data
-    assert _yaml.values(yaml) == data
-    return data
-
-
-def _refused(
-    yaml: str, kind: type[NewsItemError] = YAMLSyntaxError
-) -> tuple[str, int | None, int | None]:
-    """The message, line and column of the error ``yaml`` raises, the same on both routes."""
-    with pytest.raises(kind) as composed:
-        _yaml.compose(yaml)
-    with pytest.raises(kind) as alone:
-        _yaml.values(yaml)
-    error, other = composed.value, alone.value
-    found = (error.message, error.line, error.column)
-    assert (other.message, other.line, other.column) == found
-    return found
-
-
-def _spans(yaml: str) -> list[str]:
-    """The text of every node of the source tree, depth first, keys before their values."""
-    spans: list[str] = []
-
-    def walk(node: Node) -> None:
-        assert 0 <= node.start <= node.end <= len(yaml)
-        spans.append(yaml[node.start : node.end])
-        if isinstance(node, MappingNode):
-            for key, value in zip(node.keys, node.values, strict=True):
-                walk(key)
-                walk(value)
-        elif isinstance(node, SequenceNode):
-            for item in node.items:
-                walk(item)
-
-    walk(_yaml.compose(yaml).root)
-    return spans
 
 
 # -- flow collections: the values read ---------------------------------------------------
@@ -211,7 +171,7 @@ def _spans(yaml: str) -> list[str]:
     ],
 )
 def test_a_flow_collection_is_read(yaml: str, expected: Any) -> None:
-    assert _read(yaml)["k"] == expected
+    assert read_alike(yaml)["k"] == expected
 
 
 @pytest.mark.parametrize(
@@ -225,12 +185,12 @@ def test_a_flow_collection_is_read(yaml: str, expected: Any) -> None:
 )
 def test_a_json_like_key_after_its_properties(yaml: str, expected: Any) -> None:
     """Spec 7.4.2: a key is JSON-like by its content, after its properties."""
-    assert _read(yaml)["k"] == expected
+    assert read_alike(yaml)["k"] == expected
 
 
 def test_a_json_like_key_at_column_one_below_its_anchor() -> None:
     """A flow mapping that is the document may have lines at column 1 (nothing is above it)."""
-    assert _read('{&x\n"a":b, c: *x}\n') == {"a": "b", "c": "a"}
+    assert read_alike('{&x\n"a":b, c: *x}\n') == {"a": "b", "c": "a"}
 
 
 @pytest.mark.parametrize(
@@ -248,11 +208,11 @@ def test_a_json_like_key_at_column_one_below_its_anchor() -> None:
 def test_a_plain_key_ending_with_a_quote_takes_no_adjacent_value(
     yaml: str, message: str, column: int
 ) -> None:
-    assert _refused(yaml) == (f"invalid YAML: {message}", 1, column)
+    assert refused_alike(yaml) == (f"invalid YAML: {message}", 1, column)
 
 
 def test_an_alias_ending_with_a_quote_takes_no_adjacent_value() -> None:
-    assert _refused("x: &a' 1\nk: {*a' :[b]}\n") == (
+    assert refused_alike("x: &a' 1\nk: {*a' :[b]}\n") == (
         "invalid YAML: expected ',' or '}' in a flow collection",
         2,
         9,
@@ -356,7 +316,7 @@ def test_an_alias_ending_with_a_quote_takes_no_adjacent_value() -> None:
     ],
 )
 def test_a_stream_is_read(yaml: str, expected: Any) -> None:
-    assert _read(yaml) == expected
+    assert read_alike(yaml) == expected
 
 
 def test_a_byte_order_mark_after_the_fence_is_no_indentation() -> None:
@@ -427,7 +387,7 @@ def test_normalized_makes_each_line_break_one_newline() -> None:
     ],
 )
 def test_each_flow_node_spans_its_text(yaml: str, spans: list[str]) -> None:
-    assert _spans(yaml) == spans
+    assert node_spans(yaml) == spans
 
 
 # -- refused texts ---------------------------------------------------------------------------
@@ -607,7 +567,7 @@ def test_each_flow_node_spans_its_text(yaml: str, spans: list[str]) -> None:
 def test_a_refused_text_says_what_and_where(
     yaml: str, message: str, line: int, column: int
 ) -> None:
-    assert _refused(yaml) == (f"invalid YAML: {message}", line, column)
+    assert refused_alike(yaml) == (f"invalid YAML: {message}", line, column)
 
 
 @pytest.mark.parametrize(
@@ -625,7 +585,7 @@ def test_a_refused_text_says_what_and_where(
     ],
 )
 def test_a_second_document_is_refused(yaml: str, line: int, column: int) -> None:
-    assert _refused(yaml, StructureError) == (
+    assert refused_alike(yaml, StructureError) == (
         "front matter holds more than one YAML document",
         line,
         column,
@@ -643,7 +603,7 @@ def test_a_second_document_is_refused(yaml: str, line: int, column: int) -> None
     ],
 )
 def test_a_document_that_is_no_mapping(yaml: str, kind: str, line: int, column: int) -> None:
-    assert _refused(yaml, StructureError) == (
+    assert refused_alike(yaml, StructureError) == (
         f"the front matter must be a mapping of keys to values, not {kind}",
         line,
         column,
@@ -665,4 +625,4 @@ def test_a_document_that_is_no_mapping(yaml: str, kind: str, line: int, column: 
 def test_a_tag_a_flow_node_cannot_have_is_refused_at_the_tag(
     yaml: str, message: str, line: int, column: int
 ) -> None:
-    assert _refused(yaml) == (message, line, column)
+    assert refused_alike(yaml) == (message, line, column)
