@@ -604,6 +604,8 @@ _TAGS_THAT_DO_NOT_FIT = [
     ),
     pytest.param("!!int a: 1\n", "'a' is not a valid !!int", 1, 1, id="a-tagged-first-key"),
     pytest.param("k:\n- !!int a: 1\n", "'a' is not a valid !!int", 2, 3, id="a-compact-key"),
+    pytest.param("a: 1\n!!int b: 2\n", "'b' is not a valid !!int", 2, 1, id="a-later-key"),
+    pytest.param("a: 1\n&x !!int b: 2\n", "'b' is not a valid !!int", 2, 1, id="anchored-later"),
     pytest.param('!!str\n"a": 1\n', "a mapping cannot be a !!str", 1, 1, id="root-tag-quoted"),
     pytest.param("!!str\na: 1\n", "a mapping cannot be a !!str", 1, 1, id="root-tag-plain"),
     pytest.param("!!str\n[a]: 1\n", "a mapping cannot be a !!str", 1, 1, id="root-tag-flow"),
@@ -626,209 +628,212 @@ def test_a_value_alone_is_not_front_matter() -> None:
 # -- where each node is written ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("yaml", "where"),
-    [
-        # an empty value is placed right after its indicator, or after its properties
-        pytest.param(
-            "k:\nj: 1\n",
-            [(1, 1, "k:\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (2, 1, "j"), (2, 4, "1")],
-            id="an-empty-value",
-        ),
-        pytest.param(
-            "k: &a   \nj: 1\n",
-            [(1, 1, "k: &a   \nj: 1\n"), (1, 1, "k"), (1, 6, ""), (2, 1, "j"), (2, 4, "1")],
-            id="an-empty-value-after-an-anchor",
-        ),
-        pytest.param(
-            "k: !!str\nj: 1\n",
-            [(1, 1, "k: !!str\nj: 1\n"), (1, 1, "k"), (1, 9, ""), (2, 1, "j"), (2, 4, "1")],
-            id="an-empty-value-after-a-tag",
-        ),
-        pytest.param(
-            "k: &aX \nj: 1\n",
-            [(1, 1, "k: &aX \nj: 1\n"), (1, 1, "k"), (1, 7, ""), (2, 1, "j"), (2, 4, "1")],
-            id="an-empty-value-after-an-anchor-and-a-blank",
-        ),
-        pytest.param(
-            "k: &a\t\nj: 1\n",
-            [(1, 1, "k: &a\t\nj: 1\n"), (1, 1, "k"), (1, 6, ""), (2, 1, "j"), (2, 4, "1")],
-            id="an-empty-value-after-an-anchor-and-a-tab",
-        ),
-        pytest.param(
-            "k:\n  &a\nj: 1\n",
-            [(1, 1, "k:\n  &a\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (3, 1, "j"), (3, 4, "1")],
-            id="an-empty-value-below-its-anchor-line",
-        ),
-        pytest.param(
-            "k:\n  &a\n  !!str\nj: 1\n",
-            [
-                (1, 1, "k:\n  &a\n  !!str\nj: 1\n"),
-                (1, 1, "k"),
-                (1, 3, ""),
-                (4, 1, "j"),
-                (4, 4, "1"),
-            ],
-            id="an-empty-value-below-two-property-lines",
-        ),
-        # entries read whole, each with a line after it
-        pytest.param(
-            "a: 1\nbc: de\nf: 2\n",
-            [
-                (1, 1, "a: 1\nbc: de\nf: 2\n"),
-                (1, 1, "a"),
-                (1, 4, "1"),
-                (2, 1, "bc"),
-                (2, 5, "de"),
-                (3, 1, "f"),
-                (3, 4, "2"),
-            ],
-            id="a-plain-entry-between-two",
-        ),
-        pytest.param(
-            "a: 1\nbc: 'de'\nf: \"g\"\nh: 2\n",
-            [
-                (1, 1, "a: 1\nbc: 'de'\nf: \"g\"\nh: 2\n"),
-                (1, 1, "a"),
-                (1, 4, "1"),
-                (2, 1, "bc"),
-                (2, 5, "'de'"),
-                (3, 1, "f"),
-                (3, 4, '"g"'),
-                (4, 1, "h"),
-                (4, 4, "2"),
-            ],
-            id="quoted-entries-between-two",
-        ),
-        pytest.param(
-            "k:\n  ab: cd\n  e: f\nj: 1\n",
-            [
-                (1, 1, "k:\n  ab: cd\n  e: f\nj: 1\n"),
-                (1, 1, "k"),
-                (2, 3, "ab: cd\n  e: f\n"),
-                (2, 3, "ab"),
-                (2, 7, "cd"),
-                (3, 3, "e"),
-                (3, 6, "f"),
-                (4, 1, "j"),
-                (4, 4, "1"),
-            ],
-            id="nested-entries-then-a-key",
-        ),
-        pytest.param(
-            "a: 1\nb: 'x'",
-            [(1, 1, "a: 1\nb: 'x'"), (1, 1, "a"), (1, 4, "1"), (2, 1, "b"), (2, 4, "'x'")],
-            id="a-quoted-entry-ends-the-text",
-        ),
-        pytest.param(
-            'k:\n  a: 1\n  b: "x"',
-            [
-                (1, 1, 'k:\n  a: 1\n  b: "x"'),
-                (1, 1, "k"),
-                (2, 3, 'a: 1\n  b: "x"'),
-                (2, 3, "a"),
-                (2, 6, "1"),
-                (3, 3, "b"),
-                (3, 6, '"x"'),
-            ],
-            id="a-nested-quoted-entry-ends-the-text",
-        ),
-        pytest.param(
-            "? a\nc: d\n",
-            [(1, 1, "? a\nc: d\n"), (1, 3, "a"), (1, 4, ""), (2, 1, "c"), (2, 4, "d")],
-            id="an-explicit-key-without-a-value",
-        ),
-        pytest.param(
-            "a: 1\n: v\n",
-            [(1, 1, "a: 1\n: v\n"), (1, 1, "a"), (1, 4, "1"), (2, 1, ""), (2, 3, "v")],
-            id="an-empty-key-at-its-colon",
-        ),
-        # a mapping starts at its first key, its properties left out
-        pytest.param(
-            "k:\n  &m a: 1\n",
-            [(1, 1, "k:\n  &m a: 1\n"), (1, 1, "k"), (2, 6, "a: 1\n"), (2, 6, "a"), (2, 9, "1")],
-            id="a-key's-anchor",
-        ),
-        pytest.param(
-            "k:\n  &m\n  a: 1\n",
-            [(1, 1, "k:\n  &m\n  a: 1\n"), (1, 1, "k"), (3, 3, "a: 1\n"), (3, 3, "a"), (3, 6, "1")],
-            id="a-mapping's-anchor-on-its-own-line",
-        ),
-        pytest.param(
-            "k: &m\n  a: 1\n",
-            [(1, 1, "k: &m\n  a: 1\n"), (1, 1, "k"), (2, 3, "a: 1\n"), (2, 3, "a"), (2, 6, "1")],
-            id="a-mapping's-anchor-after-its-key",
-        ),
-        pytest.param(
-            "&x a: 1\n", [(1, 4, "a: 1\n"), (1, 4, "a"), (1, 7, "1")], id="an-anchored-first-key"
-        ),
-        pytest.param(
-            '&x "a": 1\n', [(1, 4, '"a": 1\n'), (1, 4, '"a"'), (1, 9, "1")], id="anchored-quoted"
-        ),
-        pytest.param(
-            'k:\n  "a": 1\n  b: 2\n',
-            [
-                (1, 1, 'k:\n  "a": 1\n  b: 2\n'),
-                (1, 1, "k"),
-                (2, 3, '"a": 1\n  b: 2\n'),
-                (2, 3, '"a"'),
-                (2, 8, "1"),
-                (3, 3, "b"),
-                (3, 6, "2"),
-            ],
-            id="a-quoted-first-key",
-        ),
-        pytest.param(
-            "k:\n  ? a\n  : b\n",
-            [
-                (1, 1, "k:\n  ? a\n  : b\n"),
-                (1, 1, "k"),
-                (2, 3, "? a\n  : b\n"),
-                (2, 5, "a"),
-                (3, 5, "b"),
-            ],
-            id="an-explicit-entry-below",
-        ),
-        pytest.param(
-            "k:\n  |\n x\nj: 1\n",
-            [(1, 1, "k:\n  |\n x\nj: 1\n"), (1, 1, "k"), (2, 3, "|\n x"), (4, 1, "j"), (4, 4, "1")],
-            id="a-block-scalar-below",
-        ),
-        pytest.param(
-            "k:\n  v\n", [(1, 1, "k:\n  v\n"), (1, 1, "k"), (2, 3, "v")], id="a-value-below"
-        ),
-        pytest.param(
-            "k:\n- a: 1\n  b: 2\n",
-            [
-                (1, 1, "k:\n- a: 1\n  b: 2\n"),
-                (1, 1, "k"),
-                (2, 1, "- a: 1\n  b: 2\n"),
-                (2, 3, "a: 1\n  b: 2\n"),
-                (2, 3, "a"),
-                (2, 6, "1"),
-                (3, 3, "b"),
-                (3, 6, "2"),
-            ],
-            id="a-compact-mapping",
-        ),
-        pytest.param(
-            "a:   x\nb:\ty\n",
-            [(1, 1, "a:   x\nb:\ty\n"), (1, 1, "a"), (1, 6, "x"), (2, 1, "b"), (2, 4, "y")],
-            id="blanks-before-values",
-        ),
-        pytest.param(
-            "a: x\n  y\nb: 'z'\n",
-            [
-                (1, 1, "a: x\n  y\nb: 'z'\n"),
-                (1, 1, "a"),
-                (1, 4, "x\n  y"),
-                (3, 1, "b"),
-                (3, 4, "'z'"),
-            ],
-            id="a-value-on-two-lines",
-        ),
-    ],
-)
+_WHERE = [
+    # an empty value is placed right after its indicator, or after its properties
+    pytest.param(
+        "k:\nj: 1\n",
+        [(1, 1, "k:\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (2, 1, "j"), (2, 4, "1")],
+        id="an-empty-value",
+    ),
+    pytest.param(
+        "k: &a   \nj: 1\n",
+        [(1, 1, "k: &a   \nj: 1\n"), (1, 1, "k"), (1, 6, ""), (2, 1, "j"), (2, 4, "1")],
+        id="an-empty-value-after-an-anchor",
+    ),
+    pytest.param(
+        "k: !!str\nj: 1\n",
+        [(1, 1, "k: !!str\nj: 1\n"), (1, 1, "k"), (1, 9, ""), (2, 1, "j"), (2, 4, "1")],
+        id="an-empty-value-after-a-tag",
+    ),
+    pytest.param(
+        "k: &aX \nj: 1\n",
+        [(1, 1, "k: &aX \nj: 1\n"), (1, 1, "k"), (1, 7, ""), (2, 1, "j"), (2, 4, "1")],
+        id="an-empty-value-after-an-anchor-and-a-blank",
+    ),
+    pytest.param(
+        "k: &a\t\nj: 1\n",
+        [(1, 1, "k: &a\t\nj: 1\n"), (1, 1, "k"), (1, 6, ""), (2, 1, "j"), (2, 4, "1")],
+        id="an-empty-value-after-an-anchor-and-a-tab",
+    ),
+    pytest.param(
+        "k:\n  &a\nj: 1\n",
+        [(1, 1, "k:\n  &a\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-anchor-line",
+    ),
+    pytest.param(
+        "k:\n  &a\n  !!str\nj: 1\n",
+        [
+            (1, 1, "k:\n  &a\n  !!str\nj: 1\n"),
+            (1, 1, "k"),
+            (1, 3, ""),
+            (4, 1, "j"),
+            (4, 4, "1"),
+        ],
+        id="an-empty-value-below-two-property-lines",
+    ),
+    # entries read whole, each with a line after it
+    pytest.param(
+        "a: 1\nbc: de\nf: 2\n",
+        [
+            (1, 1, "a: 1\nbc: de\nf: 2\n"),
+            (1, 1, "a"),
+            (1, 4, "1"),
+            (2, 1, "bc"),
+            (2, 5, "de"),
+            (3, 1, "f"),
+            (3, 4, "2"),
+        ],
+        id="a-plain-entry-between-two",
+    ),
+    pytest.param(
+        "a: 1\nbc: 'de'\nf: \"g\"\nh: 2\n",
+        [
+            (1, 1, "a: 1\nbc: 'de'\nf: \"g\"\nh: 2\n"),
+            (1, 1, "a"),
+            (1, 4, "1"),
+            (2, 1, "bc"),
+            (2, 5, "'de'"),
+            (3, 1, "f"),
+            (3, 4, '"g"'),
+            (4, 1, "h"),
+            (4, 4, "2"),
+        ],
+        id="quoted-entries-between-two",
+    ),
+    pytest.param(
+        "k:\n  ab: cd\n  e: f\nj: 1\n",
+        [
+            (1, 1, "k:\n  ab: cd\n  e: f\nj: 1\n"),
+            (1, 1, "k"),
+            (2, 3, "ab: cd\n  e: f\n"),
+            (2, 3, "ab"),
+            (2, 7, "cd"),
+            (3, 3, "e"),
+            (3, 6, "f"),
+            (4, 1, "j"),
+            (4, 4, "1"),
+        ],
+        id="nested-entries-then-a-key",
+    ),
+    pytest.param(
+        "a: 1\nb: 'x'",
+        [(1, 1, "a: 1\nb: 'x'"), (1, 1, "a"), (1, 4, "1"), (2, 1, "b"), (2, 4, "'x'")],
+        id="a-quoted-entry-ends-the-text",
+    ),
+    pytest.param(
+        'k:\n  a: 1\n  b: "x"',
+        [
+            (1, 1, 'k:\n  a: 1\n  b: "x"'),
+            (1, 1, "k"),
+            (2, 3, 'a: 1\n  b: "x"'),
+            (2, 3, "a"),
+            (2, 6, "1"),
+            (3, 3, "b"),
+            (3, 6, '"x"'),
+        ],
+        id="a-nested-quoted-entry-ends-the-text",
+    ),
+    pytest.param(
+        "? a\nc: d\n",
+        [(1, 1, "? a\nc: d\n"), (1, 3, "a"), (1, 4, ""), (2, 1, "c"), (2, 4, "d")],
+        id="an-explicit-key-without-a-value",
+    ),
+    pytest.param(
+        "a: 1\n: v\n",
+        [(1, 1, "a: 1\n: v\n"), (1, 1, "a"), (1, 4, "1"), (2, 1, ""), (2, 3, "v")],
+        id="an-empty-key-at-its-colon",
+    ),
+    # a mapping starts at its first key, its properties left out
+    pytest.param(
+        "k:\n  &m a: 1\n",
+        [(1, 1, "k:\n  &m a: 1\n"), (1, 1, "k"), (2, 6, "a: 1\n"), (2, 6, "a"), (2, 9, "1")],
+        id="a-key's-anchor",
+    ),
+    pytest.param(
+        "k:\n  &m\n  a: 1\n",
+        [(1, 1, "k:\n  &m\n  a: 1\n"), (1, 1, "k"), (3, 3, "a: 1\n"), (3, 3, "a"), (3, 6, "1")],
+        id="a-mapping's-anchor-on-its-own-line",
+    ),
+    pytest.param(
+        "k: &m\n  a: 1\n",
+        [(1, 1, "k: &m\n  a: 1\n"), (1, 1, "k"), (2, 3, "a: 1\n"), (2, 3, "a"), (2, 6, "1")],
+        id="a-mapping's-anchor-after-its-key",
+    ),
+    pytest.param(
+        "&x a: 1\n", [(1, 4, "a: 1\n"), (1, 4, "a"), (1, 7, "1")], id="an-anchored-first-key"
+    ),
+    pytest.param(
+        '&x "a": 1\n', [(1, 4, '"a": 1\n'), (1, 4, '"a"'), (1, 9, "1")], id="anchored-quoted"
+    ),
+    pytest.param(
+        "a: 1\n&x b: 2\n",
+        [(1, 1, "a: 1\n&x b: 2\n"), (1, 1, "a"), (1, 4, "1"), (2, 4, "b"), (2, 7, "2")],
+        id="an-anchored-later-key",
+    ),
+    pytest.param(
+        'k:\n  "a": 1\n  b: 2\n',
+        [
+            (1, 1, 'k:\n  "a": 1\n  b: 2\n'),
+            (1, 1, "k"),
+            (2, 3, '"a": 1\n  b: 2\n'),
+            (2, 3, '"a"'),
+            (2, 8, "1"),
+            (3, 3, "b"),
+            (3, 6, "2"),
+        ],
+        id="a-quoted-first-key",
+    ),
+    pytest.param(
+        "k:\n  ? a\n  : b\n",
+        [
+            (1, 1, "k:\n  ? a\n  : b\n"),
+            (1, 1, "k"),
+            (2, 3, "? a\n  : b\n"),
+            (2, 5, "a"),
+            (3, 5, "b"),
+        ],
+        id="an-explicit-entry-below",
+    ),
+    pytest.param(
+        "k:\n  |\n x\nj: 1\n",
+        [(1, 1, "k:\n  |\n x\nj: 1\n"), (1, 1, "k"), (2, 3, "|\n x"), (4, 1, "j"), (4, 4, "1")],
+        id="a-block-scalar-below",
+    ),
+    pytest.param("k:\n  v\n", [(1, 1, "k:\n  v\n"), (1, 1, "k"), (2, 3, "v")], id="a-value-below"),
+    pytest.param(
+        "k:\n- a: 1\n  b: 2\n",
+        [
+            (1, 1, "k:\n- a: 1\n  b: 2\n"),
+            (1, 1, "k"),
+            (2, 1, "- a: 1\n  b: 2\n"),
+            (2, 3, "a: 1\n  b: 2\n"),
+            (2, 3, "a"),
+            (2, 6, "1"),
+            (3, 3, "b"),
+            (3, 6, "2"),
+        ],
+        id="a-compact-mapping",
+    ),
+    pytest.param(
+        "a:   x\nb:\ty\n",
+        [(1, 1, "a:   x\nb:\ty\n"), (1, 1, "a"), (1, 6, "x"), (2, 1, "b"), (2, 4, "y")],
+        id="blanks-before-values",
+    ),
+    pytest.param(
+        "a: x\n  y\nb: 'z'\n",
+        [
+            (1, 1, "a: x\n  y\nb: 'z'\n"),
+            (1, 1, "a"),
+            (1, 4, "x\n  y"),
+            (3, 1, "b"),
+            (3, 4, "'z'"),
+        ],
+        id="a-value-on-two-lines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("yaml", "where"), _WHERE)
 def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]) -> None:
     assert _where(yaml) == where
 
@@ -924,3 +929,17 @@ def test_a_later_entry_is_refused_the_same(yaml: str, message: str, line: int, c
     found = refused_alike(_LATER + yaml, YAMLSyntaxError)
     assert found[0].removeprefix(_SYNTAX) == message.removeprefix(_SYNTAX)
     assert found[1:] == (line + 1, column)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "where"),
+    [
+        case
+        for case in _WHERE
+        if _at_the_margin(str(case.values[0])) and case.values[1][0] == (1, 1, case.values[0])  # type: ignore[index]
+    ],
+)
+def test_a_later_entry_is_written_the_same(yaml: str, where: list[tuple[int, int, str]]) -> None:
+    # each node one line down, the root mapping from the new first entry on
+    later = [(1, 1, _LATER + yaml), (1, 1, "z0"), (1, 5, "0")]
+    assert _where(_LATER + yaml) == later + [(line + 1, col, text) for line, col, text in where[1:]]
