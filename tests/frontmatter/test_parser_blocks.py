@@ -194,6 +194,9 @@ _PROPERTIES = [
     pytest.param("!!str 1: x\n", {"1": "x"}, id="a-tagged-key"),
     pytest.param("a: 1\n&b k: 2\nj: *b\n", {"a": 1, "k": 2, "j": "k"}, id="a-later-key"),
     pytest.param('a: 1\n&b "k": 2\nj: *b\n', {"a": 1, "k": 2, "j": "k"}, id="a-quoted-key"),
+    # an explicit tag decides a quoted key's type too (YAML 1.2, 6.9.1)
+    pytest.param("!!int '2': b\n", {2: "b"}, id="a-tagged-quoted-key"),
+    pytest.param("a: 1\n!!int '2': b\n", {"a": 1, 2: "b"}, id="a-later-tagged-quoted-key"),
     pytest.param("k:\n- &x a: 1\n  b: *x\n", {"k": [{"a": 1, "b": "a"}]}, id="compact"),
     # properties of an empty node (the suite's case FH7J)
     pytest.param(
