@@ -1256,6 +1256,9 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
             {"b": "k", "a": {"k": "c"}, "d": {"k": "c"}},
             id="an-anchor-above-a-mapping-with-an-alias-key",
         ),
+        pytest.param(
+            "a: !!map\n  [b]:", {"a": {("b",): None}}, id="a-tag-above-a-flow-key-that-ends-the-text"
+        ),
     ],
 )
 def test_properties_above_a_node_belong_to_it(yaml: str, expected: Any) -> None:
@@ -1357,6 +1360,8 @@ def test_a_flow_value_refused(yaml: str, message: str, line: int, column: int) -
         ("k: !!map\n- a\n", "a sequence cannot be a !!map", 1, 4),
         ("k:\n  !!map\n  - a\n", "a sequence cannot be a !!map", 2, 3),
         ("k: !!seq\n  a: 1\n", "a mapping cannot be a !!seq", 1, 4),
+        ("k: !!seq\n  [a]:", "a mapping cannot be a !!seq", 1, 4),
+        ("k: !!seq\n  {a: 1}:", "a mapping cannot be a !!seq", 1, 4),
     ],
 )
 def test_a_collection_with_a_tag_it_cannot_have(
