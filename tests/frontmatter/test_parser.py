@@ -1211,6 +1211,16 @@ def test_markers_directives_and_indicators_refused(
             id="compact-mappings-to-the-end-of-the-text",
         ),
         pytest.param(
+            "k:\n- a: 'b'",
+            ["k:\n- a: 'b'", "k", "- a: 'b'", "a: 'b'", "a", "'b'"],
+            id="a-compact-mapping-of-a-quoted-value-ends-the-text",
+        ),
+        pytest.param(
+            'k:\n- a: "b"',
+            ['k:\n- a: "b"', "k", '- a: "b"', 'a: "b"', "a", '"b"'],
+            id="a-compact-mapping-of-a-double-quoted-value-ends-the-text",
+        ),
+        pytest.param(
             "a: &v x\n*v : y\n", ["a: &v x\n*v : y\n", "a", "x", "*v", "y"], id="an-alias-key"
         ),
     ],
