@@ -1267,7 +1267,9 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
             id="an-anchor-above-a-mapping-with-an-alias-key",
         ),
         pytest.param(
-            "a: !!map\n  [b]:", {"a": {("b",): None}}, id="a-tag-above-a-flow-key-that-ends-the-text"
+            "a: !!map\n  [b]:",
+            {"a": {("b",): None}},
+            id="a-tag-above-a-flow-key-that-ends-the-text",
         ),
     ],
 )
