@@ -1211,6 +1211,16 @@ def test_markers_directives_and_indicators_refused(
             id="compact-mappings-to-the-end-of-the-text",
         ),
         pytest.param(
+            "k:\n- a: 'b'",
+            ["k:\n- a: 'b'", "k", "- a: 'b'", "a: 'b'", "a", "'b'"],
+            id="a-compact-mapping-of-a-quoted-value-ends-the-text",
+        ),
+        pytest.param(
+            'k:\n- a: "b"',
+            ['k:\n- a: "b"', "k", '- a: "b"', 'a: "b"', "a", '"b"'],
+            id="a-compact-mapping-of-a-double-quoted-value-ends-the-text",
+        ),
+        pytest.param(
             "a: &v x\n*v : y\n", ["a: &v x\n*v : y\n", "a", "x", "*v", "y"], id="an-alias-key"
         ),
     ],
@@ -1255,6 +1265,11 @@ def test_each_node_spans_its_text(yaml: str, spans: list[str]) -> None:
             "b: &y k\na: &x\n  *y : c\nd: *x\n",
             {"b": "k", "a": {"k": "c"}, "d": {"k": "c"}},
             id="an-anchor-above-a-mapping-with-an-alias-key",
+        ),
+        pytest.param(
+            "a: !!map\n  [b]:",
+            {"a": {("b",): None}},
+            id="a-tag-above-a-flow-key-that-ends-the-text",
         ),
     ],
 )
@@ -1357,6 +1372,8 @@ def test_a_flow_value_refused(yaml: str, message: str, line: int, column: int) -
         ("k: !!map\n- a\n", "a sequence cannot be a !!map", 1, 4),
         ("k:\n  !!map\n  - a\n", "a sequence cannot be a !!map", 2, 3),
         ("k: !!seq\n  a: 1\n", "a mapping cannot be a !!seq", 1, 4),
+        ("k: !!seq\n  [a]:", "a mapping cannot be a !!seq", 1, 4),
+        ("k: !!seq\n  {a: 1}:", "a mapping cannot be a !!seq", 1, 4),
     ],
 )
 def test_a_collection_with_a_tag_it_cannot_have(
