@@ -294,6 +294,9 @@ _MAPPINGS = [
     pytest.param("a: 1\n: v\n", {"a": 1, None: "v"}, id="an-empty-key-later"),
     pytest.param("a: 1\n:\tv\n", {"a": 1, None: "v"}, id="an-empty-key-and-a-tab"),
     pytest.param("a: 1\n:", {"a": 1, None: None}, id="an-empty-key-ends-the-text"),
+    # an empty key with properties: its value alone on the line, not the next entry
+    pytest.param("&a :\nb: 1\nc: *a\n", {None: None, "b": 1, "c": None}, id="props-empty-key"),
+    pytest.param("!!str :\n- x\n", {"": ["x"]}, id="a-list-after-a-tagged-empty-key"),
     # an empty key's value is a block node: a list may start at the key's column
     pytest.param(":\n- x\n", {None: ["x"]}, id="a-list-after-an-empty-key"),
     pytest.param("a: 1\n:\n- x\nb: 2\n", {"a": 1, None: ["x"], "b": 2}, id="then-a-key"),
@@ -606,6 +609,8 @@ _TAGS_THAT_DO_NOT_FIT = [
         'k: !!seq\n  "a": 1\n', "a mapping cannot be a !!seq", 1, 4, id="a-quoted-first-key"
     ),
     pytest.param("!!int a: 1\n", "'a' is not a valid !!int", 1, 1, id="a-tagged-first-key"),
+    pytest.param("!!int : v\n", "'' is not a valid !!int", 1, 1, id="a-tagged-empty-key"),
+    pytest.param("k:\n  !!int : v\n", "'' is not a valid !!int", 2, 3, id="empty-key-below"),
     pytest.param("k:\n- !!int a: 1\n", "'a' is not a valid !!int", 2, 3, id="a-compact-key"),
     pytest.param("a: 1\n!!int b: 2\n", "'b' is not a valid !!int", 2, 1, id="a-later-key"),
     pytest.param("a: 1\n&x !!int b: 2\n", "'b' is not a valid !!int", 2, 1, id="anchored-later"),
@@ -842,6 +847,41 @@ def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]
 
 
 @pytest.mark.parametrize(
+    ("yaml", "path", "entries"),
+    [
+        pytest.param(
+            "&a : v\nb: 1\n",
+            (),
+            [((1, 4, ""), (1, 6, "v")), ((2, 1, "b"), (2, 4, "1"))],
+            id="at-the-root",
+        ),
+        pytest.param("&a :\n", (), [((1, 4, ""), (1, 5, ""))], id="no-value"),
+        pytest.param("k:\n  !!str :\tv\n", ("k",), [((2, 9, ""), (2, 11, "v"))], id="below"),
+        pytest.param("k:\n- &a : v\n", ("k", 0), [((2, 6, ""), (2, 8, "v"))], id="compact"),
+    ],
+)
+def test_where_an_empty_key_with_properties_is_written(
+    yaml: str, path: tuple[Any, ...], entries: list[tuple[tuple[int, int, str], ...]]
+) -> None:
+    # the key is placed at its ":", its properties left out, as any key is; an
+    # empty value right after the ":"
+    node: Any = _yaml.compose(yaml).root
+    for step in path:
+        if isinstance(step, str):
+            node = node.values[[key.value for key in node.keys].index(step)]
+        else:
+            node = node.items[step]
+
+    def place(part: Node) -> tuple[int, int, str]:
+        line = yaml.count("\n", 0, part.start) + 1
+        column = part.start - (yaml.rfind("\n", 0, part.start) + 1) + 1
+        return line, column, yaml[part.start : part.end]
+
+    pairs = zip(node.keys, node.values, strict=True)
+    assert [(place(key), place(value)) for key, value in pairs] == entries
+
+
+@pytest.mark.parametrize(
     ("yaml", "line"),
     [("a: 1\n---\n", 2), ("a: 1\n# c\n---\n", 3), ("a:\n  b: 1\n\n---\n", 4)],
 )
@@ -890,6 +930,22 @@ def test_a_key_added_to_a_block_mapping(yaml: str, path: tuple[Any, ...], writte
         mapping = mapping[step]
     mapping["b"] = 2
     assert frontmatter.dumps(doc) == f"---\n{written}---\n"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param("&a : v", id="an-anchored-empty-key"),
+        pytest.param("!!str : v", id="a-tagged-empty-key"),
+        pytest.param("&x a: 1", id="an-anchored-key"),
+        pytest.param("? a\n  : v", id="an-explicit-key"),
+    ],
+)
+def test_an_item_inserted_before_a_compact_mapping(item: str) -> None:
+    # the mapping after the new item is unchanged: its text is kept as written
+    doc = frontmatter.loads(f"---\nk:\n- {item}\n- 2\n---\n")
+    doc.data["k"].insert(0, {"q": 1})
+    assert frontmatter.dumps(doc) == f"---\nk:\n- q: 1\n- {item}\n- 2\n---\n"
 
 
 # -- the same texts after an entry ---------------------------------------------------
