@@ -264,11 +264,11 @@ class _Editor:
         """The offset of the ``-`` before the item text at ``start``.
 
         Between them: blanks, comments (``- # a-b`` then the item on the next
-        line) and the item's ``&anchor`` and ``!tag`` when ``start`` is past them.
+        line) and the item's ``&anchor`` and ``!tag`` when ``start`` is past them,
+        each on the dash line or on a line of its own (``- &a`` then ``!!map``).
         """
         end = _content_before(self.text, start)
-        found = _properties(self.text, end, lines=False)
-        if found:
+        while found := _properties(self.text, end, lines=False):
             end = _content_before(self.text, found[-1][0])
         return end - 1
 

@@ -501,3 +501,58 @@ def test_an_entry_whose_comment_is_left_of_its_key_moves_onto_the_dash_line() ->
     before = "---\nl:\n- a: 1  # a\n # about b\n  b: 2  # b\n---\n"
     after = "---\nl:\n- # about b\n  b: 2  # b\n  a: 1  # a\n---\n"
     assert dumps_checked(before, lambda d: d["l"].__setitem__(0, {"b": 2, "a": 1})) == after
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        pytest.param(" \t# about b", id="a-space-then-a-tab"),
+        pytest.param("\t# about b", id="a-tab-at-the-line-start"),
+    ],
+)
+def test_a_tab_before_a_moved_comment_is_kept_on_the_dash_line(comment: str) -> None:
+    """Indentation is spaces only: the tab before the comment is its separation, kept."""
+    before = f"---\nl:\n- a: 1  # a\n{comment}\n  b: 2  # b\n---\n"
+    after = "---\nl:\n- \t# about b\n  b: 2  # b\n  a: 1  # a\n---\n"
+    assert dumps_checked(before, lambda d: d["l"].__setitem__(0, {"b": 2, "a": 1})) == after
+
+
+_PROPERTIES_ON_LINES_OF_THEIR_OWN = [
+    pytest.param(
+        "---\nl:\n- &a\n  !!map\n  k: v\n- b  # b\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(0),
+        # the whole item goes, its anchor and tag with it
+        "---\nl:\n- b  # b\nn: 1  # n\n---\n",
+        id="anchor-on-the-dash-line-tag-below",
+    ),
+    pytest.param(
+        "---\nl:\n- !!map  # t\n  &a\n  k: v\n- b  # b\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(0),
+        "---\nl:\n- b  # b\nn: 1  # n\n---\n",
+        id="tag-and-comment-on-the-dash-line-anchor-below",
+    ),
+    pytest.param(
+        "---\nl:\n- &a\n  !!str\n  k\n- b  # b\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(0),
+        "---\nl:\n- b  # b\nn: 1  # n\n---\n",
+        id="a-scalar-item",
+    ),
+    pytest.param(
+        "---\nl:\n- x  # x\n- &a\n  !!map\n  k: v\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(1),
+        "---\nl:\n- x  # x\nn: 1  # n\n---\n",
+        id="the-last-item",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _PROPERTIES_ON_LINES_OF_THEIR_OWN)
+def test_an_item_whose_properties_are_on_separate_lines_is_deleted_from_its_dash(
+    before: str, edit: Any, after: str
+) -> None:
+    """The item's dash is found past an ``&anchor`` and a ``!tag`` on lines of their own.
+
+    Found past one of them only, the deletion began inside the item and left
+    ``- &`` in front of the next one (the data read back, the text did not).
+    """
+    assert dumps_checked(before, edit) == after
