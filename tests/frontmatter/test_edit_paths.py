@@ -129,6 +129,13 @@ _SCALARS = [
         id="explicit-key-gets-its-colon-line",
     ),
     pytest.param(
+        "---\nm:\n  # keep\n  ? a\n  X: 1  # X\n---\n",
+        setter("m", "a")(5),
+        # the ":" on the next line is X's, not a's
+        "---\nm:\n  # keep\n  ? a\n  : 5\n  X: 1  # X\n---\n",
+        id="explicit-key-then-a-key-starting-with-x",
+    ),
+    pytest.param(
         "---\nm:\n  ? a\n  :\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")(5),
         "---\nm:\n  ? a\n  : 5\n  # keep\n  b: 1  # b\n---\n",
@@ -1078,6 +1085,18 @@ def test_a_retry_after_a_change_at_the_root_writes_the_whole_front_matter_anew()
     before = "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n"
     after = "---\n# top\nx: 1\nm:\n  b: a\n  c: 1\nz: 1\n---\n"
     assert dumps_checked(before, _both(lambda d: d["m"].pop("a"), setter("z")(1))) == after
+
+
+def test_a_retry_writes_anew_the_mapping_changed_after_a_changed_list_in_it() -> None:
+    """l changes, then m's deletion does not read back (its alias key loses its anchor):
+    m, where both were made, is written anew; the root, which did not change, keeps its
+    comment on x."""
+    before = (
+        "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1  # one\n  a: &b b\n  *b : 2\n  c: 1  # c\n---\n"
+    )
+    after = "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1\n  - 2\n  b: 2\n  c: 1  # c\n---\n"
+    edit = _both(lambda d: d["m"]["l"].append(2), lambda d: d["m"].pop("a"))
+    assert dumps_checked(before, edit) == after
 
 
 @pytest.mark.parametrize(
