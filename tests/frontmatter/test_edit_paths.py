@@ -1087,15 +1087,31 @@ def test_a_retry_after_a_change_at_the_root_writes_the_whole_front_matter_anew()
     assert dumps_checked(before, _both(lambda d: d["m"].pop("a"), setter("z")(1))) == after
 
 
-def test_a_retry_writes_anew_the_mapping_changed_after_a_changed_list_in_it() -> None:
-    """l changes, then m's deletion does not read back (its alias key loses its anchor):
-    m, where both were made, is written anew; the root, which did not change, keeps its
-    comment on x."""
-    before = (
-        "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1  # one\n  a: &b b\n  *b : 2\n  c: 1  # c\n---\n"
-    )
-    after = "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1\n  - 2\n  b: 2\n  c: 1  # c\n---\n"
-    edit = _both(lambda d: d["m"]["l"].append(2), lambda d: d["m"].pop("a"))
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1  # one\n"
+            "  a: &b b\n  *b : 2\n  c: 1  # c\n---\n",
+            _both(lambda d: d["m"]["l"].append(2), lambda d: d["m"].pop("a")),
+            "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1\n  - 2\n  b: 2\n  c: 1  # c\n---\n",
+            id="after-a-list",
+        ),
+        pytest.param(
+            "---\n# top\nx: 1  # keep\nm:\n  p:\n    q: 1  # q\n"
+            "  a: &b b\n  *b : 2\n  c: 1  # c\n---\n",
+            _both(lambda d: d["m"]["p"].__setitem__("q", 2), lambda d: d["m"].pop("a")),
+            "---\n# top\nx: 1  # keep\nm:\n  p:\n    q: 2\n  b: 2\n  c: 1  # c\n---\n",
+            id="after-a-mapping",
+        ),
+    ],
+)
+def test_a_retry_writes_anew_the_mapping_changed_after_a_changed_collection_in_it(
+    before: str, edit: Any, after: str
+) -> None:
+    """A value of m changes, then m's deletion does not read back (its alias key loses
+    its anchor): m, where both were made, is written anew; the root, which did not
+    change, keeps its comment on x."""
     assert dumps_checked(before, edit) == after
 
 
