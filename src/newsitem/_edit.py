@@ -1021,10 +1021,8 @@ def patch_scalars(text: str, old: Mapping[Any, Any], changes: Mapping[str, Any])
         written = {editor.scalar_text(node, value, flow=False) for editor in editors}
         if len(written) != 1:
             return None
-        new = written.pop()
-        if "\n" in new or "\r" in new:
-            return None
-        patches.append((start, end, new))
+        # On one line: with no slot, no block scalar is written, and quotes escape breaks.
+        patches.append((start, end, written.pop()))
     out: list[str] = []
     position = 0
     for start, end, new in sorted(patches):
