@@ -326,7 +326,7 @@ class _Editor:
 
     def anchor_reads(self, target: Node) -> Hashable:
         """The image of what the anchored ``target`` reads as after the patches."""
-        anchor = _anchor_span(self.text, target.start)
+        anchor = _anchor_span(self.text, _content_start(self.text, target))
         if anchor is None or any(
             p.start < anchor[1] and p.end > anchor[0] for p in self.patches if p.end > p.start
         ):
@@ -467,8 +467,9 @@ class _Editor:
         node = parent.items[slot.index]
         end = self.before_break(self.last_offset(node))
         # The new value takes the old one's place, its &anchor and !tag too.
-        found = _properties(self.text, node.start)
-        start = found[-1][0] if found else node.start
+        content = _content_start(self.text, node)
+        found = _properties(self.text, content)
+        start = found[-1][0] if found else content
         if flow or parent.flow:
             self.patch(start, end, _render.inline(new, layout=self.layout))
             return
@@ -795,6 +796,17 @@ def entry_head(text: str, key: ScalarNode) -> int:
     if before > 0 and text[before - 1] == "?":
         return before - 1
     return at
+
+
+def _content_start(text: str, node: Node) -> int:
+    """Where the content of ``node`` starts: its own ``&anchor`` and ``!tag`` come before.
+
+    A block mapping starts at its first entry's head: the properties on the
+    first key's line are the key's (``&k a: 1``), those above it the mapping's.
+    """
+    if isinstance(node, MappingNode) and not node.flow and node.keys:
+        return entry_head(text, node.keys[0])
+    return node.start
 
 
 def _holds_collection(items: Sequence[Any]) -> bool:

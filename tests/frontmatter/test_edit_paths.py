@@ -281,6 +281,19 @@ _SHAPES = [
         "---\nl: [[{a: 1}], 2]  # flow\n---\n",
         id="list-of-mappings-inside-a-flow-list",
     ),
+    pytest.param(
+        "---\nl:\n- x  # x\n- !!map &i\n  &k a: 1\n  # keep\n  b: 2\nn: 1  # n\n---\n",
+        setter("l", 1)("c"),
+        # the item's tag and anchor go with it; &k was its first key's
+        "---\nl:\n- x  # x\n- c\nn: 1  # n\n---\n",
+        id="item-with-a-tag-an-anchor-and-an-anchored-first-key",
+    ),
+    pytest.param(
+        "---\nl:\n- !!map &i\n  &k a: 1\n  b: 2\n- x  # x\nn: 1  # n\n---\n",
+        setter("l", 0)([1]),
+        "---\nl:\n- - 1\n- x  # x\nn: 1  # n\n---\n",
+        id="first-item-with-three-properties-to-a-list",
+    ),
 ]
 
 
@@ -583,6 +596,13 @@ _ALIASES = [
         lambda d: d["l"].pop(0),
         "---\nm:\n  a: &x 1  # a\nl:\n- 2\n---\n",
         id="alias-removed",
+    ),
+    pytest.param(
+        "---\nm: &x\n  &k a: 1\n  # keep\n  b: 2\nn: *x  # n\n---\n",
+        lambda d: d["m"].pop("a"),
+        # &k is a's own anchor, &x the mapping's: m changed in place, n reads it still
+        "---\nm: &x\n  # keep\n  b: 2\nn: *x  # n\n---\n",
+        id="alias-to-a-mapping-whose-first-key-is-anchored",
     ),
 ]
 
