@@ -486,6 +486,8 @@ def test_patch_scalars_rewrites_the_values_in_their_lines(
         pytest.param("title: a\n \u3000\n", {"title": "b"}, id="continued-by-a-wide-space"),
         pytest.param("title: a\n", {"title": [1]}, id="new-value-a-list"),
         pytest.param("title: 'a\n b'\n", {"title": "c"}, id="single-quoted-on-two-lines"),
+        # an escaped line break goes on to the next line, a lone CR being one
+        pytest.param('title: "a\\\r b"\r', {"title": "c"}, id="double-quoted-escaped-lone-cr"),
         pytest.param("title: a\n", {"title": "a: c"}, id="quote-of-the-file-unknown"),
     ],
 )
