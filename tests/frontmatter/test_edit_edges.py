@@ -467,6 +467,13 @@ _PATCHED = [
         "title: 'it''s'\nn: 'c'\n", {"title": "x"}, "title: 'x'\nn: 'c'\n", id="doubled-quote"
     ),
     pytest.param("title: 'aX'\n", {"title": "b"}, "title: 'b'\n", id="single-quoted-x"),
+    pytest.param(
+        # the doubled quote right before the closing one
+        "title: 'a'''\nn: 'c'\n",
+        {"title": "x"},
+        "title: 'x'\nn: 'c'\n",
+        id="doubled-quote-last",
+    ),
 ]
 
 
