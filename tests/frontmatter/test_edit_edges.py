@@ -455,6 +455,7 @@ _PATCHED = [
     pytest.param('title: ""\n', {"title": "b"}, 'title: "b"\n', id="empty-double-quoted"),
     pytest.param('title: "aX"\n', {"title": "b"}, 'title: "b"\n', id="double-quoted-x"),
     pytest.param("title: Xa\n", {"title": "b"}, "title: b\n", id="plain-starting-with-x"),
+    pytest.param("title: aX  # t\n", {"title": "b"}, "title: b  # t\n", id="plain-ending-with-x"),
     pytest.param("Xtitle: a\ntitle: b\n", {"title": "c"}, "Xtitle: a\ntitle: c\n", id="key-in-key"),
     pytest.param("title: a\nXn: 1\n", {"title": "b"}, "title: b\nXn: 1\n", id="next-key-x"),
     pytest.param(
