@@ -372,9 +372,8 @@ class _Editor:
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
             text = self.scalar_text(node, new, slot, flow=flow)
-            # An empty value after an anchor or tag ("a: &x") ends where they do.
-            start = stop = node.end if node.end < node.start else node.start
-            stop = max(stop, node.end)
+            # An empty value ("a: &x") is placed just after its anchor or tag.
+            start, stop = node.start, node.end
             if node.tagged and type(new) is not type(node.value):
                 # "!!int 42" set to a string: the tag goes, an anchor stays.
                 found = _properties(self.text, start)
