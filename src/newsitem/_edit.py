@@ -220,10 +220,10 @@ class _Editor:
         self.patches: list[_Patch] = []
         # Collections to write anew rather than patch, by id.
         self.rewrite = rewrite or set()
-        # The collection whose entries are being walked, and every collection
-        # a patch was made in: what is rewritten whole if the patches fail.
+        # The collection whose entries are being walked, and (by id) every
+        # collection a patch was made in: what is rewritten whole if the patches fail.
         self.owner: MappingNode | SequenceNode | None = None
-        self.sites: dict[int, MappingNode | SequenceNode] = {}
+        self.sites: set[int] = set()
         # Nodes walked beside a new value, with that value (_GONE: replaced).
         self.kept_anchors: dict[int, Any] = {}
         # Aliases walked beside a new value: (value, slot, flow).
@@ -275,7 +275,7 @@ class _Editor:
     def patch(self, start: int, end: int, text: str) -> None:
         self.patches.append(_Patch(start, end, text))
         if self.owner is not None:
-            self.sites[id(self.owner)] = self.owner
+            self.sites.add(id(self.owner))
 
     def apply(self) -> str:
         out: list[str] = []
@@ -613,7 +613,7 @@ class _Editor:
             stay = {old_order[i] for i, _ in _common(cast(Any, old_order), cast(Any, new_order))}
             return set(old_order) - stay
         if slot is None:  # the root: the whole front matter is written anew
-            self.sites[id(node)] = node
+            self.sites.add(id(node))
             raise EditError("the keys of the front matter change order")
         self.replace(slot, new, flow=flow or node.flow)
         return None
