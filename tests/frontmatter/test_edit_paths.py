@@ -1135,6 +1135,19 @@ def test_a_retry_writes_anew_the_mapping_changed_after_a_changed_collection_in_i
     assert dumps_checked(before, edit) == after
 
 
+def test_a_retry_writes_anew_the_mapping_an_alias_was_written_out_in() -> None:
+    """x changes, so p's alias is written out, a change made in p; q's deletion does not
+    read back (its alias key loses its anchor): r, p and q are written anew, p losing its
+    comment line; the root keeps the comment on n."""
+    before = (
+        "---\nr:\n  x: &x 1  # x\np:\n  # keep p\n  v: *x\n"
+        "q:\n  a: &b b\n  *b : 2\n  c: 1  # c\nn: 1  # n\n---\n"
+    )
+    after = "---\nr:\n  x: 2  # x\np:\n  v: 1\nq:\n  b: 2\n  c: 1  # c\nn: 1  # n\n---\n"
+    edit = _both(lambda d: d["r"].__setitem__("x", 2), lambda d: d["q"].pop("a"))
+    assert dumps_checked(before, edit) == after
+
+
 @pytest.mark.parametrize(
     ("before", "edit", "after"),
     [
