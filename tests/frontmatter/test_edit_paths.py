@@ -824,6 +824,28 @@ def test_empty_and_flow_values_are_filled_in_place(before: str, edit: Any, after
     assert dumps_checked(before, edit) == after
 
 
+@pytest.mark.parametrize(
+    ("edit", "after"),
+    [
+        pytest.param(
+            setter("m")({"a": None, "z": 2, "b": 1}),
+            "---\nm: {? a\n  :, z: 2, b: 1}  # m\nn: 1  # n\n---\n",
+            id="entry-inserted-after-it",
+        ),
+        pytest.param(
+            lambda d: d["m"].pop("b"),
+            "---\nm: {? a\n  :}  # m\nn: 1  # n\n---\n",
+            id="entry-after-it-deleted",
+        ),
+    ],
+)
+def test_a_flow_entry_whose_colon_is_on_the_line_below_ends_at_it(edit: Any, after: str) -> None:
+    """``? a`` then ``:`` alone on the next line: the entry's text ends just after that
+    colon, where a new entry goes and where a deletion after it starts."""
+    before = "---\nm: {? a\n  :, b: 1}  # m\nn: 1  # n\n---\n"
+    assert dumps_checked(before, edit) == after
+
+
 # -- freeze(): a change is what YAML tells apart, type for type ---------------------------
 
 _UTC = dt.timezone.utc
