@@ -225,10 +225,12 @@ def whitespace(text: str) -> Problem | None:
         found.append("a trailing space")
     if "  " in text:
         found.append("a run of spaces")
-    for char in dict.fromkeys(_ODD_CHAR.findall(text)):
+    odd = dict.fromkeys(_ODD_CHAR.findall(text))
+    for char in odd:
         name = _NO_BREAK.get(char) or _ZERO_WIDTH.get(char) or "control character"
         found.append(f"a {name} (U+{ord(char):04X})")
-    return Problem(", ".join(found), _clean(text))
+    # translate() looks each character up: only worth it where there is one to change.
+    return Problem(", ".join(found), _clean(text.translate(_CLEAN) if odd else text))
 
 
 # Spacing controls and no-break spaces become a space, other controls and
@@ -243,7 +245,8 @@ _RUN = re.compile(" {2,}")
 
 
 def _clean(text: str) -> str:
-    return _RUN.sub(" ", text.translate(_CLEAN)).strip(" ")
+    """``text`` with its runs of spaces made one, and its ends trimmed."""
+    return _RUN.sub(" ", text).strip(" ")
 
 
 # -- helpers ----------------------------------------------------------------
