@@ -130,3 +130,15 @@ def test_a_plan_that_does_not_hold_for_the_whole_is_asked_again(
         f"{words}Stamp’s {words}",
         [("encode", "sloppy-windows-1252"), ("decode", "utf-8")],
     )
+
+
+def test_a_character_the_codec_cannot_write_far_from_the_mojibake() -> None:
+    """``\\x1a`` is the one ASCII character ftfy's sloppy codecs cannot encode: cut away,
+    the plan found on the cut text does not apply to the whole, which ftfy is asked about.
+    """
+    text = "\x1a" + "x" * 40 + " Stampâ€™s"
+    assert "\x1a" not in _text.shrunk(text)
+    assert cut(text) == (
+        "\x1a" + "x" * 40 + " Stamp’s",
+        [("apply", "decode_inconsistent_utf8")],
+    )
