@@ -301,7 +301,8 @@ def test_importtime_output_is_read_as_a_tree() -> None:
 
 def test_the_lint_benchmark_reports_each_corpus_against_check() -> None:
     """benchmarks/lint.py: a row per corpus, each with check, lint, the ratio of the
-    medians and, in process, the ratio without the mojibake rule; then the commands on each.
+    medians and, in process, the ratio without the mojibake rule; the tail item by item;
+    then the commands on each.
     """
     argv = [sys.executable, str(BENCH / "lint.py"), "--items", "20", "--repeat", "1"]
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
@@ -325,3 +326,13 @@ def test_the_lint_benchmark_reports_each_corpus_against_check() -> None:
         assert all(float(ratio.removesuffix("x")) > 0 for ratio in ratios)
     clean = rows[1]
     assert "(0% of items, 0 findings)" in clean
+    # The tail, item by item: median, mean, 95th and 99th percentile and largest.
+    tails = [line for line in done.stdout.splitlines() if line.startswith("| ") and "x) |" in line]
+    assert [row.split(" | ")[0].removeprefix("| ") for row in tails] == names[:4]
+    for row in tails:
+        cells = row.strip("| ").split(" | ")[1:]
+        assert len(cells) == 5, row
+        for cell in cells:
+            check, lint = cell.split(" (")[0].split(" / ")
+            assert float(check) > 0, row
+            assert float(lint) > 0, row

@@ -169,10 +169,19 @@ def test_a_tab_used_as_indentation_is_refused(yaml: str, line: int) -> None:
 
 @pytest.mark.parametrize(
     ("yaml", "value"),
-    [("a:\tb", "b"), ("a: b\t", "b"), ("a: x\ty", "x\ty"), ("a:\n-\tx", ["x"])],
+    [
+        ("a:\tb", "b"),
+        ("a: b\t", "b"),
+        ("a: x\ty", "x\ty"),
+        ("a:\n-\tx", ["x"]),
+        ("a:\n \tb", "b"),
+        ("a:\n \t!!str 1", "1"),
+        ("a:\n \t&x\n  b", "b"),
+    ],
 )
 def test_a_tab_as_separating_white_space_is_accepted(yaml: str, value: Any) -> None:
-    """YAML 1.2: a tab may separate a key's ``:`` or a ``-`` from the value, and words."""
+    """YAML 1.2: a tab may separate a key's ``:`` or a ``-`` from the value, and words;
+    below a key, it may follow the line's spaces, before the value or its properties."""
     assert frontmatter.loads(f"---\n{yaml}\n---\n").data["a"] == value
 
 

@@ -220,10 +220,10 @@ class _Editor:
         self.patches: list[_Patch] = []
         # Collections to write anew rather than patch, by id.
         self.rewrite = rewrite or set()
-        # The collection whose entries are being walked, and every collection
-        # a patch was made in: what is rewritten whole if the patches fail.
+        # The collection whose entries are being walked, and (by id) every
+        # collection a patch was made in: what is rewritten whole if the patches fail.
         self.owner: MappingNode | SequenceNode | None = None
-        self.sites: dict[int, MappingNode | SequenceNode] = {}
+        self.sites: set[int] = set()
         # Nodes walked beside a new value, with that value (_GONE: replaced).
         self.kept_anchors: dict[int, Any] = {}
         # Aliases walked beside a new value: (value, slot, flow).
@@ -264,18 +264,18 @@ class _Editor:
         """The offset of the ``-`` before the item text at ``start``.
 
         Between them: blanks, comments (``- # a-b`` then the item on the next
-        line) and the item's ``&anchor`` and ``!tag`` when ``start`` is past them.
+        line) and the item's ``&anchor`` and ``!tag`` when ``start`` is past them,
+        each on the dash line or on a line of its own (``- &a`` then ``!!map``).
         """
         end = _content_before(self.text, start)
-        found = _properties(self.text, end, lines=False)
-        if found:
+        while found := _properties(self.text, end, lines=False):
             end = _content_before(self.text, found[-1][0])
         return end - 1
 
     def patch(self, start: int, end: int, text: str) -> None:
         self.patches.append(_Patch(start, end, text))
         if self.owner is not None:
-            self.sites[id(self.owner)] = self.owner
+            self.sites.add(id(self.owner))
 
     def apply(self) -> str:
         out: list[str] = []
@@ -326,7 +326,7 @@ class _Editor:
 
     def anchor_reads(self, target: Node) -> Hashable:
         """The image of what the anchored ``target`` reads as after the patches."""
-        anchor = _anchor_span(self.text, target.start)
+        anchor = _anchor_span(self.text, _content_start(self.text, target))
         if anchor is None or any(
             p.start < anchor[1] and p.end > anchor[0] for p in self.patches if p.end > p.start
         ):
@@ -372,9 +372,8 @@ class _Editor:
         elif isinstance(node, ScalarNode) and _render.is_scalar(new):
             self.kept_anchors[id(node)] = new
             text = self.scalar_text(node, new, slot, flow=flow)
-            # An empty value after an anchor or tag ("a: &x") ends where they do.
-            start = stop = node.end if node.end < node.start else node.start
-            stop = max(stop, node.end)
+            # An empty value ("a: &x") is placed just after its anchor or tag.
+            start, stop = node.start, node.end
             if node.tagged and type(new) is not type(node.value):
                 # "!!int 42" set to a string: the tag goes, an anchor stays.
                 found = _properties(self.text, start)
@@ -467,8 +466,9 @@ class _Editor:
         node = parent.items[slot.index]
         end = self.before_break(self.last_offset(node))
         # The new value takes the old one's place, its &anchor and !tag too.
-        found = _properties(self.text, node.start)
-        start = found[-1][0] if found else node.start
+        content = _content_start(self.text, node)
+        found = _properties(self.text, content)
+        start = found[-1][0] if found else content
         if flow or parent.flow:
             self.patch(start, end, _render.inline(new, layout=self.layout))
             return
@@ -613,7 +613,7 @@ class _Editor:
             stay = {old_order[i] for i, _ in _common(cast(Any, old_order), cast(Any, new_order))}
             return set(old_order) - stay
         if slot is None:  # the root: the whole front matter is written anew
-            self.sites[id(node)] = node
+            self.sites.add(id(node))
             raise EditError("the keys of the front matter change order")
         self.replace(slot, new, flow=flow or node.flow)
         return None
@@ -795,6 +795,17 @@ def entry_head(text: str, key: ScalarNode) -> int:
     if before > 0 and text[before - 1] == "?":
         return before - 1
     return at
+
+
+def _content_start(text: str, node: Node) -> int:
+    """Where the content of ``node`` starts: its own ``&anchor`` and ``!tag`` come before.
+
+    A block mapping starts at its first entry's head: the properties on the
+    first key's line are the key's (``&k a: 1``), those above it the mapping's.
+    """
+    if isinstance(node, MappingNode) and not node.flow and node.keys:
+        return entry_head(text, node.keys[0])
+    return node.start
 
 
 def _holds_collection(items: Sequence[Any]) -> bool:
@@ -1021,10 +1032,8 @@ def patch_scalars(text: str, old: Mapping[Any, Any], changes: Mapping[str, Any])
         written = {editor.scalar_text(node, value, flow=False) for editor in editors}
         if len(written) != 1:
             return None
-        new = written.pop()
-        if "\n" in new or "\r" in new:
-            return None
-        patches.append((start, end, new))
+        # On one line: with no slot, no block scalar is written, and quotes escape breaks.
+        patches.append((start, end, written.pop()))
     out: list[str] = []
     position = 0
     for start, end, new in sorted(patches):

@@ -300,20 +300,25 @@ class _Parser:
         at, spaces = self.skip_lines()
         char = text[at : at + 1]
         if at < self.size and not (spaces == 0 and _marker(text, at)):
-            if char == "\t":
+            # A tab after the line's spaces is separation (s-separate-lines),
+            # never indentation: what follows it cannot start a block
+            # collection on that line.
+            tab = char == "\t"
+            if tab:
                 at = _WHITE.match(text, at).end()  # type: ignore[union-attr]
-                if spaces > indent:  # (a line of blanks alone was skipped)
-                    self.inline(indent, "value", at, anchor, tag, properties)
-                    return
-            elif char in "&!" and spaces > indent:
+                char = text[at]  # (a line of blanks alone was skipped)
+            if char in "&!" and spaces > indent:
                 line_anchor, line_tag, line_at, content = self.properties(at, indent, flow=False)
-                if content >= self.size or text[content] in "\n#":
-                    # properties alone on their line: the node's, with any above
+                alone = content >= self.size or text[content] in "\n#"
+                if alone or tab:  # the node's properties, with any above
                     anchor, tag, properties = self.merged(
                         (anchor, tag, properties), (line_anchor, line_tag, line_at)
                     )
-                    self.end_line(content)
-                    self.node_below(indent, context, after, anchor, tag, properties)
+                    if alone:  # the node is on a later line, or empty
+                        self.end_line(content)
+                        self.node_below(indent, context, after, anchor, tag, properties)
+                    else:  # after a tab, as any node on the line: no block collection
+                        self.inline(indent, "value", content, anchor, tag, properties)
                     return
                 self.inline(
                     spaces,
@@ -327,6 +332,10 @@ class _Parser:
                     outer=(anchor, tag, properties),
                 )
                 return
+            elif tab:
+                if spaces > indent:
+                    self.inline(indent, "value", at, anchor, tag, properties)
+                    return
             else:
                 sequence = char == "-" and text[at + 1 : at + 2] in ("", " ", "\t", "\n")
                 if spaces > indent or (
@@ -776,10 +785,10 @@ class _Parser:
         Returns the offset after it.
         """
         text, sink = self.text, self.sink
+        # (a block node's properties are read before it: its properties may
+        # end its line, and the node is then on a later one, or empty)
         if at < self.size and text[at] in "&!" and anchor is None and tag is None:
-            anchor, tag, properties, at = self.properties(at, indent, flow=not block)
-            if block and at < self.size and text[at] == "\n":
-                raise self.fail("properties must be followed by their node on the line", at)
+            anchor, tag, properties, at = self.properties(at, indent, flow=True)
         if anchor is None and tag is None:
             properties = at
         char = text[at : at + 1]

@@ -455,6 +455,7 @@ _PATCHED = [
     pytest.param('title: ""\n', {"title": "b"}, 'title: "b"\n', id="empty-double-quoted"),
     pytest.param('title: "aX"\n', {"title": "b"}, 'title: "b"\n', id="double-quoted-x"),
     pytest.param("title: Xa\n", {"title": "b"}, "title: b\n", id="plain-starting-with-x"),
+    pytest.param("title: aX  # t\n", {"title": "b"}, "title: b  # t\n", id="plain-ending-with-x"),
     pytest.param("Xtitle: a\ntitle: b\n", {"title": "c"}, "Xtitle: a\ntitle: c\n", id="key-in-key"),
     pytest.param("title: a\nXn: 1\n", {"title": "b"}, "title: b\nXn: 1\n", id="next-key-x"),
     pytest.param(
@@ -467,6 +468,13 @@ _PATCHED = [
         "title: 'it''s'\nn: 'c'\n", {"title": "x"}, "title: 'x'\nn: 'c'\n", id="doubled-quote"
     ),
     pytest.param("title: 'aX'\n", {"title": "b"}, "title: 'b'\n", id="single-quoted-x"),
+    pytest.param(
+        # the doubled quote right before the closing one
+        "title: 'a'''\nn: 'c'\n",
+        {"title": "x"},
+        "title: 'x'\nn: 'c'\n",
+        id="doubled-quote-last",
+    ),
 ]
 
 
@@ -486,6 +494,8 @@ def test_patch_scalars_rewrites_the_values_in_their_lines(
         pytest.param("title: a\n \u3000\n", {"title": "b"}, id="continued-by-a-wide-space"),
         pytest.param("title: a\n", {"title": [1]}, id="new-value-a-list"),
         pytest.param("title: 'a\n b'\n", {"title": "c"}, id="single-quoted-on-two-lines"),
+        # an escaped line break goes on to the next line, a lone CR being one
+        pytest.param('title: "a\\\r b"\r', {"title": "c"}, id="double-quoted-escaped-lone-cr"),
         pytest.param("title: a\n", {"title": "a: c"}, id="quote-of-the-file-unknown"),
     ],
 )
@@ -501,3 +511,58 @@ def test_an_entry_whose_comment_is_left_of_its_key_moves_onto_the_dash_line() ->
     before = "---\nl:\n- a: 1  # a\n # about b\n  b: 2  # b\n---\n"
     after = "---\nl:\n- # about b\n  b: 2  # b\n  a: 1  # a\n---\n"
     assert dumps_checked(before, lambda d: d["l"].__setitem__(0, {"b": 2, "a": 1})) == after
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        pytest.param(" \t# about b", id="a-space-then-a-tab"),
+        pytest.param("\t# about b", id="a-tab-at-the-line-start"),
+    ],
+)
+def test_a_tab_before_a_moved_comment_is_kept_on_the_dash_line(comment: str) -> None:
+    """Indentation is spaces only: the tab before the comment is its separation, kept."""
+    before = f"---\nl:\n- a: 1  # a\n{comment}\n  b: 2  # b\n---\n"
+    after = "---\nl:\n- \t# about b\n  b: 2  # b\n  a: 1  # a\n---\n"
+    assert dumps_checked(before, lambda d: d["l"].__setitem__(0, {"b": 2, "a": 1})) == after
+
+
+_PROPERTIES_ON_LINES_OF_THEIR_OWN = [
+    pytest.param(
+        "---\nl:\n- &a\n  !!map\n  k: v\n- b  # b\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(0),
+        # the whole item goes, its anchor and tag with it
+        "---\nl:\n- b  # b\nn: 1  # n\n---\n",
+        id="anchor-on-the-dash-line-tag-below",
+    ),
+    pytest.param(
+        "---\nl:\n- !!map  # t\n  &a\n  k: v\n- b  # b\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(0),
+        "---\nl:\n- b  # b\nn: 1  # n\n---\n",
+        id="tag-and-comment-on-the-dash-line-anchor-below",
+    ),
+    pytest.param(
+        "---\nl:\n- &a\n  !!str\n  k\n- b  # b\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(0),
+        "---\nl:\n- b  # b\nn: 1  # n\n---\n",
+        id="a-scalar-item",
+    ),
+    pytest.param(
+        "---\nl:\n- x  # x\n- &a\n  !!map\n  k: v\nn: 1  # n\n---\n",
+        lambda d: d["l"].pop(1),
+        "---\nl:\n- x  # x\nn: 1  # n\n---\n",
+        id="the-last-item",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _PROPERTIES_ON_LINES_OF_THEIR_OWN)
+def test_an_item_whose_properties_are_on_separate_lines_is_deleted_from_its_dash(
+    before: str, edit: Any, after: str
+) -> None:
+    """The item's dash is found past an ``&anchor`` and a ``!tag`` on lines of their own.
+
+    Found past one of them only, the deletion began inside the item and left
+    ``- &`` in front of the next one (the data read back, the text did not).
+    """
+    assert dumps_checked(before, edit) == after

@@ -129,6 +129,13 @@ _SCALARS = [
         id="explicit-key-gets-its-colon-line",
     ),
     pytest.param(
+        "---\nm:\n  # keep\n  ? a\n  X: 1  # X\n---\n",
+        setter("m", "a")(5),
+        # the ":" on the next line is X's, not a's
+        "---\nm:\n  # keep\n  ? a\n  : 5\n  X: 1  # X\n---\n",
+        id="explicit-key-then-a-key-starting-with-x",
+    ),
+    pytest.param(
         "---\nm:\n  ? a\n  :\n  # keep\n  b: 1  # b\n---\n",
         setter("m", "a")(5),
         "---\nm:\n  ? a\n  : 5\n  # keep\n  b: 1  # b\n---\n",
@@ -273,6 +280,19 @@ _SHAPES = [
         setter("l", 0)([{"a": 1}]),
         "---\nl: [[{a: 1}], 2]  # flow\n---\n",
         id="list-of-mappings-inside-a-flow-list",
+    ),
+    pytest.param(
+        "---\nl:\n- x  # x\n- !!map &i\n  &k a: 1\n  # keep\n  b: 2\nn: 1  # n\n---\n",
+        setter("l", 1)("c"),
+        # the item's tag and anchor go with it; &k was its first key's
+        "---\nl:\n- x  # x\n- c\nn: 1  # n\n---\n",
+        id="item-with-a-tag-an-anchor-and-an-anchored-first-key",
+    ),
+    pytest.param(
+        "---\nl:\n- !!map &i\n  &k a: 1\n  b: 2\n- x  # x\nn: 1  # n\n---\n",
+        setter("l", 0)([1]),
+        "---\nl:\n- - 1\n- x  # x\nn: 1  # n\n---\n",
+        id="first-item-with-three-properties-to-a-list",
     ),
 ]
 
@@ -577,6 +597,13 @@ _ALIASES = [
         "---\nm:\n  a: &x 1  # a\nl:\n- 2\n---\n",
         id="alias-removed",
     ),
+    pytest.param(
+        "---\nm: &x\n  &k a: 1\n  # keep\n  b: 2\nn: *x  # n\n---\n",
+        lambda d: d["m"].pop("a"),
+        # &k is a's own anchor, &x the mapping's: m changed in place, n reads it still
+        "---\nm: &x\n  # keep\n  b: 2\nn: *x  # n\n---\n",
+        id="alias-to-a-mapping-whose-first-key-is-anchored",
+    ),
 ]
 
 
@@ -794,6 +821,28 @@ _EMPTY_AND_FLOW = [
 
 @pytest.mark.parametrize(("before", "edit", "after"), _EMPTY_AND_FLOW)
 def test_empty_and_flow_values_are_filled_in_place(before: str, edit: Any, after: str) -> None:
+    assert dumps_checked(before, edit) == after
+
+
+@pytest.mark.parametrize(
+    ("edit", "after"),
+    [
+        pytest.param(
+            setter("m")({"a": None, "z": 2, "b": 1}),
+            "---\nm: {? a\n  :, z: 2, b: 1}  # m\nn: 1  # n\n---\n",
+            id="entry-inserted-after-it",
+        ),
+        pytest.param(
+            lambda d: d["m"].pop("b"),
+            "---\nm: {? a\n  :}  # m\nn: 1  # n\n---\n",
+            id="entry-after-it-deleted",
+        ),
+    ],
+)
+def test_a_flow_entry_whose_colon_is_on_the_line_below_ends_at_it(edit: Any, after: str) -> None:
+    """``? a`` then ``:`` alone on the next line: the entry's text ends just after that
+    colon, where a new entry goes and where a deletion after it starts."""
+    before = "---\nm: {? a\n  :, b: 1}  # m\nn: 1  # n\n---\n"
     assert dumps_checked(before, edit) == after
 
 
@@ -1078,6 +1127,47 @@ def test_a_retry_after_a_change_at_the_root_writes_the_whole_front_matter_anew()
     before = "---\n# top\nx: 1  # keep\nm:\n  &a a: &b b\n  *b : *a\n  c: 1  # c\n---\n"
     after = "---\n# top\nx: 1\nm:\n  b: a\n  c: 1\nz: 1\n---\n"
     assert dumps_checked(before, _both(lambda d: d["m"].pop("a"), setter("z")(1))) == after
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        pytest.param(
+            "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1  # one\n"
+            "  a: &b b\n  *b : 2\n  c: 1  # c\n---\n",
+            _both(lambda d: d["m"]["l"].append(2), lambda d: d["m"].pop("a")),
+            "---\n# top\nx: 1  # keep\nm:\n  l:\n  - 1\n  - 2\n  b: 2\n  c: 1  # c\n---\n",
+            id="after-a-list",
+        ),
+        pytest.param(
+            "---\n# top\nx: 1  # keep\nm:\n  p:\n    q: 1  # q\n"
+            "  a: &b b\n  *b : 2\n  c: 1  # c\n---\n",
+            _both(lambda d: d["m"]["p"].__setitem__("q", 2), lambda d: d["m"].pop("a")),
+            "---\n# top\nx: 1  # keep\nm:\n  p:\n    q: 2\n  b: 2\n  c: 1  # c\n---\n",
+            id="after-a-mapping",
+        ),
+    ],
+)
+def test_a_retry_writes_anew_the_mapping_changed_after_a_changed_collection_in_it(
+    before: str, edit: Any, after: str
+) -> None:
+    """A value of m changes, then m's deletion does not read back (its alias key loses
+    its anchor): m, where both were made, is written anew; the root, which did not
+    change, keeps its comment on x."""
+    assert dumps_checked(before, edit) == after
+
+
+def test_a_retry_writes_anew_the_mapping_an_alias_was_written_out_in() -> None:
+    """x changes, so p's alias is written out, a change made in p; q's deletion does not
+    read back (its alias key loses its anchor): r, p and q are written anew, p losing its
+    comment line; the root keeps the comment on n."""
+    before = (
+        "---\nr:\n  x: &x 1  # x\np:\n  # keep p\n  v: *x\n"
+        "q:\n  a: &b b\n  *b : 2\n  c: 1  # c\nn: 1  # n\n---\n"
+    )
+    after = "---\nr:\n  x: 2  # x\np:\n  v: 1\nq:\n  b: 2\n  c: 1  # c\nn: 1  # n\n---\n"
+    edit = _both(lambda d: d["r"].__setitem__("x", 2), lambda d: d["q"].pop("a"))
+    assert dumps_checked(before, edit) == after
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,62 @@ _PROPERTIES = [
     pytest.param("k:\n  &a X\nj: *a\n", {"k": "X", "j": "X"}, id="an-anchor-and-a-capital"),
     pytest.param("k:\n  !!str |\n x\n", {"k": "x\n"}, id="a-block-scalar-after-a-tag"),
     pytest.param("k: &a\n  -x\nj: *a\n", {"k": "-x", "j": "-x"}, id="a-dash-and-a-letter"),
+    # after a space and a tab below the indicator: the tab is separation
+    # (s-separate-lines), so properties there are the node's, which may follow
+    # on a later line (s-l+flow-in-block, s-l+block-collection) or be empty
+    pytest.param("k:\n \t&a\n  v\nj: *a\n", {"k": "v", "j": "v"}, id="tab-anchor-line"),
+    pytest.param("k:\n \t&a\n v\nj: *a\n", {"k": "v", "j": "v"}, id="tab-anchor-one-space"),
+    pytest.param("k:\n \t!!str\n  1\n", {"k": "1"}, id="tab-tag-line"),
+    pytest.param("k:\n \t&a\n  - x\nj: *a\n", {"k": ["x"], "j": ["x"]}, id="tab-then-a-list"),
+    pytest.param("k:\n \t&a\n- x\nj: *a\n", {"k": ["x"], "j": ["x"]}, id="tab-list-at-col"),
+    pytest.param(
+        "k:\n \t&a\n  b: c\nj: *a\n", {"k": {"b": "c"}, "j": {"b": "c"}}, id="tab-then-a-map"
+    ),
+    pytest.param(
+        "k:\n \t&a\n  &b v: 1\nj: *a\nl: *b\n",
+        {"k": {"v": 1}, "j": {"v": 1}, "l": "v"},
+        id="tab-then-a-key's-anchor",
+    ),
+    pytest.param("k:\n \t&a\nj: *a\n", {"k": None, "j": None}, id="tab-then-a-key"),
+    pytest.param("k:\n \t!!str\nj: 1\n", {"k": "", "j": 1}, id="tab-tag-then-a-key"),
+    pytest.param("k:\n \t&a\n", {"k": None}, id="tab-anchor-line-ends-the-text"),
+    pytest.param("k:\n \t&a # c\n  v\nj: *a\n", {"k": "v", "j": "v"}, id="tab-and-a-comment"),
+    pytest.param(
+        "k:\n \t&a\n\n  # c\n  v\nj: *a\n", {"k": "v", "j": "v"}, id="tab-blank-and-comment"
+    ),
+    pytest.param("k:\n \t&a\n  \tv\nj: *a\n", {"k": "v", "j": "v"}, id="tab-then-a-tab"),
+    pytest.param(
+        "k:\n \t&a\n  [b, c]\nj: *a\n", {"k": ["b", "c"], "j": ["b", "c"]}, id="tab-flow-seq"
+    ),
+    pytest.param(
+        "k:\n \t&a\n  {b: c}\nj: *a\n", {"k": {"b": "c"}, "j": {"b": "c"}}, id="tab-flow-map"
+    ),
+    pytest.param("k:\n \t&a\n  'q'\nj: *a\n", {"k": "q", "j": "q"}, id="tab-quoted"),
+    pytest.param(
+        "k:\n \t&a\n  'q': 1\nj: *a\n", {"k": {"q": 1}, "j": {"q": 1}}, id="tab-quoted-key"
+    ),
+    pytest.param("k:\n \t&a\n  |\n   t\nj: *a\n", {"k": "t\n", "j": "t\n"}, id="tab-literal"),
+    pytest.param("k:\n \t&a |\n   t\nj: *a\n", {"k": "t\n", "j": "t\n"}, id="tab-anchor-|"),
+    pytest.param("k:\n \t&a [b]\nj: *a\n", {"k": ["b"], "j": ["b"]}, id="tab-anchor-flow"),
+    pytest.param("k:\n \t&a\n \t!!str\n  1\nj: *a\n", {"k": "1", "j": "1"}, id="tab-twice"),
+    pytest.param("k: &a\n \t!!str\n  1\nj: *a\n", {"k": "1", "j": "1"}, id="above-tab-line"),
+    pytest.param("k: &a\n \t!!str 1\nj: *a\n", {"k": "1", "j": "1"}, id="above-tab-on-line"),
+    # the same below a dash, and below a key in a list item
+    pytest.param("k:\n-\n \t&a\n  v\nj: *a\n", {"k": ["v"], "j": "v"}, id="item-tab-anchor"),
+    pytest.param(
+        "k:\n-\n \t&a\n- v\nj: *a\n", {"k": [None, "v"], "j": None}, id="item-tab-then-item"
+    ),
+    pytest.param(
+        "k:\n-\n \t&a\n  - v\nj: *a\n", {"k": [["v"]], "j": ["v"]}, id="item-tab-then-list"
+    ),
+    pytest.param("k:\n-\n \t&a # c\n  [v]\n", {"k": [["v"]]}, id="item-tab-comment-flow"),
+    pytest.param(
+        "k:\n- a:\n   \t&x\n    b\n  j: *x\n", {"k": [{"a": "b", "j": "b"}]}, id="compact-tab"
+    ),
+    pytest.param(
+        "k:\n- a:\n   \t&x\n  b: c\n", {"k": [{"a": None, "b": "c"}]}, id="compact-tab-empty"
+    ),
+    pytest.param("k:\n- a:\n   \t&x\n  - b\n", {"k": [{"a": ["b"]}]}, id="compact-tab-list"),
     # the mapping's properties, or its first key's
     pytest.param(
         "k:\n  &m\n  a: 1\nj: *m\n", {"k": {"a": 1}, "j": {"a": 1}}, id="a-mapping's-anchor"
@@ -439,6 +495,38 @@ _REFUSED = [
     ),
     # a tab is no indentation
     pytest.param("k:\n\tv\n", "bad indentation of a mapping entry", 2, 1, id="a-tab-below"),
+    pytest.param("k:\n\t&a\n  v\n", "bad indentation of a mapping entry", 2, 1, id="tab-anchor"),
+    pytest.param(
+        "k:\n- a:\n  \t&x\n   b\n",
+        "bad indentation of a mapping entry",
+        3,
+        3,
+        id="a-tab-at-a-compact-mapping's-column",
+    ),
+    # properties after a tab below the indicator, then what cannot follow them
+    pytest.param(
+        "k:\n \t&a\nb\n", "expected ':' after a mapping key", 3, 2, id="tab-anchor-then-no-key"
+    ),
+    pytest.param(
+        "k:\n- a:\n   \t&x\n  b\n",
+        "expected ':' after a mapping key",
+        4,
+        4,
+        id="compact-tab-anchor-then-no-key",
+    ),
+    pytest.param(
+        "k:\n \t&a b: c\n",
+        "a mapping cannot start here (a key on a value's line)",
+        2,
+        7,
+        id="tab-anchor-then-a-key-on-its-line",
+    ),
+    pytest.param("k:\n \t&a - b\n", "unexpected '-' after a node", 2, 6, id="tab-anchor-dash"),
+    pytest.param("k:\n \t&a ? b\n", "unexpected '?'", 2, 6, id="tab-anchor-question-mark"),
+    pytest.param("k: &a\n \t&b\n  v\n", "a node has two anchors", 2, 3, id="tab-two-anchors"),
+    pytest.param("k:\n \t&a\n  &b v\n", "a node has two anchors", 3, 3, id="tab-then-anchor"),
+    pytest.param("k: !!str\n \t!!int\n  1\n", "a node has two tags", 2, 3, id="tab-two-tags"),
+    pytest.param("k:\n \t&a\n  *b\n", "an alias cannot have properties", 2, 3, id="tab-alias"),
     pytest.param("a: 1\n\tb: 2\n", "bad indentation of a mapping entry", 2, 1, id="tab-key"),
     pytest.param(
         "a: 'x'\n\tb: 2\n", "bad indentation of a mapping entry", 2, 1, id="tab-after-quoted"
@@ -580,6 +668,10 @@ _TAGS_THAT_DO_NOT_FIT = [
     pytest.param("k:\n  &a\n  !!int x\n", "'x' is not a valid !!int", 2, 3, id="anchor-line"),
     pytest.param("k:\n- !!int\n", "'' is not a valid !!int", 2, 3, id="an-empty-item"),
     pytest.param("k: !!int\n  \tx\n", "'x' is not a valid !!int", 1, 4, id="then-a-tab"),
+    pytest.param("k:\n \t!!int\n  x\n", "'x' is not a valid !!int", 2, 3, id="after-a-tab"),
+    pytest.param(
+        "k:\n \t!!str\n  - a\n", "a sequence cannot be a !!str", 2, 3, id="a-list-after-a-tab"
+    ),
     pytest.param("k: !!int # c\n", "'' is not a valid !!int", 1, 4, id="and-a-comment"),
     pytest.param("k: !!int |\n  x\n", "'x\n' is not a valid !!int", 1, 4, id="a-block-scalar"),
     pytest.param(
@@ -678,6 +770,27 @@ _WHERE = [
             (4, 4, "1"),
         ],
         id="an-empty-value-below-two-property-lines",
+    ),
+    # properties after a tab below the key: the node where its content is
+    pytest.param(
+        "k:\n \t&a\n  v\n",
+        [(1, 1, "k:\n \t&a\n  v\n"), (1, 1, "k"), (3, 3, "v")],
+        id="a-value-below-a-tab-and-its-anchor",
+    ),
+    pytest.param(
+        "k:\n \t&a v\n",
+        [(1, 1, "k:\n \t&a v\n"), (1, 1, "k"), (2, 6, "v")],
+        id="a-value-after-a-tab-and-its-anchor",
+    ),
+    pytest.param(
+        "k:\n \t&a\nj: 1\n",
+        [(1, 1, "k:\n \t&a\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-a-tab-and-its-anchor",
+    ),
+    pytest.param(
+        "k:\n \t&m\n  a: 1\n",
+        [(1, 1, "k:\n \t&m\n  a: 1\n"), (1, 1, "k"), (3, 3, "a: 1\n"), (3, 3, "a"), (3, 6, "1")],
+        id="a-mapping-below-a-tab-and-its-anchor",
     ),
     # entries read whole, each with a line after it
     pytest.param(
@@ -946,6 +1059,32 @@ def test_an_item_inserted_before_a_compact_mapping(item: str) -> None:
     doc = frontmatter.loads(f"---\nk:\n- {item}\n- 2\n---\n")
     doc.data["k"].insert(0, {"q": 1})
     assert frontmatter.dumps(doc) == f"---\nk:\n- q: 1\n- {item}\n- 2\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "path", "value", "written"),
+    [
+        pytest.param(
+            "a:\n \t&x\n  b\nc: 1\n", ("a",), "z", "a:\n \t&x\n  z\nc: 1\n", id="below-a-key"
+        ),
+        pytest.param(
+            "k:\n-\n \t&x\n  b\n- c\n", ("k", 0), "z", "k:\n-\n \t&x\n  z\n- c\n", id="in-a-list"
+        ),
+    ],
+)
+def test_a_value_below_a_tab_and_its_properties_is_set_in_place(
+    yaml: str, path: tuple[Any, ...], value: str, written: str
+) -> None:
+    # the new value replaces the old on its own line; the tab and the anchor stay
+    text = f"---\n{yaml}---\n"
+    doc = frontmatter.loads(text)
+    assert frontmatter.dumps(doc) == text
+    *parents, last = path
+    holder = doc.data
+    for step in parents:
+        holder = holder[step]
+    holder[last] = value
+    assert frontmatter.dumps(doc) == f"---\n{written}---\n"
 
 
 # -- the same texts after an entry ---------------------------------------------------

@@ -98,7 +98,7 @@ def mojibake(text: str) -> Problem | None:
 def repaired_mojibake(text: str) -> Problem | None:
     """:func:`mojibake` without its prefilter: what ftfy finds and repairs."""
     require_ftfy()
-    fixed, steps = _ftfy.fix_encoding_and_explain(text, _config)
+    fixed, steps = _fixed_encoding(text)
     if fixed == text or _unlikely(fixed, text):
         return None
     encodings = [name for step, name in steps if step == "encode"]
@@ -109,6 +109,52 @@ def repaired_mojibake(text: str) -> Problem | None:
     if len(codecs) > 1:
         how += f", {len(codecs)} times over"
     return Problem(f"{how}: {_change(text, fixed)}", fixed)
+
+
+# ftfy costs about half a microsecond a character, and most of a long string
+# is ASCII that mojibake never touches. Its tests and repairs look at a few
+# characters around each non-ASCII one (its longest pattern spans 7; a run of
+# mojibake it decodes holds at most 3 ASCII characters in a row), and test
+# whether the text fits a codec, which ASCII always does. So a long run of
+# ASCII is cut to its two ends before ftfy looks, and the plan it finds is
+# applied to the whole text. A repair that does not come out the same when
+# cut is asked for again on the whole text.
+_CONTEXT = 16
+_LONG_ASCII = re.compile(f"[\\x00-\\x7f]{{{2 * _CONTEXT + 1},}}")
+
+
+def _cut(match: re.Match[str]) -> str:
+    start, end = match.span()
+    run = match.group()
+    # At an end of the text a run has a neighbour on one side only.
+    head = run[:_CONTEXT] if start > 0 else ""
+    tail = run[-_CONTEXT:] if end < len(match.string) else ""
+    return head + tail
+
+
+def shrunk(text: str) -> str:
+    """``text`` with each run of ASCII longer than twice the context cut to its ends."""
+    return _LONG_ASCII.sub(_cut, text)
+
+
+def _fixed_encoding(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """What ``ftfy.fix_encoding_and_explain`` gives for ``text``: the text and the steps."""
+    small = shrunk(text)
+    if len(small) == len(text) or small.isascii():
+        return _explained(text)
+    fixed_small, steps = _explained(small)
+    if not steps:
+        return text, steps
+    try:
+        fixed: str = _ftfy.apply_plan(text, steps)
+    except (UnicodeError, ValueError):
+        return _explained(text)
+    return (fixed, steps) if shrunk(fixed) == fixed_small else _explained(text)
+
+
+def _explained(text: str) -> tuple[str, list[tuple[str, str]]]:
+    fixed, steps = _ftfy.fix_encoding_and_explain(text, _config)
+    return fixed, [(step, name) for step, name in steps]
 
 
 # -- html-entity ------------------------------------------------------------
@@ -179,10 +225,12 @@ def whitespace(text: str) -> Problem | None:
         found.append("a trailing space")
     if "  " in text:
         found.append("a run of spaces")
-    for char in dict.fromkeys(_ODD_CHAR.findall(text)):
+    odd = dict.fromkeys(_ODD_CHAR.findall(text))
+    for char in odd:
         name = _NO_BREAK.get(char) or _ZERO_WIDTH.get(char) or "control character"
         found.append(f"a {name} (U+{ord(char):04X})")
-    return Problem(", ".join(found), _clean(text))
+    # translate() looks each character up: only worth it where there is one to change.
+    return Problem(", ".join(found), _clean(text.translate(_CLEAN) if odd else text))
 
 
 # Spacing controls and no-break spaces become a space, other controls and
@@ -197,7 +245,8 @@ _RUN = re.compile(" {2,}")
 
 
 def _clean(text: str) -> str:
-    return _RUN.sub(" ", text.translate(_CLEAN)).strip(" ")
+    """``text`` with its runs of spaces made one, and its ends trimmed."""
+    return _RUN.sub(" ", text).strip(" ")
 
 
 # -- helpers ----------------------------------------------------------------
