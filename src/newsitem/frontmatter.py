@@ -224,7 +224,12 @@ class FrontMatterDocument:
             node = found = child
         if found is None:
             return None
-        ends = [last_offset(found)]
+        end = last_offset(found)
+        if isinstance(found, MappingNode) and found.flow and self._split.yaml[end - 1] != "}":
+            # A flow pair (``[k: v]``, a mapping without braces) ends with its value:
+            # the parser ends it at the next ``,`` or ``]``, maybe lines later.
+            end = last_offset(found.values[-1])
+        ends = [end]
         if isinstance(found, ScalarNode) and found.style in ("|", ">"):
             ends.insert(0, found.start)
         return ends
