@@ -797,6 +797,11 @@ _WHERE = [
         id="an-empty-value-below-its-anchor-a-blank-and-a-tab",
     ),
     pytest.param(
+        "k:\n  !!str # c\nj: 1\n",
+        [(1, 1, "k:\n  !!str # c\nj: 1\n"), (1, 1, "k"), (2, 8, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-tag-a-blank-and-a-comment",
+    ),
+    pytest.param(
         "k: &a\n  !!str\nj: 1\n",
         [(1, 1, "k: &a\n  !!str\nj: 1\n"), (1, 1, "k"), (2, 8, ""), (3, 1, "j"), (3, 4, "1")],
         id="an-empty-value-after-an-anchor-and-below-a-tag",
