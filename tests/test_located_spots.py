@@ -749,7 +749,7 @@ def test_empty_keys_in_flow_collections(reader: str, monkeypatch: pytest.MonkeyP
             ("m", None): (3, 4),
             ("n", None): (5, 12),
             ("o", None): (6, 6),
-            ("p", 1): (8, 8),  # a flow pair, at its "?"
+            ("p", 1): (8, 9),  # a flow pair, at its first key: empty, just after the "?"
             ("p", 1, None): (8, 9),
         },
         {("m", None): None},
@@ -804,7 +804,7 @@ def test_a_flow_pair_ends_with_its_value(reader: str, monkeypatch: pytest.Monkey
             ("filled", 0, "p"): (8, 13),
             ("braces",): (10, 9),
             ("braces", "p"): (10, 18),
-            ("keyed", 0): (12, 9),  # at its "?"
+            ("keyed", 0): (12, 11),  # at its first key's text, as a block mapping
             ("keyed", 0, "k"): (12, 12),  # no ":": at the key's end
             ("lone", 0): (14, 8),  # an empty key: at its ":"
             ("lone", 0, None): (14, 9),
@@ -902,3 +902,35 @@ def test_a_flow_pair_in_a_block_list(reader: str, monkeypatch: pytest.MonkeyPatc
             ]
         },
     )
+
+
+PAIR_PROPERTIES = """\
+---
+tagged: [!!str t: 1]
+anchored: [a, &k t: 2]
+braced: [{&j t: 3}]
+listed:
+- &i t: 4
+---
+"""
+
+
+def test_a_flow_pair_starts_at_its_first_key_s_text(
+    reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair whose key has a tag or an anchor is placed at the key's text, past them, as
+    a block mapping in a list is (``- &i t: 4``); a braced mapping at its ``{``. The
+    source tree says the same.
+    """
+    positions: dict[Path, tuple[int, int] | None] = {
+        ("tagged", 0): (2, 16),
+        ("tagged", 0, "t"): (2, 19),
+        ("anchored", 1): (3, 18),
+        ("braced", 0): (4, 10),
+        ("listed", 0): (6, 6),
+    }
+    check(PAIR_PROPERTIES, monkeypatch, positions, {})
+    monkeypatch.undo()
+    document = frontmatter.loads(PAIR_PROPERTIES)
+    document._tree()  # pyright: ignore[reportPrivateUsage] - the tree's positions
+    assert {path: document.position(path) for path in positions} == positions

@@ -351,9 +351,9 @@ class _Sink:
             spots: dict[object, Spot] = table
             if frame[5] and self.text[end - 1] == "}":  # a flow mapping, to its "}"
                 spot = (frame[4], end, False, table)
-            elif frame[5]:  # a flow pair (``[k: v]``): its text ends with its value's
-                spot = (frame[4], next(reversed(spots.values()))[1], False, spots)
-            else:  # a block mapping: it has a key, at which it starts
+            else:
+                # A block mapping, or a flow pair (``[k: v]``): it starts at its first
+                # key's text (past the key's properties) and ends with its last value.
                 spot = (first_key, next(reversed(spots.values()))[1], False, spots)
             if not self.stack:
                 self.root_first_key = first_key

@@ -164,7 +164,7 @@ class FrontMatterDocument:
             if not node.keys:
                 return None
             found = node.keys[0]
-        return self._line_column(_start_of(found))
+        return self._line_column(_start_of(found, self._split.yaml))
 
     def comment(self, path: Sequence[str | int]) -> str | None:
         """The comment on the line of the value at ``path``, as loaded, without its ``#``.
@@ -591,10 +591,14 @@ def _child(node: Node, step: str | int) -> Node | None:
     return None
 
 
-def _start_of(node: Node) -> int:
-    if isinstance(node, MappingNode) and not node.flow and node.keys:
-        return node.keys[0].start
-    return node.start
+def _start_of(node: Node, yaml: str) -> int:
+    """Where a value starts: a block mapping, or a flow pair (``[k: v]``, no ``{``), at
+    its first key's text, past the key's properties; any other node where it is written.
+    """
+    if not isinstance(node, MappingNode) or not node.keys:
+        return node.start
+    braced = node.flow and yaml[node.start : node.start + 1] == "{"
+    return node.start if braced else node.keys[0].start
 
 
 def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:
