@@ -276,6 +276,7 @@ DECLINED = [
     "a: 1\n...\n",  # a document end
     "? a\n: b\n",  # an explicit key
     "&a k: v\n",  # an anchored key
+    "k:\n  &a\nj: 1\n",  # properties below their key (here of an empty value)
     "[a]: v\n",  # a collection as a key
     "- a\n",  # not a mapping
     "a: 1\na: 2\n",  # a duplicate key
