@@ -172,6 +172,29 @@ def test_a_kept_block_scalar_has_not_the_comment_of_the_next_line(tree: bool) ->
     assert document.comment(("z",)) == "z"
 
 
+@pytest.mark.parametrize("tree", [False, True])
+def test_a_flow_pair_has_the_comment_of_its_value_s_line(tree: bool) -> None:
+    """A flow pair (``[p: v]``) ends with its value, an empty one right after its
+    ``:``; a mapping in braces ends at its ``}``: the comment is on that line.
+    """
+    text = (
+        "---\npair: [p:  # one\n  , q]  # end\nbare: [p:\n  , q]  # two\n"
+        "filled: [p: v  # three\n  ]\nbraces: {q: 1, p:  # four\n  }  # five\n---\n"
+    )
+    document = frontmatter.loads(text)
+    if tree:
+        document._tree()  # pyright: ignore[reportPrivateUsage]
+    assert document.comment(("pair", 0)) == "one"
+    assert document.comment(("pair", 0, "p")) == "one"
+    assert document.comment(("pair", 1)) == "end"
+    assert document.comment(("bare", 0)) is None
+    assert document.comment(("bare", 1)) == "two"
+    assert document.comment(("filled", 0)) == "three"
+    assert document.comment(("filled",)) is None
+    assert document.comment(("braces",)) == "five"
+    assert document.comment(("braces", "p")) == "four"
+
+
 def test_a_document_read_for_values_records_offsets_on_need(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

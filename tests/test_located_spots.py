@@ -749,7 +749,7 @@ def test_empty_keys_in_flow_collections(reader: str, monkeypatch: pytest.MonkeyP
             ("m", None): (3, 4),
             ("n", None): (5, 12),
             ("o", None): (6, 6),
-            ("p", 1): (8, 8),  # a flow pair, at its "?"
+            ("p", 1): (8, 9),  # a flow pair, at its first key: empty, just after the "?"
             ("p", 1, None): (8, 9),
         },
         {("m", None): None},
@@ -760,3 +760,177 @@ def test_empty_keys_in_flow_collections(reader: str, monkeypatch: pytest.MonkeyP
             "p": ["a", {None: None}],
         },
     )
+
+
+PAIRS_OVER_LINES = """\
+---
+pair: [p:  # one
+  , q]  # end
+closed: [p:  # two
+  ]
+bare: [p:
+  , q]  # three
+filled: [p: v  # four
+  , q]
+braces: {q: 1, p:  # five
+  }  # six
+keyed: [? k  # seven
+  ]
+lone: [:  # eight
+  , q]  # nine
+multi: [p: 'a
+  b'  # ten
+  , q]
+---
+"""
+
+
+def test_a_flow_pair_ends_with_its_value(reader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A flow pair (``[p: v]``, a mapping without braces) ends where its value ends,
+    an empty value right after its ``:``: its comment is on that line, not on the line
+    of the ``,`` or ``]`` after it. A mapping in braces ends at its ``}``.
+    """
+    check(
+        PAIRS_OVER_LINES,
+        monkeypatch,
+        {
+            ("pair", 0): (2, 8),
+            ("pair", 0, "p"): (2, 10),
+            ("pair", 1): (3, 5),
+            ("closed", 0): (4, 10),
+            ("closed", 0, "p"): (4, 12),
+            ("bare", 0, "p"): (6, 10),
+            ("bare", 1): (7, 5),
+            ("filled", 0, "p"): (8, 13),
+            ("braces",): (10, 9),
+            ("braces", "p"): (10, 18),
+            ("keyed", 0): (12, 11),  # at its first key's text, as a block mapping
+            ("keyed", 0, "k"): (12, 12),  # no ":": at the key's end
+            ("lone", 0): (14, 8),  # an empty key: at its ":"
+            ("lone", 0, None): (14, 9),
+            ("lone", 1): (15, 5),
+            ("multi", 0): (16, 9),
+            ("multi", 0, "p"): (16, 12),
+        },
+        {
+            ("pair",): "end",
+            ("pair", 0): "one",
+            ("pair", 0, "p"): "one",
+            ("pair", 1): "end",
+            ("closed",): None,
+            ("closed", 0): "two",
+            ("closed", 0, "p"): "two",
+            ("bare", 0): None,
+            ("bare", 0, "p"): None,
+            ("bare", 1): "three",
+            ("filled", 0): "four",
+            ("filled", 0, "p"): "four",
+            ("filled", 1): None,
+            ("braces",): "six",
+            ("braces", "q"): "five",
+            ("braces", "p"): "five",
+            ("keyed", 0): "seven",
+            ("keyed", 0, "k"): "seven",
+            ("lone", 0): "eight",
+            ("lone", 0, None): "eight",
+            ("lone", 1): "nine",
+            ("multi", 0): "ten",  # where its value ends
+            ("multi", 0, "p"): "ten",
+        },
+        {
+            "pair": [{"p": None}, "q"],
+            "closed": [{"p": None}],
+            "bare": [{"p": None}, "q"],
+            "filled": [{"p": "v"}, "q"],
+            "braces": {"q": 1, "p": None},
+            "keyed": [{"k": None}],
+            "lone": [{None: None}, "q"],
+            "multi": [{"p": "a b"}, "q"],
+        },
+    )
+
+
+PAIRS_IN_A_BLOCK_LIST = """\
+---
+list:
+- [p:  # one
+  , q]  # end
+- [p:  # two
+  ]
+- [p: v  # three
+  , q]
+- [p:
+  , q]  # four
+---
+"""
+
+
+def test_a_flow_pair_in_a_block_list(reader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same pairs as items of a block list's flow lists."""
+    check(
+        PAIRS_IN_A_BLOCK_LIST,
+        monkeypatch,
+        {
+            ("list", 0): (3, 3),
+            ("list", 0, 0): (3, 4),
+            ("list", 0, 0, "p"): (3, 6),
+            ("list", 0, 1): (4, 5),
+            ("list", 3, 1): (10, 5),
+        },
+        {
+            ("list",): "four",
+            ("list", 0): "end",
+            ("list", 0, 0): "one",
+            ("list", 0, 0, "p"): "one",
+            ("list", 0, 1): "end",
+            ("list", 1): None,
+            ("list", 1, 0): "two",
+            ("list", 2, 0): "three",
+            ("list", 2, 0, "p"): "three",
+            ("list", 2, 1): None,
+            ("list", 3): "four",
+            ("list", 3, 0): None,
+            ("list", 3, 0, "p"): None,
+            ("list", 3, 1): "four",
+        },
+        {
+            "list": [
+                [{"p": None}, "q"],
+                [{"p": None}],
+                [{"p": "v"}, "q"],
+                [{"p": None}, "q"],
+            ]
+        },
+    )
+
+
+PAIR_PROPERTIES = """\
+---
+tagged: [!!str t: 1]
+anchored: [a, &k t: 2]
+braced: [{&j t: 3}]
+listed:
+- &i t: 4
+---
+"""
+
+
+def test_a_flow_pair_starts_at_its_first_key_s_text(
+    reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair whose key has a tag or an anchor is placed at the key's text, past them, as
+    a block mapping in a list is (``- &i t: 4``); a braced mapping at its ``{``. The
+    source tree says the same.
+    """
+    positions: dict[Path, tuple[int, int] | None] = {
+        ("tagged", 0): (2, 16),
+        ("tagged", 0, "t"): (2, 19),
+        ("anchored", 1): (3, 18),
+        ("braced", 0): (4, 10),
+        ("listed", 0): (6, 6),
+    }
+    check(PAIR_PROPERTIES, monkeypatch, positions, {})
+    monkeypatch.undo()
+    document = frontmatter.loads(PAIR_PROPERTIES)
+    document._tree()  # pyright: ignore[reportPrivateUsage] - the tree's positions
+    assert {path: document.position(path) for path in positions} == positions

@@ -251,6 +251,8 @@ CASES: list[tuple[str, dict[Any, Any]]] = [
     ),
     ("a: &e\nb: *e\n", {"a": None, "b": None}),
     ("a: 1\r\nb:\r\n  - 'x\r\n    y'\r\n", {"a": 1, "b": ["x y"]}),
+    # a closing quote on a line of its own, indented one more than its key
+    ("k: 'a\n '\nm:\n  j: \"b\n   \"\n", {"k": "a ", "m": {"j": "b "}}),
 ]
 
 
@@ -274,6 +276,7 @@ DECLINED = [
     "a: 1\n...\n",  # a document end
     "? a\n: b\n",  # an explicit key
     "&a k: v\n",  # an anchored key
+    "k:\n  &a\nj: 1\n",  # properties below their key (here of an empty value)
     "[a]: v\n",  # a collection as a key
     "- a\n",  # not a mapping
     "a: 1\na: 2\n",  # a duplicate key
@@ -281,6 +284,8 @@ DECLINED = [
     "k: *nowhere\n",  # an alias to no anchor
     "a: b: c\n",  # a key on a value's line
     "k: 'open\n",  # not closed
+    "k: 'a\n'\n",  # a closing quote indented too little
+    'm:\n  k: "a\n  "\n',
     'k: "\\q"\n',  # an unknown escape
     'k: "\\ud800"\n',  # a lone surrogate
     "k: v\x07\n",  # a character YAML does not allow

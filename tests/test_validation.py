@@ -744,3 +744,23 @@ def test_a_naive_date_time_between_aware_ones_of_the_same_key_is_found() -> None
             24,
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("quality", "line", "column"),
+    [
+        pytest.param("quality: &q !!str\n", 4, 18, id="on-the-key's-line"),
+        pytest.param("quality:\n  &q !!str\n", 5, 11, id="below-the-key"),
+        pytest.param("quality: &q\n  !!str  # none\n", 5, 8, id="on-both-lines"),
+    ],
+)
+def test_an_empty_value_is_placed_just_after_its_properties(
+    quality: str, line: int, column: int
+) -> None:
+    """``!!str`` with no content is ``''``, reported where its content would start."""
+    text = f'---\ntitle: "T"\nwebUrl: "{URL}"\n{quality}---\n'
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.issues == (
+        Issue("quality", "expected an integer, got a string ''", "wrong-type", line, column),
+    )

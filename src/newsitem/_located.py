@@ -10,8 +10,9 @@ dict by key for a mapping, a list for a sequence. A spot is the tuple
 
 * ``start``: where :meth:`FrontMatterDocument.position` puts the value (a
   block mapping at its first key, an alias at the ``*``);
-* ``last``: where its text ends, its last descendant's for a block collection
-  (where :meth:`FrontMatterDocument.comment` looks for the comment);
+* ``last``: where its text ends, its last descendant's for a block collection,
+  its value's for a flow pair (``[k: v]``, a mapping without braces) (where
+  :meth:`FrontMatterDocument.comment` looks for the comment);
 * ``block``: a ``|`` or ``>`` scalar (whose header line may hold the comment);
 * ``table``: its children's spots (an alias: those of its anchor's value), or
   ``None`` for a scalar.
@@ -347,10 +348,12 @@ class _Sink:
         if type(container) is dict:
             self.keys.pop()
             first_key = frame[6]
-            if frame[5]:  # flow
+            spots: dict[object, Spot] = table
+            if frame[5] and self.text[end - 1] == "}":  # a flow mapping, to its "}"
                 spot = (frame[4], end, False, table)
-            else:  # a block mapping: it has a key, at which it starts
-                spots: dict[object, Spot] = table
+            else:
+                # A block mapping, or a flow pair (``[k: v]``): it starts at its first
+                # key's text (past the key's properties) and ends with its last value.
                 spot = (first_key, next(reversed(spots.values()))[1], False, spots)
             if not self.stack:
                 self.root_first_key = first_key

@@ -531,7 +531,9 @@ static PyObject *plain(P *p, Py_ssize_t at, int indent, int flow, Py_ssize_t *en
     return buffered(p);
 }
 
-/* Continuation lines of a quoted scalar: indented, and no document marker. */
+/* Continuation lines of a quoted scalar: indented, and no document marker.
+ * Every line after a break, the closing quote's included, is indented more
+ * than indent; only a line of blanks alone may be indented less. */
 static int check_lines(const P *p, Py_ssize_t at, Py_ssize_t close, int indent) {
     for (Py_ssize_t i = at; i < close; i++) {
         if (p->s[i] != '\n') continue;
@@ -539,7 +541,7 @@ static int check_lines(const P *p, Py_ssize_t at, Py_ssize_t close, int indent) 
         if (marker(p, line)) return -1;
         Py_ssize_t spaces = skip_spaces(p, line) - line;
         Py_ssize_t white = skip_white(p, line);
-        if (spaces <= indent && white < close && p->s[white] != '\n') return -1;
+        if (spaces <= indent && p->s[white] != '\n') return -1;
     }
     return 0;
 }

@@ -316,7 +316,12 @@ class _Parser:
                     )
                     if alone:  # the node is on a later line, or empty
                         self.end_line(content)
-                        self.node_below(indent, context, after, anchor, tag, properties)
+                        # an empty node starts at its properties, so it is placed
+                        # right after them, as on its indicator's line
+                        end_of_properties = content
+                        while text[end_of_properties - 1] in " \t":
+                            end_of_properties -= 1
+                        self.node_below(indent, context, end_of_properties, anchor, tag, properties)
                     else:  # after a tab, as any node on the line: no block collection
                         self.inline(indent, "value", content, anchor, tag, properties)
                     return

@@ -122,15 +122,22 @@ def single_quoted(text: str, at: int, indent: int) -> tuple[str, int]:
 
 
 def _check_lines(text: str, at: int, close: int, indent: int) -> None:
-    """Continuation lines of a quoted scalar: indented, and no document marker."""
+    """Continuation lines of a quoted scalar: indented, and no document marker.
+
+    Every line after a break, the one holding the closing quote included, is
+    indented more than ``indent`` (YAML 1.2's ``s-flow-line-prefix(n+1)``);
+    only a line with nothing but blanks (an empty line of the fold) may be
+    indented less.
+    """
     line = text.find("\n", at, close)
     while line != -1:
         line += 1
         if _document_marker(text, line):
             raise ScanError("a document marker inside a quoted scalar", line)
         spaces = _SPACES.match(text, line).end() - line  # type: ignore[union-attr]
+        # (blanks never run past the closing quote: ``white <= close``)
         white = _WHITE.match(text, line).end()  # type: ignore[union-attr]
-        if spaces <= indent and white < close and text[white] != "\n":
+        if spaces <= indent and text[white] != "\n":
             raise ScanError("a quoted scalar's line is not indented enough", white)
         line = text.find("\n", line, close)
 

@@ -164,7 +164,7 @@ class FrontMatterDocument:
             if not node.keys:
                 return None
             found = node.keys[0]
-        return self._line_column(_start_of(found))
+        return self._line_column(_start_of(found, self._split.yaml))
 
     def comment(self, path: Sequence[str | int]) -> str | None:
         """The comment on the line of the value at ``path``, as loaded, without its ``#``.
@@ -224,7 +224,12 @@ class FrontMatterDocument:
             node = found = child
         if found is None:
             return None
-        ends = [last_offset(found)]
+        end = last_offset(found)
+        if isinstance(found, MappingNode) and found.flow and self._split.yaml[end - 1] != "}":
+            # A flow pair (``[k: v]``, a mapping without braces) ends with its value:
+            # the parser ends it at the next ``,`` or ``]``, maybe lines later.
+            end = last_offset(found.values[-1])
+        ends = [end]
         if isinstance(found, ScalarNode) and found.style in ("|", ">"):
             ends.insert(0, found.start)
         return ends
@@ -586,10 +591,14 @@ def _child(node: Node, step: str | int) -> Node | None:
     return None
 
 
-def _start_of(node: Node) -> int:
-    if isinstance(node, MappingNode) and not node.flow and node.keys:
-        return node.keys[0].start
-    return node.start
+def _start_of(node: Node, yaml: str) -> int:
+    """Where a value starts: a block mapping, or a flow pair (``[k: v]``, no ``{``), at
+    its first key's text, past the key's properties; any other node where it is written.
+    """
+    if not isinstance(node, MappingNode) or not node.keys:
+        return node.start
+    braced = node.flow and yaml[node.start : node.start + 1] == "{"
+    return node.start if braced else node.keys[0].start
 
 
 def _verify(yaml: str, data: dict[Any, Any], limits: Limits) -> None:

@@ -824,6 +824,130 @@ def test_empty_and_flow_values_are_filled_in_place(before: str, edit: Any, after
     assert dumps_checked(before, edit) == after
 
 
+def deleter(*path: Any) -> Any:
+    """An edit that deletes the key or item at ``path``."""
+
+    def edit(data: Any) -> None:
+        for step in path[:-1]:
+            data = data[step]
+        del data[path[-1]]
+
+    return edit
+
+
+# An empty value whose anchor or tag is on the line below its key: the node is
+# its properties (YAML 1.2, 6.9), so it is set on their line, by the rules of
+# one whose properties are on its key's line (the anchor stays, a tag stays
+# while the value fits it, a collection takes the lines below the key), and
+# the `# keep` comments elsewhere in its mapping stay.
+_PROPERTIES_BELOW = [
+    pytest.param(
+        "---\na:\n  &x\nb: 1  # keep\n---\n",
+        setter("a")("v"),
+        "---\na:\n  &x v\nb: 1  # keep\n---\n",
+        id="an-anchor",
+    ),
+    pytest.param(
+        "---\na:\n  !!str\nb: 1  # keep\n---\n",
+        setter("a")("v"),
+        "---\na:\n  !!str v\nb: 1  # keep\n---\n",
+        id="a-tag-it-fits",
+    ),
+    pytest.param(
+        "---\na:\n  !!str\nb: 1  # keep\n---\n",
+        setter("a")(5),
+        "---\na:\n  5\nb: 1  # keep\n---\n",
+        id="a-tag-it-does-not-fit",
+    ),
+    pytest.param(
+        "---\na:\n  &x !!str\nb: 1  # keep\n---\n",
+        setter("a")("v"),
+        "---\na:\n  &x !!str v\nb: 1  # keep\n---\n",
+        id="an-anchor-and-a-tag",
+    ),
+    pytest.param(
+        "---\na:\n  &x !!str\nb: 1  # keep\n---\n",
+        setter("a")(5),
+        "---\na:\n  &x 5\nb: 1  # keep\n---\n",
+        id="an-anchor-and-a-tag-it-does-not-fit",
+    ),
+    pytest.param(
+        "---\na:\n  &x  # c\nb: 1  # keep\n---\n",
+        setter("a")("v"),
+        "---\na:\n  &x v  # c\nb: 1  # keep\n---\n",
+        id="a-comment-after-them",
+    ),
+    pytest.param(
+        "---\na: &x\n  !!str\nb: 1  # keep\n---\n",
+        setter("a")("v"),
+        "---\na: &x\n  !!str v\nb: 1  # keep\n---\n",
+        id="an-anchor-on-the-key's-line-and-a-tag-below",
+    ),
+    pytest.param(
+        "---\nl:\n- a:\n    &x\n  b: 1  # keep\n---\n",
+        setter("l", 0, "a")("v"),
+        "---\nl:\n- a:\n    &x v\n  b: 1  # keep\n---\n",
+        id="in-a-list-item",
+    ),
+    pytest.param(
+        "---\nl:\n-\n  &x\n- c  # keep\n---\n",
+        setter("l", 0)("v"),
+        "---\nl:\n-\n  &x v\n- c  # keep\n---\n",
+        id="an-item-below-its-dash",
+    ),
+    pytest.param(
+        "---\nb: 1  # keep\na:\n  &x\n---\n",
+        setter("a")("v"),
+        "---\nb: 1  # keep\na:\n  &x v\n---\n",
+        id="the-last-key",
+    ),
+    pytest.param(
+        "---\na:\n  &x\nb: *x  # keep\n---\n",
+        setter("a")("v"),
+        # the alias read the old value, null: it is written out
+        "---\na:\n  &x v\nb: null  # keep\n---\n",
+        id="an-alias-to-it",
+    ),
+    pytest.param(
+        "---\na:\n  &x\nb: 1  # keep\n---\n",
+        setter("a")({"k": 1}),
+        "---\na:\n  k: 1\nb: 1  # keep\n---\n",
+        id="set-to-a-mapping",
+    ),
+    pytest.param(
+        "---\na:\n  !!str\nb: 1  # keep\n---\n",
+        setter("a")([1, 2]),
+        "---\na:\n  - 1\n  - 2\nb: 1  # keep\n---\n",
+        id="set-to-a-list",
+    ),
+    pytest.param(
+        "---\nb: 1  # keep\na:\n  &x !!str\n---\n",
+        setter("a")({"k": 1}),
+        "---\nb: 1  # keep\na:\n  k: 1\n---\n",
+        id="the-last-key-set-to-a-mapping",
+    ),
+    pytest.param(
+        "---\na:\n  &x\nb: 1  # keep\n---\n",
+        deleter("a"),
+        "---\nb: 1  # keep\n---\n",
+        id="deleted",
+    ),
+    pytest.param(
+        "---\nc: 2  # keep\na:\n  &x !!str\nb: 1\n---\n",
+        deleter("a"),
+        "---\nc: 2  # keep\nb: 1\n---\n",
+        id="deleted-between-two-keys",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "edit", "after"), _PROPERTIES_BELOW)
+def test_an_empty_value_below_its_key_is_set_on_its_properties_line(
+    before: str, edit: Any, after: str
+) -> None:
+    assert dumps_checked(before, edit) == after
+
+
 @pytest.mark.parametrize(
     ("edit", "after"),
     [

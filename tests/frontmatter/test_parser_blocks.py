@@ -158,6 +158,12 @@ _PROPERTIES = [
     pytest.param("k:\n  &a\n  - x\nj: *a\n", {"k": ["x"], "j": ["x"]}, id="then-a-list-in"),
     pytest.param("k:\n  &a\nj: *a\n", {"k": None, "j": None}, id="then-nothing"),
     pytest.param("k:\n  !!str\nj: 1\n", {"k": "", "j": 1}, id="a-tag-then-nothing"),
+    pytest.param("k:\n  &a !!str\nj: *a\n", {"k": "", "j": ""}, id="both-then-nothing"),
+    pytest.param("k:\n  &a  # c\nj: *a\n", {"k": None, "j": None}, id="a-comment-then-nothing"),
+    pytest.param(
+        "k:\n- a:\n    &x\n  b: *x\n", {"k": [{"a": None, "b": None}]}, id="compact-then-nothing"
+    ),
+    pytest.param("j: 1\nk:\n  !!str", {"j": 1, "k": ""}, id="a-last-tag-line-ends-the-text"),
     pytest.param("k:\n&a j: 1\n", {"k": None, "j": 1}, id="not-below-the-key"),
     pytest.param("k:\n  &a", {"k": None}, id="an-anchor-line-ends-the-text"),
     pytest.param("k:\n  &a X\nj: *a\n", {"k": "X", "j": "X"}, id="an-anchor-and-a-capital"),
@@ -642,6 +648,7 @@ _REFUSED = [
     pytest.param("? a\n  : b\n", "bad indentation of a mapping entry", 2, 3, id="colon-in"),
     # properties
     pytest.param("k: &a\n  &b\n  v\n", "a node has two anchors", 2, 3, id="two-anchors"),
+    pytest.param("k: &a\n  &b\nj: 1\n", "a node has two anchors", 2, 3, id="two-then-nothing"),
     pytest.param("k: !!str\n  !!str\n  v\n", "a node has two tags", 2, 3, id="two-tags"),
     pytest.param("k:\n  &a\n  &b v\n", "a node has two anchors", 3, 3, id="anchors-below"),
     pytest.param("k: !!str\n  !!str v\n", "a node has two tags", 2, 3, id="tags-on-a-line"),
@@ -661,6 +668,9 @@ _TAGS_THAT_DO_NOT_FIT = [
     pytest.param("k: !!int\n", "'' is not a valid !!int", 1, 4, id="an-empty-int"),
     pytest.param("k: !!int\nj: 1\n", "'' is not a valid !!int", 1, 4, id="then-a-key"),
     pytest.param("k:\n  !!int\nj: 1\n", "'' is not a valid !!int", 2, 3, id="on-its-own-line"),
+    pytest.param("k:\n  &a !!int # c\nj: 1\n", "'' is not a valid !!int", 2, 3, id="below-both"),
+    pytest.param("k:\n- a:\n    !!int\n", "'' is not a valid !!int", 3, 5, id="compact-below"),
+    pytest.param("j: 1\nk:\n  !!int", "'' is not a valid !!int", 3, 3, id="below-the-last-key"),
     pytest.param("k: !!int\n  &a x\n", "'x' is not a valid !!int", 1, 4, id="the-tag-above"),
     # where the node's properties start, as when they are on one line
     pytest.param("k: &a !!int x\n", "'x' is not a valid !!int", 1, 4, id="after-an-anchor"),
@@ -757,7 +767,7 @@ _WHERE = [
     ),
     pytest.param(
         "k:\n  &a\nj: 1\n",
-        [(1, 1, "k:\n  &a\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (3, 1, "j"), (3, 4, "1")],
+        [(1, 1, "k:\n  &a\nj: 1\n"), (1, 1, "k"), (2, 5, ""), (3, 1, "j"), (3, 4, "1")],
         id="an-empty-value-below-its-anchor-line",
     ),
     pytest.param(
@@ -765,11 +775,71 @@ _WHERE = [
         [
             (1, 1, "k:\n  &a\n  !!str\nj: 1\n"),
             (1, 1, "k"),
-            (1, 3, ""),
+            (3, 8, ""),
             (4, 1, "j"),
             (4, 4, "1"),
         ],
         id="an-empty-value-below-two-property-lines",
+    ),
+    pytest.param(
+        "k:\n  !!str\nj: 1\n",
+        [(1, 1, "k:\n  !!str\nj: 1\n"), (1, 1, "k"), (2, 8, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-tag-line",
+    ),
+    pytest.param(
+        "k:\n  &a !!str\nj: 1\n",
+        [(1, 1, "k:\n  &a !!str\nj: 1\n"), (1, 1, "k"), (2, 11, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-anchor-and-tag",
+    ),
+    pytest.param(
+        "k:\n  &a  # c\nj: 1\n",
+        [(1, 1, "k:\n  &a  # c\nj: 1\n"), (1, 1, "k"), (2, 5, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-anchor-and-a-comment",
+    ),
+    pytest.param(
+        "k:\n  &a \t\nj: 1\n",
+        [(1, 1, "k:\n  &a \t\nj: 1\n"), (1, 1, "k"), (2, 5, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-anchor-a-blank-and-a-tab",
+    ),
+    pytest.param(
+        "k:\n  !!str # c\nj: 1\n",
+        [(1, 1, "k:\n  !!str # c\nj: 1\n"), (1, 1, "k"), (2, 8, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-its-tag-a-blank-and-a-comment",
+    ),
+    pytest.param(
+        "k: &a\n  !!str\nj: 1\n",
+        [(1, 1, "k: &a\n  !!str\nj: 1\n"), (1, 1, "k"), (2, 8, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-after-an-anchor-and-below-a-tag",
+    ),
+    pytest.param(
+        "k:\n- a:\n    &x\n  b: 1\n",
+        [
+            (1, 1, "k:\n- a:\n    &x\n  b: 1\n"),
+            (1, 1, "k"),
+            (2, 1, "- a:\n    &x\n  b: 1\n"),
+            (2, 3, "a:\n    &x\n  b: 1\n"),
+            (2, 3, "a"),
+            (3, 7, ""),
+            (4, 3, "b"),
+            (4, 6, "1"),
+        ],
+        id="an-empty-value-below-its-anchor-in-a-list-item",
+    ),
+    pytest.param(
+        "k:\n-\n  &x\n- c\n",
+        [
+            (1, 1, "k:\n-\n  &x\n- c\n"),
+            (1, 1, "k"),
+            (2, 1, "-\n  &x\n- c\n"),
+            (3, 5, ""),
+            (4, 3, "c"),
+        ],
+        id="an-empty-item-below-its-anchor",
+    ),
+    pytest.param(
+        "j: 1\nk:\n  &a",
+        [(1, 1, "j: 1\nk:\n  &a"), (1, 1, "j"), (1, 4, "1"), (2, 1, "k"), (3, 5, "")],
+        id="the-last-value-below-its-anchor",
     ),
     # properties after a tab below the key: the node where its content is
     pytest.param(
@@ -784,7 +854,7 @@ _WHERE = [
     ),
     pytest.param(
         "k:\n \t&a\nj: 1\n",
-        [(1, 1, "k:\n \t&a\nj: 1\n"), (1, 1, "k"), (1, 3, ""), (3, 1, "j"), (3, 4, "1")],
+        [(1, 1, "k:\n \t&a\nj: 1\n"), (1, 1, "k"), (2, 5, ""), (3, 1, "j"), (3, 4, "1")],
         id="an-empty-value-below-a-tab-and-its-anchor",
     ),
     pytest.param(

@@ -411,6 +411,61 @@ def test_a_bad_quoted_scalar_is_refused_where_it_goes_wrong(
     assert _refused(yaml) == (f"invalid YAML: {message}", line, column)
 
 
+# YAML 1.2 (7.3.1-7.3.2, 6.3): in a block collection at indentation n a flow
+# node is at n+1, and every line of a quoted scalar after a break, the closing
+# quote's line included, starts with s-flow-line-prefix(n+1), that is n+1
+# spaces (a tab is no indentation); an empty line of the fold alone may have
+# fewer. A quote at column 0 under a key at column 0 is one space short.
+@pytest.mark.parametrize(
+    ("yaml", "line", "column"),
+    [
+        pytest.param("k: 'a\n'\n", 2, 1, id="single-the-quote-at-column-0"),
+        pytest.param('k: "a\n"\n', 2, 1, id="double-the-quote-at-column-0"),
+        pytest.param("k: 'a\n' # c\n", 2, 1, id="a-comment-after-the-quote"),
+        pytest.param("k: 'a\n  b\n'\n", 3, 1, id="after-an-indented-line"),
+        pytest.param("k: 'a\n\n'\n", 3, 1, id="after-an-empty-line"),
+        pytest.param("k: 'a\n \n'\n", 3, 1, id="after-a-blank-line"),
+        pytest.param("k: 'a\n\t'\n", 2, 2, id="a-tab-before-the-quote"),
+        pytest.param('k: "a\\\n"\n', 2, 1, id="after-an-escaped-break"),
+        pytest.param("m:\n  k: 'a\n  '\n", 3, 3, id="nested-at-the-key-s-column"),
+        pytest.param('m:\n  k: "a\n  "\n', 3, 3, id="nested-double"),
+        pytest.param("m:\n  k: 'a\n '\n", 3, 2, id="nested-one-space"),
+        pytest.param("k:\n- 'a\n'\n", 3, 1, id="an-item-at-column-0"),
+        pytest.param("k:\n  - 'a\n  '\n", 3, 3, id="an-item-at-column-2"),
+        pytest.param("k:\n- j: 'a\n  '\n", 3, 3, id="a-compact-mapping-in-an-item"),
+        pytest.param("? 'a\n'\n: b\n", 2, 1, id="an-explicit-key"),
+        pytest.param("k: [ 'a\n' ]\n", 2, 1, id="in-a-flow-sequence-under-a-key"),
+        pytest.param("k: { j: 'a\n' }\n", 2, 1, id="in-a-flow-mapping-under-a-key"),
+    ],
+)
+def test_a_quoted_scalar_s_closing_line_indented_too_little_is_refused(
+    yaml: str, line: int, column: int
+) -> None:
+    message = "invalid YAML: a quoted scalar's line is not indented enough"
+    assert _refused(yaml) == (message, line, column)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        pytest.param("k: 'a\n '\n", {"k": "a "}, id="single-the-quote-at-column-1"),
+        pytest.param('k: "a\n "\n', {"k": "a "}, id="double-the-quote-at-column-1"),
+        pytest.param("k: 'a\n\n '\n", {"k": "a\n"}, id="after-an-empty-line"),
+        pytest.param("m:\n  k: 'a\n   '\n", {"m": {"k": "a "}}, id="nested-at-column-3"),
+        pytest.param("k:\n- 'a\n '\n", {"k": ["a "]}, id="an-item-at-column-0"),
+        pytest.param("k:\n- j: 'a\n   '\n", {"k": [{"j": "a "}]}, id="a-compact-mapping"),
+        pytest.param("k: [ 'a\n ' ]\n", {"k": ["a "]}, id="in-a-flow-sequence-under-a-key"),
+        # a flow mapping at the root is a flow node at indentation 0: no space needed
+        pytest.param("{ k: 'a\n' }\n", {"k": "a "}, id="in-a-flow-mapping-at-the-root"),
+        pytest.param('{ k: "a\n" }\n', {"k": "a "}, id="double-in-a-flow-mapping-at-the-root"),
+    ],
+)
+def test_a_quoted_scalar_s_closing_line_indented_enough_is_read(
+    yaml: str, expected: dict[str, Any]
+) -> None:
+    assert _read(yaml) == expected
+
+
 def test_a_document_marker_is_only_one_at_the_start_of_a_line() -> None:
     """A text that starts with ``---`` has its quoted scalars checked line by line."""
     assert _read("---\nk: 'a\n  b c'\n") == {"k": "a b c"}

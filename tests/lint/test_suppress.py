@@ -51,6 +51,35 @@ def test_comment_inside_a_string_is_not_a_comment() -> None:
     assert [f.code for f in lint.check(newsitem.loads(text))] == ["mojibake"]
 
 
+PAIRS = """\
+---
+title: Fish and chips
+webUrl: https://www.example.com/a
+notes: [p: Fish &amp; Chips  # newsitem: ignore[html-entity]
+  , q: R&amp;D  # an ordinary comment
+  , r:  # newsitem: ignore[html-entity]
+  , s: Salt &amp; vinegar]
+more:
+- [p:  # newsitem: ignore[html-entity]
+  , q: Cod &amp; chips]
+- [p: Rock &amp; roll  # newsitem: ignore
+  ]
+---
+"""
+
+
+def test_comment_on_a_flow_pair_s_line() -> None:
+    """In flow lists over lines, a comment silences the pair whose value ends on its
+    line, empty or not; the pairs on the lines after it are reported.
+    """
+    found = lint.check(newsitem.loads(PAIRS))
+    assert [(f.code, f.field, f.line) for f in found] == [
+        ("html-entity", "notes[1].q", 5),
+        ("html-entity", "notes[3].s", 7),
+        ("html-entity", "more[0][1].q", 10),
+    ]
+
+
 def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
