@@ -771,6 +771,11 @@ _WHERE = [
         id="an-empty-value-below-its-anchor-line",
     ),
     pytest.param(
+        "k:\n  &aX \t\nj: 1\n",
+        [(1, 1, "k:\n  &aX \t\nj: 1\n"), (1, 1, "k"), (2, 6, ""), (3, 1, "j"), (3, 4, "1")],
+        id="an-empty-value-below-an-anchor-line-and-blanks",
+    ),
+    pytest.param(
         "k:\n  &a\n  !!str\nj: 1\n",
         [
             (1, 1, "k:\n  &a\n  !!str\nj: 1\n"),
