@@ -238,14 +238,22 @@ def refused_alike(
 
 def node_spans(yaml: str) -> list[str]:
     """The text of every node of the source tree, depth first, keys before their values."""
+    return [text for _, _, text in node_places(yaml)]
+
+
+def node_places(yaml: str) -> list[tuple[int, int, str]]:
+    """Each node of the source tree, depth first, keys before their values:
+    the 1-based line and column where it starts, and its text."""
     from newsitem import _yaml
     from newsitem._nodes import MappingNode, Node, SequenceNode
 
-    spans: list[str] = []
+    found: list[tuple[int, int, str]] = []
 
     def walk(node: Node) -> None:
         assert 0 <= node.start <= node.end <= len(yaml)  # offsets into the text
-        spans.append(yaml[node.start : node.end])
+        line = yaml.count("\n", 0, node.start) + 1
+        column = node.start - (yaml.rfind("\n", 0, node.start) + 1) + 1
+        found.append((line, column, yaml[node.start : node.end]))
         if isinstance(node, MappingNode):
             for key, value in zip(node.keys, node.values, strict=True):
                 walk(key)
@@ -255,4 +263,4 @@ def node_spans(yaml: str) -> list[str]:
                 walk(item)
 
     walk(_yaml.compose(yaml).root)
-    return spans
+    return found

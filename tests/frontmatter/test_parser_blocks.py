@@ -14,34 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _support import read_alike, refused_alike
+from _support import node_places, read_alike, refused_alike
 
 from newsitem import StructureError, YAMLSyntaxError, _yaml, frontmatter
-from newsitem._nodes import MappingNode, Node, SequenceNode
+from newsitem._nodes import Node
 from newsitem._scalars import FrozenMapping
-
-
-def _where(yaml: str) -> list[tuple[int, int, str]]:
-    """Each node of the source tree, depth first, keys before their values:
-    the 1-based line and column where it starts, and its text."""
-    found: list[tuple[int, int, str]] = []
-
-    def walk(node: Node) -> None:
-        assert 0 <= node.start <= node.end <= len(yaml)
-        line = yaml.count("\n", 0, node.start) + 1
-        column = node.start - (yaml.rfind("\n", 0, node.start) + 1) + 1
-        found.append((line, column, yaml[node.start : node.end]))
-        if isinstance(node, MappingNode):
-            for key, value in zip(node.keys, node.values, strict=True):
-                walk(key)
-                walk(value)
-        elif isinstance(node, SequenceNode):
-            for item in node.items:
-                walk(item)
-
-    walk(_yaml.compose(yaml).root)
-    return found
-
 
 _SYNTAX = "invalid YAML: "
 
@@ -1031,7 +1008,7 @@ _WHERE = [
 
 @pytest.mark.parametrize(("yaml", "where"), _WHERE)
 def test_where_each_node_is_written(yaml: str, where: list[tuple[int, int, str]]) -> None:
-    assert _where(yaml) == where
+    assert node_places(yaml) == where
 
 
 @pytest.mark.parametrize(
@@ -1215,4 +1192,6 @@ def test_a_later_entry_is_refused_the_same(yaml: str, message: str, line: int, c
 def test_a_later_entry_is_written_the_same(yaml: str, where: list[tuple[int, int, str]]) -> None:
     # each node one line down, the root mapping from the new first entry on
     later = [(1, 1, _LATER + yaml), (1, 1, "z0"), (1, 5, "0")]
-    assert _where(_LATER + yaml) == later + [(line + 1, col, text) for line, col, text in where[1:]]
+    assert node_places(_LATER + yaml) == later + [
+        (line + 1, col, text) for line, col, text in where[1:]
+    ]
